@@ -1,0 +1,16 @@
+package br.com.vetric.chargers;
+
+import br.com.vetric.shared.ConnectorStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** A charger as VETRIC last observed it (served as is when CVE-PRO is unreachable). */
+public record ChargerView(String uuid, String chargeBoxId, String name, String vendor, String model,
+                          ConnectorStatus status, String errorCode, boolean online, Instant lastStatusAt,
+                          Instant lastHeartbeatAt, Instant firstSeenAt, Instant lastChangedAt,
+                          List<ConnectorView> connectors) {
+
+    public boolean faulted() {
+        return status == ConnectorStatus.FAULTED || (errorCode != null && !"NoError".equalsIgnoreCase(errorCode));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The charger registry (keyed by CVE-PRO uuid; replaced chargers are discovered), connector status history
+ * written only on change, and offline detection from stale heartbeats.
+ */
+package br.com.vetric.chargers;

@@ -1,0 +1,46 @@
+package br.com.vetric.condominium;
+
+import br.com.vetric.shared.CondominiumId;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads condominiums. The first one is created on start (only when none exists). */
+@Service
+public class Condominiums implements SmartInitializingSingleton {
+
+    private final JdbcClient jdbc;
+    private final CondominiumProperties props;
+
+    Condominiums(JdbcClient jdbc, CondominiumProperties props) {
+        this.jdbc = jdbc;
+        this.props = props;
+    }
+
+    /** Runs once every bean (Flyway's migration included) is ready. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        jdbc.sql("insert into condominium (name) select :name where not exists (select 1 from condominium)")
+                .param("name", props.name()).update();
+    }
+
+    public List<Condominium> all() {
+        return jdbc.sql("select id, name, time_zone from condominium order by id")
+                .query((rs, i) -> new Condominium(CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
+                .list();
+    }
+
+    public Optional<Condominium> find(CondominiumId id) {
+        return jdbc.sql("select id, name, time_zone from condominium where id = :id").param("id", id.value())
+                .query((rs, i) -> new Condominium(CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
+                .optional();
+    }
+
+    /** The condominium the single-tenant deployment serves: the oldest one. */
+    public Condominium primary() {
+        return all().getFirst();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Condominiums (tenants): today one, configured at start; plans and limits come with the multi-condominium
+ * service.
+ */
+package br.com.vetric.condominium;

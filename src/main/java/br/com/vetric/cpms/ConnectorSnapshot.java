@@ -1,0 +1,16 @@
+package br.com.vetric.cpms;
+
+import br.com.vetric.shared.ConnectorStatus;
+import java.time.Instant;
+
+/**
+ * One connector's last status. {@code rawStatus} keeps CVE-PRO's text for statuses VETRIC does not know.
+ * {@code powerMaxW} is normalised to watts (CVE-PRO sends W, kW or nothing).
+ */
+public record ConnectorSnapshot(int connectorId, ConnectorStatus status, String rawStatus, String errorCode,
+                                String errorInfo, Instant statusAt, Integer powerMaxW) {
+
+    public boolean hasError() {
+        return errorCode != null && !errorCode.isBlank() && !"NoError".equalsIgnoreCase(errorCode);
+    }
+}

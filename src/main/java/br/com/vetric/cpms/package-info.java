@@ -1,0 +1,5 @@
+/**
+ * The CVE-PRO adapter. Only this module knows CVE-PRO's wire format (paths, headers, JSON quirks, time
+ * formats); the rest of VETRIC sees the domain snapshots declared at this package's root.
+ */
+package br.com.vetric.cpms;

@@ -1,0 +1,39 @@
+package br.com.vetric.demo;
+
+import br.com.vetric.cpms.CpmsClient;
+import br.com.vetric.cpms.CpmsProperties;
+import br.com.vetric.cpms.CveProClients;
+import br.com.vetric.cpms.CveProConnection;
+import br.com.vetric.simulator.CveProSimulator;
+import br.com.vetric.simulator.SimulatorConfig;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Only without {@code VETRIC_CPMS_URL}: the simulator never runs beside a real CVE-PRO account. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${vetric.cpms.url:}'.isBlank()")
+class DemoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    CveProSimulator cveProSimulator(DemoProperties props, Clock clock) {
+        SimulatorConfig config = props.live()
+                ? SimulatorConfig.demo().withAutoRun(true, props.speed())
+                : SimulatorConfig.quiet(clock.instant());
+        CveProSimulator simulator = CveProSimulator.start(config.withPort(props.simulatorPort()));
+        log.info("Demo mode: no VETRIC_CPMS_URL, so the built-in CVE-PRO simulator runs at {}", simulator.baseUrl());
+        return simulator;
+    }
+
+    @Bean
+    CpmsClient simulatorClient(CveProSimulator simulator, CpmsProperties props, Clock clock) {
+        SimulatorConfig c = simulator.config();
+        return CveProClients.create(new CveProConnection(simulator.baseUrl(), c.apiKey(), c.email(), c.password()),
+                props, clock);
+    }
+}

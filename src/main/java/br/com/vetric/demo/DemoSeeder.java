@@ -1,0 +1,58 @@
+package br.com.vetric.demo;
+
+import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.identity.Role;
+import br.com.vetric.identity.Users;
+import br.com.vetric.residents.ResidentCommand;
+import br.com.vetric.residents.Residents;
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.simulator.DemoCondominium;
+import br.com.vetric.simulator.Resident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo condominium once: its residents (with the simulator's tags) when it has none, and the demo
+ * manager account when missing. Never overwrites what an administrator changed.
+ */
+@Component
+@ConditionalOnExpression("'${vetric.cpms.url:}'.isBlank() and '${vetric.demo.seed-data:true}' == 'true'")
+class DemoSeeder implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final Condominiums condominiums;
+    private final Residents residents;
+    private final Users users;
+
+    DemoSeeder(Condominiums condominiums, Residents residents, Users users) {
+        this.condominiums = condominiums;
+        this.residents = residents;
+        this.users = users;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        CondominiumId condo = condominiums.primary().id();
+        users.ensure(DemoProperties.MANAGER_EMAIL, "Síndico Demo", Role.CLIENTE, condo.value(),
+                DemoProperties.MANAGER_PASSWORD);
+        if (residents.count(condo, null, true) > 0) {
+            return;
+        }
+        DemoCondominium demo = DemoCondominium.load();
+        for (Resident r : demo.residents()) {
+            String apartment = r.apartment();
+            String tower = null;
+            int t = apartment.indexOf(" Torre ");
+            if (t > 0) {
+                tower = apartment.substring(t + 1);
+                apartment = apartment.substring(0, t);
+            }
+            residents.create(condo, new ResidentCommand(r.name(), apartment, tower, r.phone(), r.tags(), true));
+        }
+        log.info("Demo: seeded {} residents in condominium {}", demo.residents().size(), condo);
+    }
+}

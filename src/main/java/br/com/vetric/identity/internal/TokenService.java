@@ -1,0 +1,48 @@
+package br.com.vetric.identity.internal;
+
+import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.IdentityProperties;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+/** Issues the API's bearer tokens (HS256 JWT). */
+@Component
+public class TokenService {
+
+    private final JwtEncoder encoder;
+    private final IdentityProperties props;
+    private final Clock clock;
+
+    TokenService(JwtEncoder encoder, IdentityProperties props, Clock clock) {
+        this.encoder = encoder;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    public Issued issue(AuthenticatedUser user) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(props.tokenTtl());
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer("vetric")
+                .subject(Long.toString(user.id()))
+                .issuedAt(now)
+                .expiresAt(expires)
+                .claim("email", user.email())
+                .claim("role", user.role().name());
+        if (user.condominiumId() != null) {
+            claims.claim("condominiumId", user.condominiumId());
+        }
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                .getTokenValue();
+        return new Issued(token, expires);
+    }
+
+    public record Issued(String token, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,96 @@
+package br.com.vetric.identity.internal;
+
+import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.Role;
+import br.com.vetric.identity.UserAccount;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Row> findByEmail(String email) {
+        return jdbc.sql("select * from app_user where lower(email) = lower(:email)").param("email", email.strip())
+                .query(UserRepository::row).optional();
+    }
+
+    public Optional<Row> findById(long id) {
+        return jdbc.sql("select * from app_user where id = :id").param("id", id).query(UserRepository::row).optional();
+    }
+
+    public List<UserAccount> list() {
+        return jdbc.sql("select * from app_user order by role, email").query(UserRepository::row).list()
+                .stream().map(Row::account).toList();
+    }
+
+    public long insert(String email, String name, Role role, Long condominiumId, String hash) {
+        return jdbc.sql("""
+                        insert into app_user (email, name, role, condominium_id, password_hash)
+                        values (:email, :name, :role, :condo, :hash) returning id
+                        """)
+                .param("email", email.strip()).param("name", name).param("role", role.name())
+                .param("condo", condominiumId).param("hash", hash).query(Long.class).single();
+    }
+
+    public void recordFailure(long id, int maxFailures, Instant lockUntil) {
+        jdbc.sql("""
+                        update app_user set failed_attempts = failed_attempts + 1,
+                               locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
+                         where id = :id
+                        """)
+                .param("id", id).param("max", maxFailures).param("until", Timestamp.from(lockUntil)).update();
+    }
+
+    public void recordSuccess(long id) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = :id").param("id", id).update();
+    }
+
+    public void setPassword(long id, String hash) {
+        jdbc.sql("""
+                        update app_user set password_hash = :hash, password_changed_at = now(), failed_attempts = 0,
+                               locked_until = null where id = :id
+                        """)
+                .param("id", id).param("hash", hash).update();
+    }
+
+    public void setActive(long id, boolean active) {
+        jdbc.sql("update app_user set active = :active where id = :id").param("id", id).param("active", active).update();
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        long condo = rs.getLong("condominium_id");
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.valueOf(rs.getString("role")),
+                rs.wasNull() ? null : condo, rs.getString("password_hash"), rs.getBoolean("active"),
+                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    public record Row(long id, String email, String name, Role role, Long condominiumId, String passwordHash,
+                      boolean active, int failedAttempts, Instant lockedUntil, Instant createdAt) {
+
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+
+        public UserAccount account() {
+            return new UserAccount(id, email, name, role, condominiumId, active, lockedUntil, createdAt);
+        }
+
+        public AuthenticatedUser principal(Instant now) {
+            return new AuthenticatedUser(id, email, name, role, condominiumId, passwordHash, active, lockedAt(now));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package br.com.vetric.sessions;
+
+import br.com.vetric.shared.CondominiumId;
+import java.time.Instant;
+
+/** Durable events about charging sessions (Spring Modulith event publication registry). */
+public final class SessionEvents {
+
+    private SessionEvents() {
+    }
+
+    /** A session was opened (by its transaction or by the connector's status, whichever came first). */
+    public record SessionStarted(CondominiumId condominiumId, long sessionId, String chargerUuid, String chargerName,
+                                 int connectorId, Long residentId, String idTag, SessionStatus status,
+                                 Instant startedAt) {
+    }
+
+    /** An open session changed state (e.g. CHARGING to SUSPENDED when the car went idle). */
+    public record SessionStateChanged(CondominiumId condominiumId, long sessionId, String chargerUuid,
+                                      String chargerName, int connectorId, Long residentId, SessionStatus previous,
+                                      SessionStatus current, Instant idleSince, Instant at) {
+    }
+
+    /**
+     * A session ended. {@code lastStatus} is its state just before it ended; {@code hadIdle} whether it ever
+     * went idle; {@code backfilled} when VETRIC only learnt of it after it had ended.
+     */
+    public record SessionFinished(CondominiumId condominiumId, long sessionId, String chargerUuid, String chargerName,
+                                  int connectorId, Long residentId, String idTag, Instant startedAt, Instant endedAt,
+                                  long energyWh, String endReason, SessionStatus lastStatus, boolean hadCharged,
+                                  boolean hadIdle, boolean backfilled) {
+    }
+
+    /** A session recorded with an unknown tag now has its resident. */
+    public record SessionIdentified(CondominiumId condominiumId, long sessionId, long residentId, String idTag,
+                                    boolean open) {
+    }
+
+    /** A session has been open longer than the stuck threshold and its connector is not Available. */
+    public record SessionStuck(CondominiumId condominiumId, long sessionId, String chargerUuid, String chargerName,
+                               int connectorId, Long residentId, Instant startedAt, Instant at) {
+    }
+}

@@ -1,0 +1,106 @@
+package br.com.vetric.sessions;
+
+import br.com.vetric.platform.NotFoundException;
+import br.com.vetric.residents.ResidentRef;
+import br.com.vetric.residents.ResidentTagsAssigned;
+import br.com.vetric.residents.Residents;
+import br.com.vetric.sessions.SessionEvents.SessionIdentified;
+import br.com.vetric.sessions.internal.SessionRepository;
+import br.com.vetric.sessions.internal.SessionState;
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.shared.PageResult;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads charging sessions, and attaches unidentified ones when their tag becomes known. */
+@Service
+public class Sessions {
+
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+
+    private final SessionRepository repository;
+    private final Residents residents;
+    private final ApplicationEventPublisher events;
+
+    Sessions(SessionRepository repository, Residents residents, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.residents = residents;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<ChargingSession> search(CondominiumId condo, SessionFilter filter, int page, int size) {
+        List<Long> aptResidents = null;
+        if (filter.apartment() != null && !filter.apartment().isBlank()) {
+            aptResidents = residents.idsByApartment(condo, filter.apartment());
+        }
+        List<SessionState> rows = repository.search(condo, filter, aptResidents, page, size).stream()
+                .map(SessionRepository.Row::s).toList();
+        long total = repository.count(condo, filter, aptResidents);
+        return PageResult.of(enrich(condo, rows), page, size, total);
+    }
+
+    @Transactional(readOnly = true)
+    public ChargingSession get(CondominiumId condo, long id) {
+        SessionState s = repository.find(condo, id).orElseThrow(() -> new NotFoundException("session " + id + " not found"));
+        return enrich(condo, List.of(s)).getFirst();
+    }
+
+    /** The open session of each connector, keyed "uuid#connector". */
+    @Transactional(readOnly = true)
+    public Map<String, ChargingSession> openByConnector(CondominiumId condo) {
+        List<SessionState> open = repository.loadOpen(condo);
+        Map<String, ChargingSession> result = new HashMap<>();
+        for (ChargingSession s : enrich(condo, open)) {
+            result.put(SessionState.key(s.chargerUuid(), s.connectorId()), s);
+        }
+        return result;
+    }
+
+    /** Tags seen on sessions that no resident owns. */
+    @Transactional(readOnly = true)
+    public List<UnknownTag> unknownTags(CondominiumId condo) {
+        return repository.unknownTags(condo).stream()
+                .map(r -> new UnknownTag(r.tag(), r.sessions(), r.lastSeenAt(), r.energyWh())).toList();
+    }
+
+    /** When tags are assigned to a resident, sessions recorded with them are attached (and announced once). */
+    @ApplicationModuleListener
+    void on(ResidentTagsAssigned event) {
+        List<SessionState> attached = repository.attach(event.condominiumId(), event.residentId(),
+                event.tags().toArray(String[]::new));
+        for (SessionState s : attached) {
+            events.publishEvent(new SessionIdentified(event.condominiumId(), s.id, event.residentId(), s.idTag, s.open()));
+        }
+        if (!attached.isEmpty()) {
+            log.info("Attached {} session(s) to resident {} in condominium {}", attached.size(), event.residentId(),
+                    event.condominiumId());
+        }
+    }
+
+    private List<ChargingSession> enrich(CondominiumId condo, List<SessionState> rows) {
+        Set<Long> ids = rows.stream().map(s -> s.residentId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, ResidentRef> refs = residents.refs(condo, ids);
+        return rows.stream().map(s -> {
+            ResidentRef r = s.residentId == null ? null : refs.get(s.residentId);
+            return new ChargingSession(s.id, s.externalTransactionId, s.chargerUuid, s.chargerName, s.connectorId,
+                    s.idTag, s.residentId, r == null ? null : r.name(), r == null ? null : r.unit(), s.status,
+                    s.startedAt, s.endedAt, s.energyWh, s.durationSeconds, s.idleSince, s.idleSeconds, s.endReason,
+                    s.unidentifiedReason);
+        }).toList();
+    }
+
+    public record UnknownTag(String tag, long sessions, Instant lastSeenAt, long energyWh) {
+    }
+}

@@ -1,0 +1,234 @@
+package br.com.vetric.sessions.internal;
+
+import br.com.vetric.sessions.SessionFilter;
+import br.com.vetric.sessions.SessionStatus;
+import br.com.vetric.shared.CondominiumId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for charging sessions; every statement is scoped by condominium_id. */
+@Repository
+public class SessionRepository {
+
+    private static final String COLUMNS = """
+            id, external_transaction_id, charger_uuid, charger_name, connector_id, id_tag, tag_pk, resident_id, status,
+            started_at, ended_at, energy_wh, duration_seconds, idle_since, idle_seconds, has_charged, has_idled,
+            stuck_since, end_reason, unidentified_reason, last_error_code
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    SessionRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Open sessions, sessions of the given transactions, and sessions ended since {@code endedSince}. */
+    public List<SessionState> loadWorkingSet(CondominiumId condo, Long[] transactionIds, Instant endedSince) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from charging_session
+                        where condominium_id = :condo
+                          and (ended_at is null or ended_at >= :since or external_transaction_id = any(:tx))
+                        """)
+                .param("condo", condo.value()).param("since", Timestamp.from(endedSince)).param("tx", transactionIds)
+                .query(SessionRepository::state).list();
+    }
+
+    public List<SessionState> loadOpen(CondominiumId condo) {
+        return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and ended_at is null")
+                .param("condo", condo.value()).query(SessionRepository::state).list();
+    }
+
+    public Optional<SessionState> find(CondominiumId condo, long id) {
+        return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and id = :id")
+                .param("condo", condo.value()).param("id", id).query(SessionRepository::state).optional();
+    }
+
+    public long insert(CondominiumId condo, SessionState s) {
+        return jdbc.sql("""
+                        insert into charging_session (condominium_id, external_transaction_id, charger_uuid, charger_name,
+                               connector_id, id_tag, tag_pk, resident_id, status, started_at, ended_at, energy_wh,
+                               duration_seconds, idle_since, idle_seconds, has_charged, has_idled, stuck_since, end_reason,
+                               unidentified_reason, last_error_code)
+                        values (:condo, :tx, :uuid, :name, :connector, :tag, :tagPk, :resident, :status, :started, :ended,
+                                :energy, :duration, :idleSince, :idleSeconds, :hasCharged, :hasIdled, :stuck, :endReason,
+                                :unidentified, :error)
+                        returning id
+                        """)
+                .params(params(condo, s)).query(Long.class).single();
+    }
+
+    public void update(CondominiumId condo, List<SessionState> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(changed.size());
+        for (SessionState s : changed) {
+            args.add(new Object[]{s.externalTransactionId, s.chargerName, s.idTag, s.tagPk, s.residentId, s.status.name(),
+                    ts(s.startedAt), ts(s.endedAt), s.energyWh, s.durationSeconds, ts(s.idleSince), s.idleSeconds,
+                    s.hasCharged, s.hasIdled, ts(s.stuckSince), s.endReason, s.unidentifiedReason, s.lastErrorCode,
+                    condo.value(), s.id});
+        }
+        template.batchUpdate("""
+                update charging_session set external_transaction_id = ?, charger_name = ?, id_tag = ?, tag_pk = ?,
+                       resident_id = ?, status = ?, started_at = ?, ended_at = ?, energy_wh = ?, duration_seconds = ?,
+                       idle_since = ?, idle_seconds = ?, has_charged = ?, has_idled = ?, stuck_since = ?, end_reason = ?,
+                       unidentified_reason = ?, last_error_code = ?, updated_at = now()
+                 where condominium_id = ? and id = ?
+                """, args);
+    }
+
+    /** Attaches every unidentified session with one of the tags to the resident; returns the sessions attached. */
+    public List<SessionState> attach(CondominiumId condo, long residentId, String[] tags) {
+        return jdbc.sql("update charging_session set resident_id = :resident, unidentified_reason = null, updated_at = now()"
+                        + " where condominium_id = :condo and resident_id is null and id_tag = any(:tags) returning "
+                        + COLUMNS)
+                .param("condo", condo.value()).param("resident", residentId).param("tags", tags)
+                .query(SessionRepository::state).list();
+    }
+
+    public List<Row> search(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment, int page, int size) {
+        Query q = where(condo, f, residentIdsOfApartment);
+        return jdbc.sql("select " + COLUMNS + " from charging_session " + q.sql
+                        + " order by started_at desc, id desc limit :size offset :offset")
+                .params(q.params).param("size", size).param("offset", (long) page * size)
+                .query(SessionRepository::state).list().stream().map(Row::new).toList();
+    }
+
+    public long count(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment) {
+        Query q = where(condo, f, residentIdsOfApartment);
+        return jdbc.sql("select count(*) from charging_session " + q.sql).params(q.params).query(Long.class).single();
+    }
+
+    /** Tags seen on sessions that no resident owns, with how often and when last. */
+    public List<UnknownTagRow> unknownTags(CondominiumId condo) {
+        return jdbc.sql("""
+                        select id_tag, count(*), max(started_at), sum(energy_wh)
+                          from charging_session
+                         where condominium_id = :condo and resident_id is null and id_tag is not null
+                         group by id_tag order by max(started_at) desc
+                        """)
+                .param("condo", condo.value())
+                .query((rs, i) -> new UnknownTagRow(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getLong(4)))
+                .list();
+    }
+
+    private static Query where(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment) {
+        StringBuilder sql = new StringBuilder("where condominium_id = :condo");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("condo", condo.value());
+        if (f.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.chargerUuid() != null && !f.chargerUuid().isBlank()) {
+            sql.append(" and charger_uuid = :uuid");
+            params.put("uuid", f.chargerUuid());
+        }
+        if (f.residentId() != null) {
+            sql.append(" and resident_id = :resident");
+            params.put("resident", f.residentId());
+        }
+        if (residentIdsOfApartment != null) {
+            sql.append(" and resident_id = any(:aptResidents)");
+            params.put("aptResidents", residentIdsOfApartment.toArray(Long[]::new));
+        }
+        if (f.from() != null) {
+            sql.append(" and started_at >= :from");
+            params.put("from", Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" and started_at < :to");
+            params.put("to", Timestamp.from(f.to()));
+        }
+        if (Boolean.TRUE.equals(f.unidentifiedOnly())) {
+            sql.append(" and resident_id is null");
+        }
+        return new Query(sql.toString(), params);
+    }
+
+    private static java.util.Map<String, Object> params(CondominiumId condo, SessionState s) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("condo", condo.value());
+        p.put("tx", s.externalTransactionId);
+        p.put("uuid", s.chargerUuid);
+        p.put("name", s.chargerName);
+        p.put("connector", s.connectorId);
+        p.put("tag", s.idTag);
+        p.put("tagPk", s.tagPk);
+        p.put("resident", s.residentId);
+        p.put("status", s.status.name());
+        p.put("started", ts(s.startedAt));
+        p.put("ended", ts(s.endedAt));
+        p.put("energy", s.energyWh);
+        p.put("duration", s.durationSeconds);
+        p.put("idleSince", ts(s.idleSince));
+        p.put("idleSeconds", s.idleSeconds);
+        p.put("hasCharged", s.hasCharged);
+        p.put("hasIdled", s.hasIdled);
+        p.put("stuck", ts(s.stuckSince));
+        p.put("endReason", s.endReason);
+        p.put("unidentified", s.unidentifiedReason);
+        p.put("error", s.lastErrorCode);
+        return p;
+    }
+
+    static SessionState state(ResultSet rs, int i) throws SQLException {
+        SessionState s = new SessionState();
+        s.id = rs.getLong("id");
+        long tx = rs.getLong("external_transaction_id");
+        s.externalTransactionId = rs.wasNull() ? null : tx;
+        s.chargerUuid = rs.getString("charger_uuid");
+        s.chargerName = rs.getString("charger_name");
+        s.connectorId = rs.getInt("connector_id");
+        s.idTag = rs.getString("id_tag");
+        long pk = rs.getLong("tag_pk");
+        s.tagPk = rs.wasNull() ? null : pk;
+        long resident = rs.getLong("resident_id");
+        s.residentId = rs.wasNull() ? null : resident;
+        s.status = SessionStatus.valueOf(rs.getString("status"));
+        s.startedAt = instant(rs, "started_at");
+        s.endedAt = instant(rs, "ended_at");
+        s.energyWh = rs.getLong("energy_wh");
+        long duration = rs.getLong("duration_seconds");
+        s.durationSeconds = rs.wasNull() ? null : duration;
+        s.idleSince = instant(rs, "idle_since");
+        s.idleSeconds = rs.getLong("idle_seconds");
+        s.hasCharged = rs.getBoolean("has_charged");
+        s.hasIdled = rs.getBoolean("has_idled");
+        s.stuckSince = instant(rs, "stuck_since");
+        s.endReason = rs.getString("end_reason");
+        s.unidentifiedReason = rs.getString("unidentified_reason");
+        s.lastErrorCode = rs.getString("last_error_code");
+        return s;
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static Instant instant(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    private record Query(String sql, java.util.Map<String, Object> params) {
+    }
+
+    /** A stored session (read side). */
+    public record Row(SessionState s) {
+    }
+
+    public record UnknownTagRow(String tag, long sessions, Instant lastSeenAt, long energyWh) {
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Charging sessions and their state machine. A session is keyed by the CVE-PRO transaction id when there is
+ * one, never more than one is open per connector, and it is closed only on positive evidence.
+ */
+package br.com.vetric.sessions;

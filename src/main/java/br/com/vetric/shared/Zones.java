@@ -1,0 +1,17 @@
+package br.com.vetric.shared;
+
+import java.time.ZoneId;
+
+/** The condominiums VETRIC serves today are all in Brazil's official zone. */
+public final class Zones {
+
+    public static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+
+    private Zones() {
+    }
+
+    /** An instant as São Paulo wall time with its offset, e.g. 2026-01-12T19:29:33-03:00 (null stays null). */
+    public static java.time.OffsetDateTime local(java.time.Instant instant) {
+        return instant == null ? null : instant.atZone(SAO_PAULO).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Value types used by every module: condominium ids, energy formatting, time helpers.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package br.com.vetric.shared;

@@ -1,0 +1,84 @@
+package br.com.vetric.sync;
+
+import br.com.vetric.condominium.Condominiums;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Runs a sync cycle every poll interval, one at a time (fixed delay between the end of one and the next). */
+@Component
+@ConditionalOnProperty(name = "vetric.sync.enabled", havingValue = "true", matchIfMissing = true)
+class Poller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+    private final SyncCycle cycle;
+    private final Condominiums condominiums;
+    private final SyncMonitor monitor;
+    private final AtomicLong runs = new AtomicLong();
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    Poller(SyncCycle cycle, Condominiums condominiums, SyncMonitor monitor) {
+        this.cycle = cycle;
+        this.condominiums = condominiums;
+        this.monitor = monitor;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vetric-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = cycle.interval().toMillis();
+        executor.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
+        monitor.pollerActive(true);
+        log.info("Polling CVE-PRO every {} ms", interval);
+    }
+
+    private void tick() {
+        try {
+            // one CVE-PRO account today: the primary condominium's (per-condominium accounts come with multi-tenancy)
+            cycle.run(condominiums.primary().id());
+            if (runs.incrementAndGet() % 360 == 0) {
+                cycle.prune();
+            }
+        } catch (RuntimeException e) {
+            log.error("Sync tick failed", e); // never let the schedule die
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        monitor.pollerActive(false);
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

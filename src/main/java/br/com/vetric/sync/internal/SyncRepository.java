@@ -1,0 +1,74 @@
+package br.com.vetric.sync.internal;
+
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.sync.CycleOutcome;
+import br.com.vetric.sync.SyncCycleRecord;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SyncRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    SyncRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public Map<Long, String> tagPks(CondominiumId condo) {
+        Map<Long, String> result = new HashMap<>();
+        jdbc.sql("select tag_pk, tag from tag_pk_mapping where condominium_id = :condo").param("condo", condo.value())
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getString(2));
+                });
+        return result;
+    }
+
+    public void saveTagPks(CondominiumId condo, Map<Long, String> learned, Instant now) {
+        if (learned.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>();
+        learned.forEach((pk, tag) -> args.add(new Object[]{condo.value(), pk, tag, Timestamp.from(now)}));
+        template.batchUpdate("""
+                insert into tag_pk_mapping (condominium_id, tag_pk, tag, learned_at) values (?, ?, ?, ?)
+                on conflict (condominium_id, tag_pk) do update set tag = excluded.tag, learned_at = excluded.learned_at
+                """, args);
+    }
+
+    public void logCycle(CondominiumId condo, Instant startedAt, Instant finishedAt, CycleOutcome o) {
+        jdbc.sql("""
+                        insert into sync_cycle (condominium_id, started_at, finished_at, duration_ms, outcome, error,
+                               chargers, transactions, changes)
+                        values (:condo, :started, :finished, :duration, :outcome, :error, :chargers, :tx, :changes)
+                        """)
+                .param("condo", condo.value()).param("started", Timestamp.from(startedAt))
+                .param("finished", Timestamp.from(finishedAt)).param("duration", o.durationMs())
+                .param("outcome", o.success() ? "SUCCESS" : "FAILED").param("error", o.error())
+                .param("chargers", o.chargers()).param("tx", o.transactions()).param("changes", o.changes()).update();
+    }
+
+    public void pruneCycles(Instant before) {
+        jdbc.sql("delete from sync_cycle where started_at < :before").param("before", Timestamp.from(before)).update();
+    }
+
+    public List<SyncCycleRecord> recentCycles(CondominiumId condo, int limit) {
+        return jdbc.sql("""
+                        select id, started_at, duration_ms, outcome, error, chargers, transactions, changes
+                          from sync_cycle where condominium_id = :condo order by started_at desc, id desc limit :limit
+                        """)
+                .param("condo", condo.value()).param("limit", limit)
+                .query((rs, i) -> new SyncCycleRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
+                        "SUCCESS".equals(rs.getString(4)), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+                .list();
+    }
+}

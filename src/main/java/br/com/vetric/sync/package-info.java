@@ -1,0 +1,5 @@
+/**
+ * The polling cycle: every {@code VETRIC_POLL_INTERVAL} read CVE-PRO completely, then in one transaction
+ * update chargers and sessions. A failed or partial poll changes nothing.
+ */
+package br.com.vetric.sync;

@@ -1,0 +1,62 @@
+package br.com.vetric.sync.web;
+
+import br.com.vetric.sync.SyncMonitor;
+import br.com.vetric.sync.SyncStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /health}: public, no secrets. UP when everything works, DEGRADED (still 200: VETRIC keeps serving
+ * the last known state) when CVE-PRO is unreachable, DOWN (503) when the database is.
+ */
+@RestController
+class HealthController {
+
+    private final SyncMonitor monitor;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    HealthController(SyncMonitor monitor, DataSource dataSource, Clock clock) {
+        this.monitor = monitor;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setQueryTimeout(3);
+        this.clock = clock;
+    }
+
+    @GetMapping("/health")
+    ResponseEntity<Map<String, Object>> health() {
+        SyncStatus s = monitor.status();
+        boolean dbUp;
+        try {
+            dbUp = Integer.valueOf(1).equals(jdbc.queryForObject("select 1", Integer.class));
+        } catch (RuntimeException e) {
+            dbUp = false;
+        }
+        String status = !dbUp ? "DOWN" : (s.cpmsConnected() ? "UP" : "DEGRADED");
+        Map<String, Object> cve = new LinkedHashMap<>();
+        cve.put("connected", s.cpmsConnected());
+        cve.put("lastSuccessAt", s.lastSuccessAt());
+        cve.put("lastAttemptAt", s.lastAttemptAt());
+        cve.put("consecutiveFailures", s.consecutiveFailures());
+        cve.put("lastError", s.lastError());
+        Map<String, Object> poller = new LinkedHashMap<>();
+        poller.put("active", s.pollerActive());
+        poller.put("intervalSeconds", s.pollInterval().toMillis() / 1000.0);
+        poller.put("lastCycleAt", s.lastCycleAt());
+        poller.put("lastCycleDurationMs", s.lastCycleDurationMs());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("timestamp", Instant.now(clock));
+        body.put("cvePro", cve);
+        body.put("poller", poller);
+        body.put("database", Map.of("up", dbUp));
+        return ResponseEntity.status(dbUp ? 200 : 503).body(body);
+    }
+}
