@@ -39,6 +39,13 @@ public class Condominiums implements SmartInitializingSingleton {
                 .optional();
     }
 
+    /** Creates a condominium (the operator's onboarding; tests). */
+    public Condominium create(String name) {
+        long id = jdbc.sql("insert into condominium (name) values (:name) returning id").param("name", name)
+                .query(Long.class).single();
+        return find(CondominiumId.of(id)).orElseThrow();
+    }
+
     /** The condominium the single-tenant deployment serves: the oldest one. */
     public Condominium primary() {
         return all().getFirst();

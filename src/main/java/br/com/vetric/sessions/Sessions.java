@@ -57,6 +57,15 @@ public class Sessions {
         return enrich(condo, List.of(s)).getFirst();
     }
 
+    /**
+     * Sessions whose time overlaps [from, to): started before {@code to} and ended at or after {@code from}
+     * (or still open), oldest first. For monthly consumption and statements.
+     */
+    @Transactional(readOnly = true)
+    public List<ChargingSession> overlapping(CondominiumId condo, Instant from, Instant to) {
+        return enrich(condo, repository.overlapping(condo, from, to));
+    }
+
     /** The open session of each connector, keyed "uuid#connector". */
     @Transactional(readOnly = true)
     public Map<String, ChargingSession> openByConnector(CondominiumId condo) {

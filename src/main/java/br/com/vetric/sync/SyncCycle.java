@@ -25,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,9 +49,12 @@ public class SyncCycle {
     private final SyncProperties props;
     private final Clock clock;
     private final ReentrantLock oneAtATime = new ReentrantLock();
+    private final ApplicationEventPublisher events;
 
     SyncCycle(ObjectProvider<CpmsClient> client, Chargers chargers, SessionTracker sessions, Residents residents,
-              SyncRepository repository, SyncMonitor monitor, TransactionTemplate tx, SyncProperties props, Clock clock) {
+              SyncRepository repository, SyncMonitor monitor, TransactionTemplate tx, SyncProperties props, Clock clock,
+              ApplicationEventPublisher events) {
+        this.events = events;
         this.client = client;
         this.chargers = chargers;
         this.sessions = sessions;
@@ -66,7 +70,11 @@ public class SyncCycle {
     public CycleOutcome run(CondominiumId condo) {
         oneAtATime.lock();
         try {
-            return doRun(condo);
+            CycleOutcome outcome = doRun(condo);
+            SyncStatus status = monitor.status();
+            events.publishEvent(new SyncCompleted(condo, clock.instant(), outcome.success(), outcome.changes(),
+                    status.cpmsConnected(), status.lastSuccessAt(), outcome.error()));
+            return outcome;
         } finally {
             oneAtATime.unlock();
         }

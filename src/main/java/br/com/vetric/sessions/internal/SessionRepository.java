@@ -43,6 +43,16 @@ public class SessionRepository {
                 .query(SessionRepository::state).list();
     }
 
+    public List<SessionState> overlapping(CondominiumId condo, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from charging_session
+                        where condominium_id = :condo and started_at < :to and (ended_at is null or ended_at >= :from)
+                        order by started_at, id
+                        """)
+                .param("condo", condo.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(SessionRepository::state).list();
+    }
+
     public List<SessionState> loadOpen(CondominiumId condo) {
         return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and ended_at is null")
                 .param("condo", condo.value()).query(SessionRepository::state).list();
