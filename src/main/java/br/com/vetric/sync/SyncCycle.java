@@ -93,8 +93,9 @@ public class SyncCycle {
             return failed(condo, started, t0, "unexpected error reading CVE-PRO: " + e.getClass().getSimpleName(), true);
         }
         monitor.cpmsReachable(clock.instant());
+        long fetchMs = (System.nanoTime() - t0) / 1_000_000;
         try {
-            CycleOutcome outcome = tx.execute(status -> apply(condo, snapshot, started, t0));
+            CycleOutcome outcome = tx.execute(status -> apply(condo, snapshot, started, t0, fetchMs));
             monitor.cycleFinished(clock.instant(), outcome.durationMs(), null);
             return outcome;
         } catch (RuntimeException e) {
@@ -103,13 +104,13 @@ public class SyncCycle {
         }
     }
 
-    private CycleOutcome apply(CondominiumId condo, CpmsSnapshot snapshot, Instant started, long t0) {
+    private CycleOutcome apply(CondominiumId condo, CpmsSnapshot snapshot, Instant started, long t0, long fetchMs) {
         List<ResolvedTransaction> resolved = resolve(condo, snapshot.transactions(), started);
         ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
         SessionSyncResult s = sessions.reconcile(condo, snapshot.chargePoints(), resolved, started);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         CycleOutcome outcome = new CycleOutcome(true, null, snapshot.chargePoints().size(),
-                snapshot.transactions().size(), c.changes() + s.changes(), ms);
+                snapshot.transactions().size(), c.changes() + s.changes(), ms, fetchMs, ms - fetchMs);
         repository.logCycle(condo, started, clock.instant(), outcome);
         if (outcome.changes() > 0) {
             log.debug("Cycle for condominium {}: {} charger change(s), {} session change(s) in {} ms", condo,
@@ -145,7 +146,7 @@ public class SyncCycle {
 
     private CycleOutcome failed(CondominiumId condo, Instant started, long t0, String error, boolean upstream) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        CycleOutcome outcome = new CycleOutcome(false, error, 0, 0, 0, ms);
+        CycleOutcome outcome = new CycleOutcome(false, error, 0, 0, 0, ms, ms, 0);
         if (upstream) {
             monitor.cpmsFailed(clock.instant(), error);
             log.warn("Sync cycle for condominium {} skipped: {} ({} failure(s) in a row)", condo, error,

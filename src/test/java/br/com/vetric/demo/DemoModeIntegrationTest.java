@@ -1,0 +1,45 @@
+package br.com.vetric.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.com.vetric.chargers.Chargers;
+import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.residents.Residents;
+import br.com.vetric.sessions.SessionFilter;
+import br.com.vetric.sessions.Sessions;
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.simulator.CveProSimulator;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What a newcomer gets from {@code ./mvnw spring-boot:run}: the simulator on loopback, polled over HTTP by the
+ * real poller, with live sessions of identified residents within 30 s.
+ */
+@SpringBootTest(properties = {"vetric.sync.enabled=true", "vetric.sync.poll-interval=2s"})
+@ActiveProfiles("test")
+class DemoModeIntegrationTest {
+
+    @Autowired CveProSimulator simulator;
+    @Autowired Condominiums condominiums;
+    @Autowired Chargers chargers;
+    @Autowired Sessions sessions;
+    @Autowired Residents residents;
+
+    @Test
+    void theDemoShowsLiveSessionsOfIdentifiedResidentsWithin30Seconds() {
+        CondominiumId condo = condominiums.primary().id();
+        assertThat(simulator.baseUrl()).startsWith("http://127.0.0.1:");
+        assertThat(residents.count(condo, null, false)).isEqualTo(20);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(chargers.list(condo)).hasSize(6);
+            assertThat(sessions.openByConnector(condo).values()).anySatisfy(s -> assertThat(s.identified()).isTrue());
+        });
+        assertThat(sessions.search(condo, SessionFilter.none(), 0, 500).totalElements()).isGreaterThan(5);
+        assertThat(simulator.requestCount("/api/v1/transaction")).isPositive();
+    }
+}
