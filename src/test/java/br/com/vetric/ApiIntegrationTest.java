@@ -38,6 +38,7 @@ class ApiIntegrationTest {
     @Autowired Condominiums condominiums;
     @Autowired CveProSimulator simulator;
     @Autowired SyncCycle sync;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     RestClient http;
 
@@ -198,6 +199,25 @@ class ApiIntegrationTest {
         assertThat(s.get("residentName")).isEqualTo(DemoCondominium.load().residents().get(2).name());
         Map<String, Object> one = call("GET", "/api/v1/sessions/" + s.get("id"), token, null).getBody();
         assertThat(one).containsEntry("id", s.get("id"));
+    }
+
+    @Test
+    void aClienteNeverSeesAnotherCondominiumsData() {
+        long other = condominiums.create("Condomínio Vizinho").id().value();
+        Long foreignSession = jdbc.sql("""
+                insert into charging_session (condominium_id, charger_uuid, connector_id, status, started_at, ended_at, energy_wh)
+                values (:c, 'foreign-charger', 1, 'FINISHED', now() - interval '2 hours', now() - interval '1 hour', 5000)
+                returning id""").param("c", other).query(Long.class).single();
+        users.ensure("vizinho@vetric.test", "Vizinho", Role.CLIENTE, other, "vizinho-pass-1");
+        users.ensure("gestor2@vetric.test", "Gestor", Role.CLIENTE, condominiums.primary().id().value(), "gestor-pass-2");
+        String mine = login("gestor2@vetric.test", "gestor-pass-2");
+        String theirs = login("vizinho@vetric.test", "vizinho-pass-1");
+        assertThat(call("GET", "/api/v1/sessions/" + foreignSession, mine, null).getStatusCode().value()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/sessions/" + foreignSession, theirs, null).getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> page = call("GET", "/api/v1/sessions?chargerUuid=foreign-charger", mine, null).getBody();
+        assertThat(((Number) page.get("totalElements")).longValue()).isZero();
+        Map<String, Object> residentsOfOther = call("GET", "/api/v1/residents", theirs, null).getBody();
+        assertThat(((Number) residentsOfOther.get("totalElements")).longValue()).isZero();
     }
 
     @Test
