@@ -233,9 +233,14 @@ public class SessionTracker {
                 s.dirty = true;
             }
             if (tx.idleDurationSeconds() != null && tx.idleDurationSeconds() != s.idleSeconds) {
+                long grewBy = tx.idleDurationSeconds() - s.idleSeconds;
                 s.idleSeconds = tx.idleDurationSeconds();
                 s.hasIdled |= s.idleSeconds > 0;
                 s.dirty = true;
+                if (grewBy > 0 && s.open() && !s.isNew && s.status == SessionStatus.CHARGING && tx.running()) {
+                    // REST has no power reading: a growing idleDuration is the other sign that the car went idle
+                    idle(s, now.minusSeconds(grewBy));
+                }
             }
             if (!tx.startedAt().equals(s.startedAt) && (s.endedAt == null || !tx.startedAt().isAfter(s.endedAt))) {
                 s.startedAt = tx.startedAt();
@@ -295,6 +300,10 @@ public class SessionTracker {
                 return;
             }
             SessionStatus next = SessionStateMachine.next(open.status, c.status(), c.hasError());
+            if (next == SessionStatus.CHARGING && open.status == SessionStatus.SUSPENDED && open.idleSince != null
+                    && c.statusAt() != null && c.statusAt().isBefore(open.idleSince)) {
+                return; // a Charging status older than the idle evidence is stale
+            }
             if (next != null && next != open.status && next != SessionStatus.FINISHED) {
                 SessionStatus previous = open.status;
                 open.status = next;
@@ -316,6 +325,17 @@ public class SessionTracker {
                 events.publishEvent(new SessionStateChanged(condo, open.id, open.chargerUuid, open.chargerName,
                         open.connectorId, open.residentId, previous, next, open.idleSince, statusAt));
             }
+        }
+
+        void idle(SessionState s, Instant since) {
+            SessionStatus previous = s.status;
+            s.status = SessionStatus.SUSPENDED;
+            s.idleSince = since;
+            s.hasIdled = true;
+            s.dirty = true;
+            log.info("Session {} on {}: idle (idleDuration grew)", s.id, s.connectorKey());
+            events.publishEvent(new SessionStateChanged(condo, s.id, s.chargerUuid, s.chargerName, s.connectorId,
+                    s.residentId, previous, SessionStatus.SUSPENDED, since, now));
         }
 
         void stuck() {

@@ -415,4 +415,24 @@ class SyncCycleIntegrationTest {
         assertThat(only().status()).isEqualTo(SessionStatus.ERROR);
         assertThat(only().open()).isTrue();
     }
+
+    @Test
+    void aGrowingIdleDurationMeansIdleEvenWhenTheStatusStillSaysCharging() {
+        cve.charger(C1, "Garagem 1").status("Charging", T0);
+        cve.tx(516, C1, "AB12CD34", T0).energy(3000L);
+        poll(Duration.ofSeconds(10));
+        cve.tx(516, C1, "AB12CD34", T0).energy(3000L).idle(8);
+        poll(Duration.ofSeconds(10));
+        assertThat(only().status()).isEqualTo(SessionStatus.SUSPENDED);
+        assertThat(only().idleSince()).isEqualTo(clock.instant().minusSeconds(8));
+        cve.tx(516, C1, "AB12CD34", T0).energy(3000L).idle(18);
+        poll(Duration.ofSeconds(10));
+        assertThat(events.stream(SessionEvents.SessionStateChanged.class)
+                .filter(e -> e.current() == SessionStatus.SUSPENDED)).hasSize(1);
+        // the car draws power again: a fresh Charging status wins
+        cve.charger(C1, "Garagem 1").status("Charging", clock.instant().plusSeconds(5));
+        poll(Duration.ofSeconds(10));
+        assertThat(only().status()).isEqualTo(SessionStatus.CHARGING);
+        assertThat(only().idleSince()).isNull();
+    }
 }
