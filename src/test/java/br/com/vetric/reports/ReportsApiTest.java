@@ -37,6 +37,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -275,6 +276,47 @@ class ReportsApiTest {
         try (var doc = Loader.loadPDF(download(otherCliente, ids, "PDF"))) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Nenhum carregamento");
         }
+    }
+
+    @Test
+    void pageListsReportsAndTheAdminUploadsThroughItWithCsrf() throws Exception {
+        var adminUser = users.findActive(users.list().stream().filter(u -> u.email().equals("admin@vetric.test"))
+                .findFirst().orElseThrow().id()).orElseThrow();
+        var clienteUser = users.findActive(users.list().stream().filter(u -> u.email().equals("sindico@reports.test"))
+                .findFirst().orElseThrow().id()).orElseThrow();
+        String body = mvc.perform(multipart("/reports/upload")
+                        .file(new MockMultipartFile("file", "pela-pagina.docx", null, UploadFixtures.docx()))
+                        .param("title", "Ata pela página").param("year", "2026").param("month", "3")
+                        .with(SecurityMockMvcRequestPostProcessors.user(adminUser))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.format").value("DOCX"))
+                .andReturn().getResponse().getContentAsString();
+        // without the CSRF token the page refuses
+        mvc.perform(multipart("/reports/upload").file(new MockMultipartFile("file", "x.pdf", null, UploadFixtures.pdf(1000)))
+                .with(SecurityMockMvcRequestPostProcessors.user(adminUser))).andExpect(status().isForbidden());
+        mvc.perform(multipart("/reports/upload").file(new MockMultipartFile("file", "x.pdf", null, UploadFixtures.exe()))
+                        .param("title", "x").param("year", "2026").param("month", "3")
+                        .with(SecurityMockMvcRequestPostProcessors.user(adminUser))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is(415)).andExpect(jsonPath("$.reason").value("EXECUTABLE"));
+        String adminPage = mvc.perform(get("/reports").param("year", "2026").param("month", "3").header("Accept-Language", "pt-BR")
+                        .with(SecurityMockMvcRequestPostProcessors.user(adminUser)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(adminPage).contains("Relatórios", "Ata pela página", "upload-form", "tariff-form");
+        String clientePage = mvc.perform(get("/reports").param("kind", "UPLOADED")
+                        .with(SecurityMockMvcRequestPostProcessors.user(clienteUser)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(clientePage).contains("Ata pela página").doesNotContain("upload-form", "tariff-form");
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        mvc.perform(get("/reports/" + id + "/download").with(SecurityMockMvcRequestPostProcessors.user(clienteUser)))
+                .andExpect(status().isOk()).andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
+        mvc.perform(post("/reports/" + id + "/delete").with(SecurityMockMvcRequestPostProcessors.user(clienteUser))
+                .with(SecurityMockMvcRequestPostProcessors.csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/reports/" + id + "/delete").with(SecurityMockMvcRequestPostProcessors.user(adminUser))
+                .with(SecurityMockMvcRequestPostProcessors.csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/reports/" + id + "/download").with(SecurityMockMvcRequestPostProcessors.user(clienteUser)))
+                .andExpect(status().isNotFound());
     }
 
     void insertSession(long tx, String start, String end, long wh, Long resident, String tag) {
