@@ -1,0 +1,124 @@
+package br.com.vetric.reports.web;
+
+import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.platform.InvalidInputException;
+import br.com.vetric.reports.Report;
+import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Statement;
+import br.com.vetric.reports.Tariff;
+import br.com.vetric.reports.UploadCommand;
+import java.io.IOException;
+import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /api/v1/reports} and {@code /api/v1/tariff}. Reads: any authenticated user, scoped to the caller's
+ * condominium (a CLIENTE sees only CONDOMINIUM-visible reports; anything else is 404). Writes: ADMIN.
+ */
+@RestController
+class ReportApiController {
+
+    private final Reports reports;
+    private final CurrentCondominium current;
+
+    ReportApiController(Reports reports, CurrentCondominium current) {
+        this.reports = reports;
+        this.current = current;
+    }
+
+    @GetMapping("/api/v1/reports")
+    List<Report> list(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+                      @RequestParam(required = false) Report.Kind kind) {
+        return reports.list(current.require(), year, month, kind, ReportResponses.admin());
+    }
+
+    @GetMapping("/api/v1/reports/{id}")
+    Report get(@PathVariable long id) {
+        return reports.get(current.require(), id, ReportResponses.admin());
+    }
+
+    @GetMapping("/api/v1/reports/{id}/download")
+    ResponseEntity<Resource> download(@PathVariable long id) {
+        return ReportResponses.download(reports.download(current.require(), id, ReportResponses.admin()));
+    }
+
+    @PostMapping(path = "/api/v1/reports", consumes = "multipart/form-data")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Report> upload(@RequestPart("file") MultipartFile file,
+                                  @RequestParam(required = false) String title,
+                                  @RequestParam(required = false) String description,
+                                  @RequestParam(required = false) Integer year,
+                                  @RequestParam(required = false) Integer month,
+                                  @RequestParam(required = false) Report.Visibility visibility) throws IOException {
+        if (file.getSize() > reports.maxUploadBytes()) {
+            throw reports.tooLarge();
+        }
+        Report r = reports.upload(current.require(),
+                new UploadCommand(title, description, year, month, visibility, file.getOriginalFilename()),
+                file.getBytes(), ReportResponses.userId());
+        return ResponseEntity.created(URI.create("/api/v1/reports/" + r.id())).body(r);
+    }
+
+    @DeleteMapping("/api/v1/reports/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        reports.delete(current.require(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/reports/statements")
+    List<Statement> statements(@RequestParam String month) {
+        return reports.statements(current.require(), month(month));
+    }
+
+    @PostMapping("/api/v1/reports/statements")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Statement> generate(@RequestParam String month) {
+        Statement s = reports.generateStatement(current.require(), month(month), ReportResponses.userId());
+        return ResponseEntity.status(201).body(s);
+    }
+
+    @PostMapping("/api/v1/reports/statements/close")
+    @PreAuthorize("hasRole('ADMIN')")
+    Statement close(@RequestParam String month) {
+        return reports.closeMonth(current.require(), month(month), ReportResponses.userId());
+    }
+
+    @GetMapping("/api/v1/tariff")
+    TariffResponse tariff() {
+        var condo = current.require();
+        return new TariffResponse(reports.tariffConfigured(condo), reports.tariff(condo));
+    }
+
+    @PutMapping("/api/v1/tariff")
+    @PreAuthorize("hasRole('ADMIN')")
+    TariffResponse saveTariff(@RequestBody Tariff tariff) {
+        return new TariffResponse(true, reports.saveTariff(current.require(), tariff, ReportResponses.userId()));
+    }
+
+    record TariffResponse(boolean configured, Tariff tariff) {
+    }
+
+    static YearMonth month(String value) {
+        try {
+            return YearMonth.parse(value == null ? "" : value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("month", "must be a month as yyyy-MM, e.g. 2026-10");
+        }
+    }
+}
