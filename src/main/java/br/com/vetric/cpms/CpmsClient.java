@@ -11,4 +11,12 @@ public interface CpmsClient {
      * @throws CpmsUnavailableException when either read fails after retries
      */
     CpmsSnapshot fetch(Instant now);
+
+    /**
+     * Like {@link #fetch(Instant)} with a longer transaction window: the first poll of a condominium imports its
+     * history.
+     */
+    default CpmsSnapshot fetch(Instant now, java.time.Duration transactionWindow) {
+        return fetch(now);
+    }
 }

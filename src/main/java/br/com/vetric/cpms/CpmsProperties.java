@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param transactionWindow how far back transactions are read (at least 48 h)
  * @param tokenRenewAfter   log in again after this long, ahead of the token's (undocumented) expiry
  * @param circuitOpenFor    after repeated failures, how long calls are not even attempted
+ * @param backfillWindow    how far back the first successful poll of a condominium reads, to import history
  */
 @ConfigurationProperties("vetric.cpms")
 public record CpmsProperties(String url, String apiKey, String email, String password, Duration timeout,
                              Integer retryAttempts, Duration retryBackoff, Duration transactionWindow,
-                             Duration tokenRenewAfter, Duration circuitOpenFor) {
+                             Duration tokenRenewAfter, Duration circuitOpenFor, Duration backfillWindow) {
 
     public CpmsProperties {
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
@@ -33,6 +34,7 @@ public record CpmsProperties(String url, String apiKey, String email, String pas
         }
         tokenRenewAfter = tokenRenewAfter == null ? Duration.ofHours(23) : tokenRenewAfter;
         circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(30) : circuitOpenFor;
+        backfillWindow = backfillWindow == null ? Duration.ofDays(62) : backfillWindow;
     }
 
     public boolean configured() {

@@ -3,6 +3,7 @@ package br.com.vetric.sync;
 import br.com.vetric.chargers.ChargerSyncResult;
 import br.com.vetric.chargers.Chargers;
 import br.com.vetric.cpms.CpmsClient;
+import br.com.vetric.cpms.CpmsProperties;
 import br.com.vetric.cpms.CpmsSnapshot;
 import br.com.vetric.cpms.CpmsUnavailableException;
 import br.com.vetric.cpms.TransactionSnapshot;
@@ -50,11 +51,13 @@ public class SyncCycle {
     private final Clock clock;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final ApplicationEventPublisher events;
+    private final Duration backfillWindow;
 
     SyncCycle(ObjectProvider<CpmsClient> client, Chargers chargers, SessionTracker sessions, Residents residents,
               SyncRepository repository, SyncMonitor monitor, TransactionTemplate tx, SyncProperties props, Clock clock,
-              ApplicationEventPublisher events) {
+              ApplicationEventPublisher events, CpmsProperties cpms) {
         this.events = events;
+        this.backfillWindow = cpms.backfillWindow();
         this.client = client;
         this.chargers = chargers;
         this.sessions = sessions;
@@ -85,7 +88,9 @@ public class SyncCycle {
         long t0 = System.nanoTime();
         CpmsSnapshot snapshot;
         try {
-            snapshot = client.getObject().fetch(started);
+            // the first successful poll of a condominium imports its history; later ones read the rolling window
+            snapshot = repository.hasSucceeded(condo) ? client.getObject().fetch(started)
+                    : client.getObject().fetch(started, backfillWindow);
         } catch (CpmsUnavailableException e) {
             return failed(condo, started, t0, e.getMessage(), true);
         } catch (RuntimeException e) {

@@ -35,7 +35,7 @@ class CveProHttpClientTest {
         fake = new CveProFake();
         clock = new MutableClock(NOW);
         CpmsProperties props = new CpmsProperties(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
-                CveProFake.PASSWORD, Duration.ofSeconds(1), 3, Duration.ofMillis(10), null, null, null);
+                CveProFake.PASSWORD, Duration.ofSeconds(1), 3, Duration.ofMillis(10), null, null, null, null);
         client = CveProClients.create(new CveProConnection(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
                 CveProFake.PASSWORD), props, clock);
         fake.charger("c1", "Garagem 1").heartbeat(NOW);

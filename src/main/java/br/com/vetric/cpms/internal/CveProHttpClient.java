@@ -75,16 +75,22 @@ public class CveProHttpClient implements CpmsClient {
 
     @Override
     public CpmsSnapshot fetch(Instant now) {
+        return fetch(now, settings.transactionWindow());
+    }
+
+    @Override
+    public CpmsSnapshot fetch(Instant now, java.time.Duration window) {
+        java.time.Duration effective = window.compareTo(settings.transactionWindow()) < 0 ? settings.transactionWindow() : window;
         try {
-            return read(now);
+            return read(now, effective);
         } catch (MalformedResponseException e) {
             throw new CpmsUnavailableException(e.getMessage(), e);
         }
     }
 
-    private CpmsSnapshot read(Instant now) {
+    private CpmsSnapshot read(Instant now, java.time.Duration window) {
         List<ChargePointSnapshot> chargers = parser.chargePoints(get("/api/v1/chargepoints", null, null));
-        LocalDateTime from = LocalDateTime.ofInstant(now.minus(settings.transactionWindow()), Zones.SAO_PAULO);
+        LocalDateTime from = LocalDateTime.ofInstant(now.minus(window), Zones.SAO_PAULO);
         // CVE-PRO ignores the time of day of toDate: ask up to the end of tomorrow
         LocalDate tomorrow = LocalDate.ofInstant(now, Zones.SAO_PAULO).plusDays(1);
         List<TransactionSnapshot> transactions = parser.transactions(get("/api/v1/transaction",

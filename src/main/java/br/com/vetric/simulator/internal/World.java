@@ -635,9 +635,11 @@ public final class World {
             plans.add(new Plan(chargers.get(4), s, null, 125 / 60.0, 0, learnableTag, null, true, "Charging"));
             runningStart.put(chargers.get(4), s);
         }
-        // completed sessions of the last 3 days, never overlapping
+        // completed sessions since the start of the previous month (São Paulo), never overlapping: enough for
+        // a monthly statement of the demo condominium
         List<String> tags = condo.residentTags();
-        Instant horizon = now.minus(Duration.ofDays(3));
+        Instant horizon = Formats.local(now).toLocalDate().withDayOfMonth(1).minusMonths(1)
+                .atStartOfDay(Formats.ZONE).toInstant();
         boolean learnablePlaced = false;
         String[] reasons = {"EVDisconnected", "Local", "Remote", "Remote", "EVDisconnected", "Local"};
         for (Charger c : chargers) {

@@ -57,6 +57,11 @@ public class SyncRepository {
                 .param("chargers", o.chargers()).param("tx", o.transactions()).param("changes", o.changes()).update();
     }
 
+    public boolean hasSucceeded(CondominiumId condo) {
+        return jdbc.sql("select exists (select 1 from sync_cycle where condominium_id = :condo and outcome = 'SUCCESS')")
+                .param("condo", condo.value()).query(Boolean.class).single();
+    }
+
     public void pruneCycles(Instant before) {
         jdbc.sql("delete from sync_cycle where started_at < :before").param("before", Timestamp.from(before)).update();
     }
