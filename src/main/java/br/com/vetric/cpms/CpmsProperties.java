@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryBackoff      first back-off between attempts (doubles, with jitter)
  * @param transactionWindow how far back transactions are read (at least 48 h)
  * @param tokenRenewAfter   log in again after this long, ahead of the token's (undocumented) expiry
+ * @param circuitOpenFor    after repeated failures, how long calls are not even attempted
  */
 @ConfigurationProperties("vetric.cpms")
 public record CpmsProperties(String url, String apiKey, String email, String password, Duration timeout,
                              Integer retryAttempts, Duration retryBackoff, Duration transactionWindow,
-                             Duration tokenRenewAfter) {
+                             Duration tokenRenewAfter, Duration circuitOpenFor) {
 
     public CpmsProperties {
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
@@ -31,6 +32,7 @@ public record CpmsProperties(String url, String apiKey, String email, String pas
             throw new IllegalArgumentException("vetric.cpms.transaction-window must be at least 48h, was " + transactionWindow);
         }
         tokenRenewAfter = tokenRenewAfter == null ? Duration.ofHours(23) : tokenRenewAfter;
+        circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(30) : circuitOpenFor;
     }
 
     public boolean configured() {

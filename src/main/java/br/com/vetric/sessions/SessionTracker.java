@@ -347,7 +347,13 @@ public class SessionTracker {
             if (s.durationSeconds == null || s.externalTransactionId == null) {
                 s.durationSeconds = Duration.between(s.startedAt, s.endedAt).toSeconds();
             }
-            s.dirty = true;
+            if (s.isNew && s.id == 0) {
+                s.dirty = true;
+            } else {
+                // written at once: a new session may open on this connector later in the same cycle
+                repository.update(condo, List.of(s));
+                s.dirty = false;
+            }
             openByConnector.remove(s.connectorKey(), s);
             lastEndByConnector.merge(s.connectorKey(), s.endedAt, (a, b) -> a.isAfter(b) ? a : b);
             closed++;

@@ -22,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -68,7 +67,7 @@ public class CveProHttpClient implements CpmsClient {
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(60)
-                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .waitDurationInOpenState(settings.circuitOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(CveProHttpClient::transientFailure)
                 .build());
@@ -76,6 +75,14 @@ public class CveProHttpClient implements CpmsClient {
 
     @Override
     public CpmsSnapshot fetch(Instant now) {
+        try {
+            return read(now);
+        } catch (MalformedResponseException e) {
+            throw new CpmsUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    private CpmsSnapshot read(Instant now) {
         List<ChargePointSnapshot> chargers = parser.chargePoints(get("/api/v1/chargepoints", null, null));
         LocalDateTime from = LocalDateTime.ofInstant(now.minus(settings.transactionWindow()), Zones.SAO_PAULO);
         // CVE-PRO ignores the time of day of toDate: ask up to the end of tomorrow

@@ -1,0 +1,154 @@
+package br.com.vetric.cpms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.com.vetric.support.CveProFake;
+import br.com.vetric.support.MutableClock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CveProHttpClientTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-12T15:00:00Z"); // 12:00 in São Paulo
+
+    private CveProFake fake;
+    private MutableClock clock;
+    private CpmsClient client;
+
+    @BeforeEach
+    void setUp() {
+        fake = new CveProFake();
+        clock = new MutableClock(NOW);
+        CpmsProperties props = new CpmsProperties(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
+                CveProFake.PASSWORD, Duration.ofSeconds(1), 3, Duration.ofMillis(10), null, null, null);
+        client = CveProClients.create(new CveProConnection(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
+                CveProFake.PASSWORD), props, clock);
+        fake.charger("c1", "Garagem 1").heartbeat(NOW);
+        fake.tx(1, "c1", "AB12CD34", NOW.minusSeconds(600));
+        fake.publish();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fake.close();
+    }
+
+    @Test
+    void logsInWithApiKeyAndSendsTheRawTokenWithoutBearer() {
+        CpmsSnapshot snapshot = client.fetch(NOW);
+        assertThat(snapshot.chargePoints()).hasSize(1);
+        assertThat(snapshot.transactions()).hasSize(1);
+        fake.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/login"))
+                .withHeader("Api-Key", equalTo(CveProFake.API_KEY))
+                .withRequestBody(equalToJson("{\"email\": \"vetric@test\", \"password\": \"s3cret-pass\"}")));
+        fake.server().verify(getRequestedFor(urlPathEqualTo("/api/v1/chargepoints"))
+                .withHeader("Authorization", equalTo("token-1")).withHeader("Api-Key", equalTo(CveProFake.API_KEY)));
+        // the token is reused: one login for several polls
+        client.fetch(NOW.plusSeconds(10));
+        fake.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/login")));
+    }
+
+    @Test
+    void queriesARollingWindowOfAtLeast48HoursEndingAfterTomorrow() {
+        client.fetch(NOW);
+        List<LoggedRequest> requests = fake.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/transaction")));
+        assertThat(requests).hasSize(1);
+        assertThat(requests.getFirst().queryParameter("fromDate").firstValue()).isEqualTo("2026-01-10 12:00:00");
+        assertThat(requests.getFirst().queryParameter("toDate").firstValue()).isEqualTo("2026-01-13 23:59:59");
+        assertThat(requests.getFirst().containsHeader("Platform")).isFalse();
+        assertThat(requests.getFirst().queryParameter("timeZone").isPresent()).isFalse();
+    }
+
+    @Test
+    void renewsTheTokenAheadOfTime() {
+        client.fetch(NOW);
+        fake.stubLogin("token-2");
+        fake.publish("token-2");
+        clock.advance(Duration.ofHours(23).plusMinutes(1));
+        client.fetch(clock.instant());
+        fake.server().verify(2, postRequestedFor(urlPathEqualTo("/api/v1/login")));
+    }
+
+    @Test
+    void on401LogsInAgainOnceAndRetriesOnce() {
+        client.fetch(NOW);
+        // CVE-PRO drops the token: the old one now gets 401, a new login gives token-2
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).withHeader("Authorization", equalTo("token-1"))
+                .atPriority(1).willReturn(aResponse().withStatus(401).withBody("{\"error\": \"Invalid token\"}")));
+        fake.stubLogin("token-2");
+        fake.publish("token-2");
+        CpmsSnapshot snapshot = client.fetch(NOW.plusSeconds(10));
+        assertThat(snapshot.chargePoints()).hasSize(1);
+        fake.server().verify(2, postRequestedFor(urlPathEqualTo("/api/v1/login")));
+    }
+
+    @Test
+    void a401AfterAFreshLoginIsReportedNotLooped() {
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
+                .willReturn(aResponse().withStatus(401)));
+        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("401");
+        fake.server().verify(2, postRequestedFor(urlPathEqualTo("/api/v1/login")));
+        fake.server().verify(2, getRequestedFor(urlPathEqualTo("/api/v1/chargepoints")));
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenSucceed() {
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).atPriority(1)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("second"));
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).inScenario("flaky")
+                .whenScenarioStateIs("second").atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+        assertThat(client.fetch(NOW).chargePoints()).hasSize(1);
+        fake.server().verify(3, getRequestedFor(urlPathEqualTo("/api/v1/chargepoints")));
+    }
+
+    @Test
+    void givesUpAfterThreeAttemptsWithAClearMessageAndNoSecrets() {
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/transaction")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("503").hasMessageNotContaining(CveProFake.PASSWORD)
+                .hasMessageNotContaining(CveProFake.API_KEY).hasMessageNotContaining("token-1");
+        fake.server().verify(3, getRequestedFor(urlPathEqualTo("/api/v1/transaction")));
+    }
+
+    @Test
+    void timeoutsAreRetriedAndReported() {
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
+                .willReturn(CveProFake.json("{\"chargePointList\": []}").withFixedDelay(1500)));
+        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("timed out");
+    }
+
+    @Test
+    void malformedJsonFailsTheFetch() {
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/transaction")).atPriority(1)
+                .willReturn(CveProFake.json("{\"list\": [{\"id\": 1, ")));
+        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void wrongApiKeyIsAClearLoginFailure() {
+        fake.server().resetAll();
+        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("login failed");
+    }
+}
