@@ -15,8 +15,38 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Templates and settings over real HTTP: validation, partial updates, write-only secrets, roles, pages. */
-class NotificationApiAndPagesTest extends NotificationTestSupport {
+/**
+ * Templates and settings over real HTTP: validation, partial updates, write-only secrets, roles, pages. Runs on
+ * the real clock (JWTs are checked against it), so it has its own application context.
+ */
+@org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vetric.demo.live=false",
+        "vetric.notifications.scheduler-enabled=false",
+        "vetric.notifications.provider=evolution",
+        "vetric.notifications.evolution-api-key=test-evolution-key",
+        "vetric.notifications.evolution-instance=vetric-demo"})
+@org.springframework.test.context.ActiveProfiles("test")
+class NotificationApiAndPagesTest {
+
+    static final tools.jackson.databind.json.JsonMapper JSON = NotificationTestSupport.JSON;
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void evolution(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("vetric.notifications.evolution-url", NotificationTestSupport.EVOLUTION::baseUrl);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Notifications notifications;
+    @org.springframework.beans.factory.annotation.Autowired
+    br.com.vetric.condominium.Condominiums condominiums;
+
+    private br.com.vetric.shared.CondominiumId condo() {
+        return condominiums.primary().id();
+    }
+
+    private static java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requestsTo(String digits) {
+        return NotificationTestSupport.requestsTo(digits);
+    }
 
     @LocalServerPort
     int port;
@@ -124,7 +154,8 @@ class NotificationApiAndPagesTest extends NotificationTestSupport {
     }
 
     private HttpResponse<String> page(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept-Language", "pt-BR").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
