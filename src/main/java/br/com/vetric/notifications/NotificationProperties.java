@@ -1,0 +1,71 @@
+package br.com.vetric.notifications;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Notification settings. The WhatsApp fields only seed a condominium's gateway settings the first time (they
+ * are then edited in the web app and kept in the database).
+ *
+ * @param schedulerEnabled  whether due checks and deliveries run on their own ({@code VETRIC_NOTIFICATIONS_SCHEDULER_ENABLED})
+ * @param tick              time between two scheduler runs ({@code VETRIC_NOTIFICATIONS_TICK})
+ * @param maxAttempts       delivery attempts before a message is FAILED ({@code VETRIC_NOTIFICATIONS_MAX_ATTEMPTS})
+ * @param initialBackoff    wait after the first failed attempt, doubled each time
+ * @param maxBackoff        longest wait between two attempts
+ * @param lease             how long a claimed (IN_FLIGHT) message is reserved before it is retried
+ * @param batchSize         messages claimed at a time
+ * @param httpTimeout       connect and request timeout towards the gateway
+ * @param provider          initial provider: log, evolution or meta ({@code VETRIC_WHATSAPP_PROVIDER})
+ * @param evolutionUrl      initial Evolution API base URL ({@code VETRIC_EVOLUTION_URL})
+ * @param evolutionApiKey   initial Evolution API key ({@code VETRIC_EVOLUTION_API_KEY})
+ * @param evolutionInstance initial Evolution instance ({@code VETRIC_EVOLUTION_INSTANCE})
+ * @param metaBaseUrl       Meta Graph API base URL ({@code VETRIC_META_BASE_URL}, default https://graph.facebook.com/v20.0)
+ * @param metaPhoneNumberId initial Meta phone number id ({@code VETRIC_META_PHONE_NUMBER_ID})
+ * @param metaAccessToken   initial Meta access token ({@code VETRIC_META_ACCESS_TOKEN})
+ * @param metaLanguage      language of the approved Meta templates ({@code VETRIC_META_LANGUAGE}, default pt_BR)
+ * @param managerPhones     initial manager phones, comma separated ({@code VETRIC_MANAGER_PHONES})
+ */
+@ConfigurationProperties("vetric.notifications")
+public record NotificationProperties(Boolean schedulerEnabled, Duration tick, Integer maxAttempts,
+                                     Duration initialBackoff, Duration maxBackoff, Duration lease, Integer batchSize,
+                                     Duration httpTimeout, String provider, String evolutionUrl,
+                                     String evolutionApiKey, String evolutionInstance, String metaBaseUrl,
+                                     String metaPhoneNumberId, String metaAccessToken, String metaLanguage,
+                                     List<String> managerPhones) {
+
+    public static final String DEFAULT_META_BASE_URL = "https://graph.facebook.com/v20.0";
+
+    public NotificationProperties {
+        schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
+        tick = tick == null ? Duration.ofSeconds(10) : tick;
+        maxAttempts = maxAttempts == null ? 6 : maxAttempts;
+        initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofMinutes(30) : maxBackoff;
+        lease = lease == null ? Duration.ofMinutes(2) : lease;
+        batchSize = batchSize == null ? 20 : batchSize;
+        httpTimeout = httpTimeout == null ? Duration.ofSeconds(15) : httpTimeout;
+        provider = provider == null || provider.isBlank() ? "log" : provider.strip();
+        metaBaseUrl = metaBaseUrl == null || metaBaseUrl.isBlank() ? DEFAULT_META_BASE_URL : metaBaseUrl.strip();
+        metaLanguage = metaLanguage == null || metaLanguage.isBlank() ? "pt_BR" : metaLanguage.strip();
+        managerPhones = managerPhones == null ? List.of()
+                : managerPhones.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("vetric.notifications.max-attempts must be at least 1");
+        }
+    }
+
+    /** The initial provider, failing loudly on an unknown name. */
+    public WhatsAppProvider initialProvider() {
+        try {
+            return WhatsAppProvider.valueOf(provider.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("VETRIC_WHATSAPP_PROVIDER must be log, evolution or meta, not '" + provider + "'");
+        }
+    }
+
+    @Override
+    public String toString() { // never print secrets
+        return "NotificationProperties[provider=" + provider + ", evolutionUrl=" + evolutionUrl + ", tick=" + tick + "]";
+    }
+}

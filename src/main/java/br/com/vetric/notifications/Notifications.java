@@ -1,0 +1,92 @@
+package br.com.vetric.notifications;
+
+import br.com.vetric.notifications.internal.DeliveryWorker;
+import br.com.vetric.notifications.internal.DueCheckRunner;
+import br.com.vetric.notifications.internal.OutboxRepository;
+import br.com.vetric.notifications.internal.SendResult;
+import br.com.vetric.notifications.internal.SettingsService;
+import br.com.vetric.notifications.internal.TemplateService;
+import br.com.vetric.platform.InvalidInputException;
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.shared.PageResult;
+import br.com.vetric.shared.Phones;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The notifications module's API: templates, gateway settings, the delivery log, and the two periodic jobs. */
+@Service
+public class Notifications {
+
+    private final TemplateService templates;
+    private final SettingsService settings;
+    private final OutboxRepository outbox;
+    private final DueCheckRunner dueChecks;
+    private final DeliveryWorker worker;
+
+    Notifications(TemplateService templates, SettingsService settings, OutboxRepository outbox,
+                  DueCheckRunner dueChecks, DeliveryWorker worker) {
+        this.templates = templates;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.dueChecks = dueChecks;
+        this.worker = worker;
+    }
+
+    public List<NotificationTemplate> templates(CondominiumId condo) {
+        return templates.list(condo);
+    }
+
+    public NotificationTemplate template(CondominiumId condo, NotificationKind kind) {
+        return templates.get(condo, kind);
+    }
+
+    /** Partial update; an unknown placeholder is rejected naming it (field {@code body}). */
+    public NotificationTemplate updateTemplate(CondominiumId condo, NotificationKind kind, TemplateUpdate update) {
+        return templates.update(condo, kind, update);
+    }
+
+    /** The text rendered with sample values. */
+    public String preview(CondominiumId condo, String body) {
+        return templates.preview(condo, body);
+    }
+
+    public GatewaySettings settings(CondominiumId condo) {
+        return settings.view(condo);
+    }
+
+    public GatewaySettings updateSettings(CondominiumId condo, GatewaySettingsCommand cmd) {
+        return settings.update(condo, cmd);
+    }
+
+    /** Sends a test message through the current gateway to {@code phone} (typed the Brazilian way). */
+    public TestMessageResult sendTest(CondominiumId condo, String phone) {
+        String e164;
+        try {
+            e164 = Phones.toE164(phone);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("phone", e.getMessage());
+        }
+        SendResult r = worker.sendTest(condo, e164, "VETRIC: mensagem de teste. Se você recebeu, o WhatsApp está configurado.");
+        return switch (r) {
+            case SendResult.Accepted a -> new TestMessageResult(true, "aceita pelo provedor");
+            case SendResult.Retryable f -> new TestMessageResult(false, f.reason());
+            case SendResult.Permanent f -> new TestMessageResult(false, f.reason());
+        };
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<DeliveredNotification> log(CondominiumId condo, NotificationFilter filter, int page, int size) {
+        return PageResult.of(outbox.search(condo, filter, page, size), page, size, outbox.count(condo, filter));
+    }
+
+    /** Runs the time-based rules whose time has come (the scheduler calls this every tick). */
+    public int runDueChecks() {
+        return dueChecks.runDueChecks();
+    }
+
+    /** Delivers the messages that are due (the scheduler calls this every tick). */
+    public int deliverPending() {
+        return worker.deliverPending();
+    }
+}

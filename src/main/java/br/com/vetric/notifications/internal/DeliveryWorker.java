@@ -1,0 +1,135 @@
+package br.com.vetric.notifications.internal;
+
+import br.com.vetric.condominium.Condominium;
+import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.notifications.NotificationProperties;
+import br.com.vetric.notifications.WhatsAppProvider;
+import br.com.vetric.notifications.internal.OutboxRepository.Claimed;
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.shared.Phones;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox. A message is claimed (PENDING → IN_FLIGHT, attempts + 1, with a lease) in a short
+ * transaction, sent outside any transaction, then marked SENT (2xx only), back to PENDING with backoff
+ * (network error, timeout, 5xx, 429) or FAILED (other 4xx, or attempts exhausted). A worker that dies after the
+ * claim leaves the row IN_FLIGHT; when the lease runs out it is claimed again.
+ */
+@Component
+public class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final OutboxRepository outbox;
+    private final SettingsService settings;
+    private final Condominiums condominiums;
+    private final NotificationProperties props;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Map<WhatsAppProvider, WhatsAppGateway> gateways = new EnumMap<>(WhatsAppProvider.class);
+
+    DeliveryWorker(OutboxRepository outbox, SettingsService settings, Condominiums condominiums,
+                   NotificationProperties props, TransactionTemplate tx, Clock clock, List<WhatsAppGateway> gateways) {
+        this.outbox = outbox;
+        this.settings = settings;
+        this.condominiums = condominiums;
+        this.props = props;
+        this.tx = tx;
+        this.clock = clock;
+        gateways.forEach(g -> this.gateways.put(g.provider(), g));
+        for (WhatsAppProvider p : WhatsAppProvider.values()) {
+            if (!this.gateways.containsKey(p)) {
+                throw new IllegalStateException("no WhatsApp gateway for provider " + p);
+            }
+        }
+    }
+
+    /** Delivers every message that is due now; returns how many attempts were made. */
+    public int deliverPending() {
+        int attempts = 0;
+        for (Condominium c : condominiums.all()) {
+            for (int round = 0; round < 100; round++) {
+                Instant now = clock.instant();
+                List<Claimed> claimed = tx.execute(s -> outbox.claim(c.id(), now, now.plus(props.lease()), props.batchSize()));
+                if (claimed == null || claimed.isEmpty()) {
+                    break;
+                }
+                for (Claimed m : claimed) {
+                    deliver(m);
+                    attempts++;
+                }
+                if (claimed.size() < props.batchSize()) {
+                    break;
+                }
+            }
+        }
+        return attempts;
+    }
+
+    private void deliver(Claimed m) {
+        CondominiumId condo = m.condo();
+        StoredSettings s = settings.current(condo);
+        WhatsAppGateway gateway = gateways.get(s.provider());
+        SendResult result;
+        try {
+            result = gateway.send(s, m.phone(), m.body(), m.kind(), m.params());
+        } catch (RuntimeException e) {
+            result = new SendResult.Retryable("unexpected error: " + e.getClass().getSimpleName());
+            log.warn("Gateway {} threw while sending message {}", s.provider(), m.id(), e);
+        }
+        Instant now = clock.instant();
+        String provider = s.provider().name();
+        switch (result) {
+            case SendResult.Accepted a -> {
+                if (outbox.markSent(condo, m.id(), m.attempt(), provider, a.messageId(), now)) {
+                    log.info("Notification {} ({}) sent to {} via {} (attempt {})", m.id(), m.kind(),
+                            Phones.mask(m.phone()), provider, m.attempt());
+                } else {
+                    log.warn("Notification {} was sent but its claim had expired (attempt {}); it may be sent twice",
+                            m.id(), m.attempt());
+                }
+            }
+            case SendResult.Retryable r -> {
+                if (m.attempt() >= props.maxAttempts()) {
+                    outbox.markFailed(condo, m.id(), m.attempt(), provider,
+                            r.reason() + " (after " + m.attempt() + " attempts)", now);
+                    log.warn("Notification {} ({}) to {} FAILED after {} attempts: {}", m.id(), m.kind(),
+                            Phones.mask(m.phone()), m.attempt(), r.reason());
+                } else {
+                    Instant next = now.plus(backoff(m.attempt()));
+                    outbox.markRetry(condo, m.id(), m.attempt(), provider, r.reason(), next, now);
+                    log.info("Notification {} ({}) to {} not delivered ({}), retry at {}", m.id(), m.kind(),
+                            Phones.mask(m.phone()), r.reason(), next);
+                }
+            }
+            case SendResult.Permanent p -> {
+                outbox.markFailed(condo, m.id(), m.attempt(), provider, p.reason(), now);
+                log.warn("Notification {} ({}) to {} FAILED permanently: {}", m.id(), m.kind(), Phones.mask(m.phone()),
+                        p.reason());
+            }
+        }
+    }
+
+    /** initialBackoff × 2^(attempt−1), at most maxBackoff. */
+    Duration backoff(int attempt) {
+        Duration d = props.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return d.compareTo(props.maxBackoff()) > 0 ? props.maxBackoff() : d;
+    }
+
+    /** Sends a test text through the condominium's current gateway (not recorded in the outbox). */
+    public SendResult sendTest(CondominiumId condo, String phoneE164, String text) {
+        StoredSettings s = settings.current(condo);
+        SendResult r = gateways.get(s.provider()).send(s, phoneE164, text, null, List.of());
+        log.info("Test message to {} via {}: {}", Phones.mask(phoneE164), s.provider(), r.getClass().getSimpleName());
+        return r;
+    }
+}

@@ -1,0 +1,99 @@
+package br.com.vetric.notifications.internal;
+
+import br.com.vetric.notifications.NotificationKind;
+import br.com.vetric.shared.Energy;
+import br.com.vetric.shared.Zones;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code {{name}}} placeholders: validation on save, rendering, and the ordered values for Meta templates. */
+public final class Placeholders {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private Placeholders() {
+    }
+
+    /** Placeholder names in the text that are not known, in order of appearance. */
+    public static List<String> unknown(String text) {
+        Set<String> result = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!NotificationKind.PLACEHOLDERS.contains(m.group(1))) {
+                result.add(m.group(1));
+            }
+        }
+        if (result.isEmpty() && (text.replaceAll(PLACEHOLDER.pattern(), "").contains("{{")
+                || text.replaceAll(PLACEHOLDER.pattern(), "").contains("}}"))) {
+            result.add("{{ }} incompleto");
+        }
+        return List.copyOf(result);
+    }
+
+    /** The text with every placeholder replaced (a missing value becomes "—"). */
+    public static String render(String text, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(value(values, m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The values of the placeholders in order of appearance: the body parameters of a Meta template. */
+    public static List<String> orderedValues(String text, Map<String, String> values) {
+        List<String> result = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            result.add(value(values, m.group(1)));
+        }
+        return result;
+    }
+
+    private static String value(Map<String, String> values, String name) {
+        String v = values.get(name);
+        return v == null || v.isBlank() ? "—" : v;
+    }
+
+    /** "dd/MM/yyyy HH:mm" in São Paulo. */
+    public static String date(Instant at) {
+        return at == null ? null : DATE.format(Zones.local(at));
+    }
+
+    /** "2 h 05 min", "12 min", "40 s". */
+    public static String duration(Duration d) {
+        if (d == null || d.isNegative()) {
+            return null;
+        }
+        long minutes = d.toMinutes();
+        if (minutes == 0) {
+            return d.toSeconds() + " s";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        return minutes / 60 + " h " + String.format("%02d", minutes % 60) + " min";
+    }
+
+    public static String energy(long wh) {
+        return Energy.formatKwh(wh);
+    }
+
+    /** Sample values for the live preview. */
+    public static Map<String, String> sample(String location) {
+        return Map.of("nome", "Maria Souza", "apartamento", "101 · Torre A", "carregador", "Garagem 1",
+                "energia", Energy.formatKwh(20_820), "duracao", "2 h 05 min",
+                "data", date(Instant.parse("2026-03-14T22:30:00Z")), "localizacao", location,
+                "tag", "04A1B2C3D4", "erro", "GroundFailure");
+    }
+}
