@@ -3,11 +3,15 @@ package br.com.vetric.demo;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
+import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Tariff;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.simulator.DemoCondominium;
 import br.com.vetric.simulator.Resident;
+import java.math.BigDecimal;
+import java.time.LocalTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -15,8 +19,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo condominium once: its residents (with the simulator's tags) when it has none, and the demo
- * manager account when missing. Never overwrites what an administrator changed.
+ * Seeds the demo condominium once: its residents (with the simulator's tags) when it has none, the demo
+ * manager account and a time-of-use tariff when missing. Never overwrites what an administrator changed.
  */
 @Component
 @ConditionalOnExpression("'${vetric.cpms.url:}'.isBlank() and '${vetric.demo.seed-data:true}' == 'true'")
@@ -27,8 +31,10 @@ class DemoSeeder implements SmartInitializingSingleton {
     private final Condominiums condominiums;
     private final Residents residents;
     private final Users users;
+    private final Reports reports;
 
-    DemoSeeder(Condominiums condominiums, Residents residents, Users users) {
+    DemoSeeder(Condominiums condominiums, Residents residents, Users users, Reports reports) {
+        this.reports = reports;
         this.condominiums = condominiums;
         this.residents = residents;
         this.users = users;
@@ -39,6 +45,11 @@ class DemoSeeder implements SmartInitializingSingleton {
         CondominiumId condo = condominiums.primary().id();
         users.ensure(DemoProperties.MANAGER_EMAIL, "Síndico Demo", Role.CLIENTE, condo.value(),
                 DemoProperties.MANAGER_PASSWORD);
+        if (!reports.tariffConfigured(condo)) {
+            // a typical Brazilian "tarifa branca"-like split: peak 17:30–20:29 on working days
+            reports.saveTariff(condo, Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
+                    LocalTime.of(17, 30), LocalTime.of(20, 30)), null);
+        }
         if (residents.count(condo, null, true) > 0) {
             return;
         }

@@ -5,7 +5,8 @@ import br.com.vetric.reports.ReportsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import br.com.vetric.sync.SyncCompleted;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ class StatementScheduler {
     private final ReportsProperties props;
 
     private final boolean catchUpOnStart;
+    private final AtomicBoolean caughtUp = new AtomicBoolean();
 
     StatementScheduler(Reports reports, ReportsProperties props,
                        @Value("${vetric.reports.catch-up-on-start:true}") boolean catchUpOnStart) {
@@ -29,21 +31,22 @@ class StatementScheduler {
     }
 
     /**
-     * Catches up after start: a server that was down on the 1st (or a fresh demo) still gets the previous
-     * month's statement. Idempotent: months that have one are skipped.
+     * Catches up once per start, after the first successful sync cycle (so a fresh installation's imported
+     * history is in): a server that was down on the 1st, or a fresh demo, still gets the previous month's
+     * statement. Idempotent: months that have one are skipped.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void catchUp() {
-        if (!props.statementSchedule() || !catchUpOnStart) {
+    @EventListener
+    void catchUp(SyncCompleted cycle) {
+        if (!cycle.success() || !props.statementSchedule() || !catchUpOnStart || !caughtUp.compareAndSet(false, true)) {
             return;
         }
         try {
             int n = reports.generateMissingForPreviousMonth();
             if (n > 0) {
-                log.info("Generated {} missing statement(s) for the previous month at start", n);
+                log.info("Generated {} missing statement(s) for the previous month after the first sync", n);
             }
         } catch (RuntimeException e) {
-            log.error("Could not catch up the previous month's statements at start", e);
+            log.error("Could not catch up the previous month's statements", e);
         }
     }
 
