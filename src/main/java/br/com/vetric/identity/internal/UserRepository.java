@@ -70,10 +70,11 @@ public class UserRepository {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
-        long condo = rs.getLong("condominium_id");
+        long condoValue = rs.getLong("condominium_id");
+        Long condo = rs.wasNull() ? null : condoValue;
         Timestamp locked = rs.getTimestamp("locked_until");
         return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.valueOf(rs.getString("role")),
-                rs.wasNull() ? null : condo, rs.getString("password_hash"), rs.getBoolean("active"),
+                condo, rs.getString("password_hash"), rs.getBoolean("active"),
                 rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
                 rs.getTimestamp("created_at").toInstant());
     }
