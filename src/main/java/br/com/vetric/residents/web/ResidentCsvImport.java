@@ -19,19 +19,19 @@ import java.util.function.Function;
  * telefone; tags; notificacoes}. Tags inside their cell are separated by "|" or spaces. Every row is checked
  * before anything is saved; each problem names the line and the field.
  */
-final class ResidentCsvImport {
+public final class ResidentCsvImport {
 
     static final int MAX_ROWS = 5000;
 
-    record RowError(int line, String field, String message, String value) {
+    public record RowError(int line, String field, String message, String value) {
     }
 
-    record ParsedRow(int line, ResidentCommand command) {
+    public record ParsedRow(int line, ResidentCommand command) {
     }
 
-    record Result(List<ParsedRow> valid, List<RowError> errors, int rows) {
+    public record Result(List<ParsedRow> valid, List<RowError> errors, int rows) {
 
-        Set<Integer> badLines() {
+        public Set<Integer> badLines() {
             Set<Integer> s = new LinkedHashSet<>();
             errors.forEach(e -> s.add(e.line()));
             return s;

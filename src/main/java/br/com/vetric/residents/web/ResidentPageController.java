@@ -52,7 +52,12 @@ class ResidentPageController {
     }
 
     /** The form as typed: tags in one field, separated by commas, spaces or new lines. */
-    record Form(String name, String apartment, String tower, String phone, String tags, boolean notificationsEnabled) {
+    public record Form(String name, String apartment, String tower, String phone, String tags,
+                       Boolean notificationsEnabled) {
+
+        public Form {
+            notificationsEnabled = notificationsEnabled == null || notificationsEnabled;
+        }
 
         static Form empty() {
             return new Form("", "", "", "", "", true);
