@@ -106,7 +106,8 @@ class BrowserJourneysTest {
             simulator.fault("Garagem 3", "GroundFailure");
             long t0 = System.nanoTime();
             cycle.run(condominiums.primary().id());
-            browser.waitUpTo(Duration.ofSeconds(5)).until(dr -> "FAULTED".equals(dr.findElement(card).getAttribute("data-state")));
+            browser.waitUpTo(Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(dr -> "FAULTED".equals(dr.findElement(card).getAttribute("data-state")));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             WebElement updated = d.findElement(card);
             assertThat(updated.getText()).contains("GroundFailure").contains("Com falha");
@@ -143,7 +144,9 @@ class BrowserJourneysTest {
         d.findElement(By.id("phone")).sendKeys("11987654321");
         assertThat(d.findElement(By.id("phone")).getAttribute("value")).isEqualTo("(11) 98765-4321");
         d.findElement(By.id("tags")).sendKeys("NEWTAG909, " + tag.toLowerCase());
-        d.findElement(By.id("save-resident")).click();
+        WebElement save = d.findElement(By.id("save-resident"));
+        save.click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(save));
         String error = d.findElement(By.id("form-errors")).getText();
         assertThat(error).contains(tag).contains(owner.name()).contains("Nada foi salvo");
         assertThat(residents.count(condominiums.primary().id(), null, true)).isEqualTo(before);
@@ -163,9 +166,14 @@ class BrowserJourneysTest {
         d.get(base() + "/residents/unknown-tags");
         WebElement row = d.findElement(By.cssSelector("tr[data-tag='ZZBROWSER04']"));
         new Select(row.findElement(By.name("residentId"))).selectByValue(Long.toString(target.id()));
-        row.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement assign = row.findElement(By.cssSelector("button[type=submit]"));
+        assign.click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(assign));
         assertThat(d.findElement(By.id("assigned")).getText()).contains("ZZBROWSER04").contains(target.name());
-        assertThat(d.findElements(By.cssSelector("tr[data-tag='ZZBROWSER04']"))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            d.get(base() + "/residents/unknown-tags");
+            assertThat(d.findElements(By.cssSelector("tr[data-tag='ZZBROWSER04']"))).isEmpty();
+        });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             d.get(base() + "/sessions?charger=" + simulator.charger("Garagem 4").uuid());
             assertThat(d.findElement(By.id("sessions")).getText()).contains(target.name());

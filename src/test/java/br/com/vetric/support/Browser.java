@@ -67,7 +67,9 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
         d.get(baseUrl + "/login");
         d.findElement(By.id("email")).sendKeys(email);
         d.findElement(By.id("password")).sendKeys(password);
-        d.findElement(By.id("login-submit")).click();
+        org.openqa.selenium.WebElement submit = d.findElement(By.id("login-submit"));
+        submit.click();
+        waitUpTo(Duration.ofSeconds(15)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
     }
 
     @Override

@@ -89,7 +89,11 @@ class BoardStream {
         coordinator.execute(() -> broadcast(event.condominiumId()));
     }
 
-    /** Renders the condominium's board (once per language) and sends it to every browser watching it. */
+    /**
+     * Renders the condominium's board (once per language) and sends its browsers only what changed since the
+     * last push: the counters/banner ({@code summary}) and the changed cards ({@code card-<uuid>}); when the set of
+     * chargers itself changed, the whole board ({@code board}).
+     */
     void broadcast(CondominiumId condo) {
         List<Client> targets = clients.stream().filter(c -> c.condo().equals(condo)).toList();
         if (targets.isEmpty()) {
@@ -97,11 +101,13 @@ class BoardStream {
         }
         try {
             Board board = boards.build(condo);
-            Map<Locale, String> html = new HashMap<>();
+            Map<Locale, List<Event>> events = new HashMap<>();
             List<Future<?>> sends = new ArrayList<>(targets.size());
             for (Client c : targets) {
-                String fragment = html.computeIfAbsent(c.locale(), l -> render(board, l));
-                sends.add(senders.submit(() -> send(c, fragment)));
+                List<Event> ev = events.computeIfAbsent(c.locale(), l -> diff(condo, board, l));
+                if (!ev.isEmpty()) {
+                    sends.add(senders.submit(() -> send(c, ev)));
+                }
             }
             for (Future<?> f : sends) {
                 try {
@@ -115,16 +121,57 @@ class BoardStream {
         }
     }
 
-    String render(Board board, Locale locale) {
+    /** One SSE event (a fresh builder is made per browser: builders are not reusable). */
+    private record Event(String name, String data) {
+    }
+
+    private record Rendered(String summary, Map<String, String> cards) {
+    }
+
+    private final Map<String, Rendered> last = new ConcurrentHashMap<>();
+
+    private List<Event> diff(CondominiumId condo, Board board, Locale locale) {
+        String key = condo + "|" + locale.toLanguageTag();
+        Context ctx = context(board, locale);
+        String summary = templates.process("dashboard/board", Set.of("summary"), ctx);
+        Map<String, String> cards = new java.util.LinkedHashMap<>();
+        for (Board.Card card : board.cards()) {
+            ctx.setVariable("c", card);
+            cards.put(card.uuid(), templates.process("dashboard/board", Set.of("card"), ctx));
+        }
+        Rendered previous = last.put(key, new Rendered(summary, cards));
+        List<Event> out = new ArrayList<>();
+        if (previous == null || !List.copyOf(previous.cards().keySet()).equals(List.copyOf(cards.keySet()))) {
+            out.add(new Event("board", render(board, locale)));
+            return out;
+        }
+        if (!summary.equals(previous.summary())) {
+            out.add(new Event("summary", summary));
+        }
+        cards.forEach((uuid, html) -> {
+            if (!html.equals(previous.cards().get(uuid))) {
+                out.add(new Event("card-" + uuid, html));
+            }
+        });
+        return out;
+    }
+
+    private Context context(Board board, Locale locale) {
         Context ctx = new Context(locale);
         ctx.setVariable("board", board);
         ctx.setVariable("fmt", fmt);
-        return templates.process("dashboard/board", Set.of("live"), ctx);
+        return ctx;
     }
 
-    private void send(Client c, String fragment) {
+    String render(Board board, Locale locale) {
+        return templates.process("dashboard/board", Set.of("live"), context(board, locale));
+    }
+
+    private void send(Client c, List<Event> events) {
         try {
-            c.emitter().send(SseEmitter.event().name("board").data(fragment));
+            for (Event e : events) {
+                c.emitter().send(SseEmitter.event().name(e.name()).data(e.data()));
+            }
         } catch (IOException | IllegalStateException e) {
             drop(c);
         }
