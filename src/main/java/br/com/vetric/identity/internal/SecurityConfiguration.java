@@ -107,9 +107,17 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/health", "/actuator/health", "/actuator/health/**", "/login", "/error",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs",
+                                "/v3/api-docs/**").hasRole("ADMIN")
+                        .requestMatchers("/residents/new", "/residents/import", "/residents/import/**",
+                                "/residents/unknown-tags", "/residents/unknown-tags/**", "/residents/*/edit")
+                                .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/residents", "/residents/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.permitAll())
-                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
+                        .defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID")
+                        .permitAll())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

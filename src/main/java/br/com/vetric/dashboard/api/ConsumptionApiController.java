@@ -1,0 +1,62 @@
+package br.com.vetric.dashboard.api;
+
+import br.com.vetric.dashboard.internal.Consumption;
+import br.com.vetric.dashboard.internal.ConsumptionService;
+import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.platform.InvalidInputException;
+import br.com.vetric.shared.Energy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/consumption?month=2026-01}: the same figures as the Consumo page. Energy in Wh (exact
+ * integers) and kWh (3 decimals). Each session's energy is attributed to days in proportion to its time in each.
+ */
+@RestController
+@RequestMapping("/api/v1/consumption")
+class ConsumptionApiController {
+
+    private final ConsumptionService consumption;
+    private final CurrentCondominium current;
+
+    ConsumptionApiController(ConsumptionService consumption, CurrentCondominium current) {
+        this.consumption = consumption;
+        this.current = current;
+    }
+
+    @GetMapping
+    ConsumptionJson month(@RequestParam(required = false) String month) {
+        YearMonth m;
+        try {
+            m = month == null || month.isBlank() ? consumption.currentMonth() : YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("month", "must be a month like 2026-01");
+        }
+        Consumption c = consumption.month(current.require(), m);
+        return new ConsumptionJson(m.toString(), "America/Sao_Paulo", c.totalWh(), Energy.kwh(c.totalWh()),
+                c.identifiedWh(), c.unidentifiedWh(), Energy.kwh(c.unidentifiedWh()), c.unidentifiedSessions(),
+                c.sessions(),
+                c.apartments().stream().map(a -> new ApartmentJson(a.rank(), a.apartment(), a.energyWh(),
+                        Energy.kwh(a.energyWh()), a.sessions())).toList(),
+                c.days().stream().map(d -> new DayJson(d.date(), d.energyWh(), Energy.kwh(d.energyWh()))).toList(),
+                "proportional-to-time");
+    }
+
+    record ConsumptionJson(String month, String zone, long totalWh, BigDecimal totalKwh, long identifiedWh,
+                           long unidentifiedWh, BigDecimal unidentifiedKwh, int unidentifiedSessions, int sessions,
+                           List<ApartmentJson> apartments, List<DayJson> days, String attribution) {
+    }
+
+    record ApartmentJson(int rank, String apartment, long energyWh, BigDecimal energyKwh, int sessions) {
+    }
+
+    record DayJson(LocalDate date, long energyWh, BigDecimal energyKwh) {
+    }
+}

@@ -1,0 +1,211 @@
+package br.com.vetric.dashboard.web;
+
+import br.com.vetric.dashboard.internal.Board;
+import br.com.vetric.dashboard.internal.BoardService;
+import br.com.vetric.dashboard.internal.Fmt;
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.sync.SyncCompleted;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/**
+ * Live board: every open browser holds one Server-Sent Events connection. After each sync cycle the board of that
+ * condominium is rendered once per language and sent to its browsers as the {@code board} event (an htmx
+ * fragment). Fan-out runs off the poller thread; a browser that cannot be written to is dropped.
+ */
+@Component
+class BoardStream {
+
+    private static final Logger log = LoggerFactory.getLogger(BoardStream.class);
+    static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
+
+    private final BoardService boards;
+    private final SpringTemplateEngine templates;
+    private final Fmt fmt;
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "board-sse");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "board-sse-ping");
+        t.setDaemon(true);
+        return t;
+    });
+
+    BoardStream(BoardService boards, SpringTemplateEngine templates, Fmt fmt) {
+        this.boards = boards;
+        this.templates = templates;
+        this.fmt = fmt;
+        pinger.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
+    }
+
+    record Client(SseEmitter emitter, CondominiumId condo, Locale locale) {
+    }
+
+    SseEmitter open(CondominiumId condo, Locale locale) {
+        SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
+        Client client = new Client(emitter, condo, locale);
+        clients.add(client);
+        emitter.onCompletion(() -> clients.remove(client));
+        emitter.onTimeout(() -> clients.remove(client));
+        emitter.onError(e -> clients.remove(client));
+        try {
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException | IllegalStateException e) {
+            clients.remove(client);
+        }
+        return emitter;
+    }
+
+    int connections() {
+        return clients.size();
+    }
+
+    @EventListener
+    void on(SyncCompleted event) {
+        coordinator.execute(() -> broadcast(event.condominiumId()));
+    }
+
+    /**
+     * Renders the condominium's board (once per language) and sends its browsers only what changed since the
+     * last push: the counters/banner ({@code summary}) and the changed cards ({@code card-<uuid>}); when the set of
+     * chargers itself changed, the whole board ({@code board}).
+     */
+    void broadcast(CondominiumId condo) {
+        List<Client> targets = clients.stream().filter(c -> c.condo().equals(condo)).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        try {
+            Board board = boards.build(condo);
+            Map<Locale, List<Event>> events = new HashMap<>();
+            List<Future<?>> sends = new ArrayList<>(targets.size());
+            for (Client c : targets) {
+                List<Event> ev = events.computeIfAbsent(c.locale(), l -> diff(condo, board, l));
+                if (!ev.isEmpty()) {
+                    sends.add(senders.submit(() -> send(c, ev)));
+                }
+            }
+            for (Future<?> f : sends) {
+                try {
+                    f.get(5, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    f.cancel(true);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not push the board of condominium {}: {}", condo, e.toString());
+        }
+    }
+
+    /** One SSE event (a fresh builder is made per browser: builders are not reusable). */
+    private record Event(String name, String data) {
+    }
+
+    private record Rendered(String summary, Map<String, String> cards) {
+    }
+
+    private final Map<String, Rendered> last = new ConcurrentHashMap<>();
+
+    private List<Event> diff(CondominiumId condo, Board board, Locale locale) {
+        String key = condo + "|" + locale.toLanguageTag();
+        Context ctx = context(board, locale);
+        String summary = templates.process("dashboard/board", Set.of("summary"), ctx);
+        Map<String, String> cards = new java.util.LinkedHashMap<>();
+        for (Board.Card card : board.cards()) {
+            ctx.setVariable("c", card);
+            cards.put(card.uuid(), templates.process("dashboard/board", Set.of("card"), ctx));
+        }
+        Rendered previous = last.put(key, new Rendered(summary, cards));
+        List<Event> out = new ArrayList<>();
+        if (previous == null || !List.copyOf(previous.cards().keySet()).equals(List.copyOf(cards.keySet()))) {
+            out.add(new Event("board", render(board, locale)));
+            return out;
+        }
+        if (!summary.equals(previous.summary())) {
+            out.add(new Event("summary", summary));
+        }
+        cards.forEach((uuid, html) -> {
+            if (!html.equals(previous.cards().get(uuid))) {
+                out.add(new Event("card-" + uuid, html));
+            }
+        });
+        return out;
+    }
+
+    private Context context(Board board, Locale locale) {
+        Context ctx = new Context(locale);
+        ctx.setVariable("board", board);
+        ctx.setVariable("fmt", fmt);
+        return ctx;
+    }
+
+    String render(Board board, Locale locale) {
+        return templates.process("dashboard/board", Set.of("live"), context(board, locale));
+    }
+
+    private void send(Client c, List<Event> events) {
+        try {
+            for (Event e : events) {
+                c.emitter().send(SseEmitter.event().name(e.name()).data(e.data()));
+            }
+        } catch (IOException | IllegalStateException e) {
+            drop(c);
+        }
+    }
+
+    private void ping() {
+        for (Client c : clients) {
+            senders.execute(() -> {
+                try {
+                    c.emitter().send(SseEmitter.event().comment("ping"));
+                } catch (IOException | IllegalStateException e) {
+                    drop(c);
+                }
+            });
+        }
+    }
+
+    private void drop(Client c) {
+        if (clients.remove(c)) {
+            try {
+                c.emitter().complete();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        pinger.shutdownNow();
+        coordinator.shutdownNow();
+        for (Client c : clients) {
+            drop(c);
+        }
+        senders.shutdownNow();
+    }
+}

@@ -1,0 +1,51 @@
+package br.com.vetric.support;
+
+import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.demo.DemoProperties;
+import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.Users;
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.simulator.CveProSimulator;
+import br.com.vetric.sync.SyncCycle;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+/** Logged-in principals for MockMvc and a way to make the simulator's world visible. */
+public final class WebFixtures {
+
+    public static final String ADMIN_EMAIL = "admin@vetric.test";
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+    public static final String CLIENTE_EMAIL = DemoProperties.MANAGER_EMAIL;
+    public static final String CLIENTE_PASSWORD = DemoProperties.MANAGER_PASSWORD;
+
+    private WebFixtures() {
+    }
+
+    public static RequestPostProcessor as(Users users, String email, String password) {
+        AuthenticatedUser u = users.authenticate(email, password);
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities()));
+    }
+
+    public static RequestPostProcessor admin(Users users) {
+        return as(users, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    public static RequestPostProcessor cliente(Users users) {
+        return as(users, CLIENTE_EMAIL, CLIENTE_PASSWORD);
+    }
+
+    public static CondominiumId sync(Condominiums condominiums, SyncCycle cycle) {
+        CondominiumId condo = condominiums.primary().id();
+        cycle.run(condo);
+        return condo;
+    }
+
+    /** Starts a charging session on a charger with a tag and lets VETRIC observe it. */
+    public static void charge(CveProSimulator sim, Condominiums condominiums, SyncCycle cycle, String charger, String tag) {
+        sim.plugIn(charger, tag);
+        sim.startCharging(charger);
+        sync(condominiums, cycle);
+    }
+}
