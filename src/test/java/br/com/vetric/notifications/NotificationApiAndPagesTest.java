@@ -144,7 +144,7 @@ class NotificationApiAndPagesTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
         assertThat(m.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + m.group(1);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
