@@ -180,7 +180,7 @@ class NotificationApiAndPagesTest {
         assertThat(m.find()).isTrue();
         other.send(HttpRequest.newBuilder(URI.create(url("/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=sindico%40vetric.local&password=sindico-demo&_csrf="
+                .POST(HttpRequest.BodyPublishers.ofString("email=sindico%40vetric.local&password=sindico-demo&_csrf="
                         + m.group(1))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(other.send(HttpRequest.newBuilder(URI.create(self.url("/notifications"))).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
