@@ -59,7 +59,8 @@ public class Enqueuer {
         Instant end = s.endedAt() != null ? s.endedAt() : at;
         values.put("duracao", Placeholders.duration(s.durationSeconds() != null && s.endedAt() != null
                 ? Duration.ofSeconds(s.durationSeconds()) : Duration.between(s.startedAt(), end)));
-        values.put("data", Placeholders.date(at));
+        // "começou em {{data}}" is the start of the session, not the moment the (delayed) check ran
+        values.put("data", Placeholders.date(kind == NotificationKind.CHARGING_STARTED ? s.startedAt() : at));
         values.put("localizacao", location(condo));
         values.put("tag", s.idTag());
         String skip = null;
