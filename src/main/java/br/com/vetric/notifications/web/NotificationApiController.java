@@ -11,6 +11,7 @@ import br.com.vetric.notifications.NotificationTemplate;
 import br.com.vetric.notifications.Notifications;
 import br.com.vetric.notifications.TemplateUpdate;
 import br.com.vetric.notifications.TestMessageResult;
+import br.com.vetric.platform.ApiParams;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.shared.PageResult;
@@ -48,14 +49,9 @@ class NotificationApiController {
                                           @RequestParam(required = false) String to,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw new InvalidInputException("size", "must be between 1 and 500");
-        }
-        NotificationFilter filter = new NotificationFilter(kindParam(kind), statusParam(status), Periods.from(from),
-                Periods.to(to));
+        ApiParams.paging(page, size);
+        NotificationFilter filter = new NotificationFilter(kindParam(kind), statusParam(status), ApiParams.periodStart("from", from),
+                ApiParams.periodEnd("to", to));
         return notifications.log(current.require(), filter, page, size);
     }
 

@@ -9,6 +9,7 @@ import br.com.vetric.notifications.Notifications;
 import br.com.vetric.notifications.TemplateUpdate;
 import br.com.vetric.notifications.TestMessageResult;
 import br.com.vetric.notifications.WhatsAppProvider;
+import br.com.vetric.platform.ApiParams;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Phones;
@@ -42,7 +43,7 @@ class NotificationPagesController {
         NotificationFilter filter;
         try {
             filter = new NotificationFilter(NotificationApiController.kindParam(kind),
-                    NotificationApiController.statusParam(status), Periods.from(from), Periods.to(to));
+                    NotificationApiController.statusParam(status), ApiParams.periodStart("from", from), ApiParams.periodEnd("to", to));
         } catch (InvalidInputException e) {
             model.addAttribute("filterError", e.field() + ": " + e.getMessage());
             filter = NotificationFilter.any();

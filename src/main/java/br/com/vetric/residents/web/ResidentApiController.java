@@ -1,7 +1,7 @@
 package br.com.vetric.residents.web;
 
 import br.com.vetric.identity.CurrentCondominium;
-import br.com.vetric.platform.InvalidInputException;
+import br.com.vetric.platform.ApiParams;
 import br.com.vetric.residents.Resident;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.Residents;
@@ -41,12 +41,7 @@ class ResidentApiController {
                               @RequestParam(defaultValue = "false") boolean includeInactive,
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "100") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw new InvalidInputException("size", "must be between 1 and 500");
-        }
+        ApiParams.paging(page, size);
         CondominiumId condo = current.require();
         return PageResult.of(residents.list(condo, q, includeInactive, page, size), page, size,
                 residents.count(condo, q, includeInactive));

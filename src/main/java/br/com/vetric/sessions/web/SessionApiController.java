@@ -1,6 +1,7 @@
 package br.com.vetric.sessions.web;
 
 import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.platform.ApiParams;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionFilter;
@@ -9,9 +10,7 @@ import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.PageResult;
 import br.com.vetric.shared.Zones;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,14 +41,9 @@ class SessionApiController {
                                  @RequestParam(required = false) Boolean unidentified,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw new InvalidInputException("size", "must be between 1 and 500");
-        }
+        ApiParams.paging(page, size);
         SessionFilter filter = new SessionFilter(status(status), chargerUuid, residentId, apartment,
-                time("from", from, false), time("to", to, true), unidentified);
+                ApiParams.periodStart("from", from), ApiParams.periodEnd("to", to), unidentified);
         return sessions.search(current.require(), filter, page, size).map(SessionJson::of);
     }
 
@@ -66,23 +60,6 @@ class SessionApiController {
             return SessionStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status", "must be one of STARTED, CHARGING, SUSPENDED, FINISHED, ERROR");
-        }
-    }
-
-    /** ISO-8601 instant with offset, or a date (São Paulo day; {@code to} is then inclusive of that day). */
-    static Instant time(String field, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                LocalDate d = LocalDate.parse(value.strip());
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(Zones.SAO_PAULO).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new InvalidInputException(field, "must be a date (2026-01-31) or a date-time with offset");
-            }
         }
     }
 
