@@ -166,6 +166,12 @@ class ReportsApiTest {
                 .andExpect(jsonPath("$.reason").value("EXECUTABLE"));
         mvc.perform(upload(admin, "planilha.xlsx", UploadFixtures.xlsm())).andExpect(status().is(415))
                 .andExpect(jsonPath("$.reason").value("MACROS"));
+        mvc.perform(upload(admin, "planilha.xls", UploadFixtures.xlsWithVba())).andExpect(status().is(415))
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.reason").value("MACROS"))
+                .andExpect(jsonPath("$.detail").value("file: Office files with macros (VBA) are not accepted"));
+        mvc.perform(upload(admin, "ata.doc", UploadFixtures.docWithMacros())).andExpect(status().is(415))
+                .andExpect(jsonPath("$.reason").value("MACROS"));
         mvc.perform(upload(admin, "planilha.xlsx", UploadFixtures.zipBomb())).andExpect(status().is(415))
                 .andExpect(jsonPath("$.reason").value("ZIP_BOMB"));
         mvc.perform(as(multipart("/api/v1/reports").file(new MockMultipartFile("file", "a.pdf", null, UploadFixtures.pdf(2000)))

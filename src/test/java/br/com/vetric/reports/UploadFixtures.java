@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
@@ -70,6 +72,51 @@ public final class UploadFixtures {
             zip.write(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
             zip.closeEntry();
         }
+        return out.toByteArray();
+    }
+
+    /**
+     * An old-format Excel workbook (.xls, OLE2) carrying a VBA project: a real HSSF workbook to which the
+     * {@code _VBA_PROJECT_CUR} storage Excel writes for macros is added ({@code PROJECT} stream, {@code VBA} storage
+     * with {@code dir} and {@code _VBA_PROJECT} streams, {@code Module1}).
+     */
+    public static byte[] xlsWithVba() throws Exception {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new java.io.ByteArrayInputStream(xls()))) {
+            DirectoryEntry project = fs.getRoot().createDirectory("_VBA_PROJECT_CUR");
+            addVbaProject(project);
+            return write(fs);
+        }
+    }
+
+    /**
+     * An old-format Word document (.doc, OLE2) with macros: a {@code WordDocument} stream and the {@code Macros}
+     * storage Word writes for a VBA project.
+     */
+    public static byte[] docWithMacros() throws Exception {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            byte[] fib = new byte[1024];
+            fib[0] = (byte) 0xEC; // wIdent of a Word 97+ FIB
+            fib[1] = (byte) 0xA5;
+            fs.getRoot().createDocument("WordDocument", new java.io.ByteArrayInputStream(fib));
+            fs.getRoot().createDocument("1Table", new java.io.ByteArrayInputStream(new byte[512]));
+            addVbaProject(fs.getRoot().createDirectory("Macros"));
+            return write(fs);
+        }
+    }
+
+    private static void addVbaProject(DirectoryEntry project) throws java.io.IOException {
+        project.createDocument("PROJECT", new java.io.ByteArrayInputStream(
+                "ID=\"{00000000-0000-0000-0000-000000000000}\"\r\nModule=Module1\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+        DirectoryEntry vba = project.createDirectory("VBA");
+        vba.createDocument("dir", new java.io.ByteArrayInputStream(new byte[]{1, 0, 0}));
+        vba.createDocument("_VBA_PROJECT", new java.io.ByteArrayInputStream(new byte[]{(byte) 0xCC, 0x61, (byte) 0xFF, (byte) 0xFF, 0, 0, 0}));
+        vba.createDocument("Module1", new java.io.ByteArrayInputStream(
+                "Attribute VB_Name = \"Module1\"\r\nSub Auto_Open()\r\nEnd Sub\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    private static byte[] write(POIFSFileSystem fs) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fs.writeFilesystem(out);
         return out.toByteArray();
     }
 

@@ -40,6 +40,29 @@ class FileInspectorTest {
     }
 
     @Test
+    void refusesOldFormatOfficeFilesWithAVbaStorage() throws Exception {
+        byte[] xls = UploadFixtures.xlsWithVba();
+        byte[] doc = UploadFixtures.docWithMacros();
+        // the fixtures really are OLE2 files with the storages Excel and Word write for macros
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(new java.io.ByteArrayInputStream(xls))) {
+            assertThat(fs.getRoot().hasEntry("Workbook")).isTrue();
+            assertThat(((org.apache.poi.poifs.filesystem.DirectoryEntry) fs.getRoot().getEntry("_VBA_PROJECT_CUR"))
+                    .hasEntry("VBA")).isTrue();
+        }
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(new java.io.ByteArrayInputStream(doc))) {
+            assertThat(fs.getRoot().hasEntry("WordDocument")).isTrue();
+            assertThat(fs.getRoot().hasEntry("Macros")).isTrue();
+        }
+        for (byte[] withMacros : java.util.List.of(xls, doc)) {
+            assertThatThrownBy(() -> FileInspector.inspect(withMacros))
+                    .isInstanceOfSatisfying(UploadRejectedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.MACROS);
+                        assertThat(e.getMessage()).contains("macros (VBA)");
+                    });
+        }
+    }
+
+    @Test
     void refusesZipBombsBeforeInflatingThem() throws Exception {
         byte[] bomb = UploadFixtures.zipBomb();
         assertThat(bomb.length).isLessThan(1_000_000);

@@ -55,6 +55,53 @@ class StatementArithmeticTest {
         assertThat(StatementCalculator.cost(5_000, 5_001, TOU)).isEqualByComparingTo("9.50");
     }
 
+    /** The tariff the demo seeds (demo.DemoSeeder): peak R$ 1,25, off-peak R$ 0,78, 17:30–20:29 on working days. */
+    static final Tariff DEMO = Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
+            LocalTime.of(17, 30), LocalTime.of(20, 30));
+
+    @Test
+    void demoTariffSessionCrossingPeakStartOnAWorkingDayIsPricedByTheHand() throws Exception {
+        // Thu 2026-10-08 (working day) 17:10–18:30 = 80 min: 20 min off-peak (17:10–17:30), 60 min peak.
+        // 8,000 Wh -> off-peak 8,000 × 20/80 = 2,000 Wh, peak 6,000 Wh.
+        // cost = 6,000 kWh × 1,25 = 7,50 + 2,000 kWh × 0,78 = 1,56 -> R$ 9,06
+        // Wed 2026-10-07 17:00–17:45 = 45 min: 30 min off-peak, 15 min peak. 7,777 Wh -> 5,184.67 / 2,592.33;
+        // the leftover Wh goes to the larger remainder (off-peak): off-peak 5,185 Wh, peak 2,592 Wh.
+        // cost = 2,592 × 1,25 = 3,24 + 5,185 × 0,78 = 4,0443 -> 7,2843 -> R$ 7,28
+        // Sat 2026-10-10 17:10–18:30 (weekend), 8,000 Wh: all off-peak, 8 × 0,78 = R$ 6,24
+        List<ChargingSession> sessions = List.of(
+                session(1, "2026-10-08T17:10", "2026-10-08T18:30", 8_000, 1L, "Ana", "101", "AAA", 0),
+                session(2, "2026-10-07T17:00", "2026-10-07T17:45", 7_777, 1L, "Ana", "101", "AAA", 0),
+                session(3, "2026-10-10T17:10", "2026-10-10T18:30", 8_000, 1L, "Ana", "101", "AAA", 0));
+        StatementData d = StatementCalculator.compute("Condomínio Demo", OCT, 1, DEMO, Zones.SAO_PAULO, NOW, sessions);
+        List<StatementData.Line> lines = d.apartments().getFirst().residents().getFirst().lines(); // chronological
+        assertThat(lines).extracting(l -> l.session().id()).containsExactly(2L, 1L, 3L);
+        assertThat(lines.get(0).peakWh()).isEqualTo(2_592);
+        assertThat(lines.get(0).offPeakWh()).isEqualTo(5_185);
+        assertThat(lines.get(0).cost()).isEqualByComparingTo("7.28");
+        assertThat(lines.get(1).peakWh()).isEqualTo(6_000);
+        assertThat(lines.get(1).offPeakWh()).isEqualTo(2_000);
+        assertThat(lines.get(1).cost()).isEqualByComparingTo("9.06");
+        assertThat(lines.get(2).peakWh()).isZero();
+        assertThat(lines.get(2).cost()).isEqualByComparingTo("6.24");
+        assertThat(d.totals().cost()).isEqualByComparingTo("22.58");
+        assertThat(d.totals().peakWh()).isEqualTo(8_592);
+
+        StatementFiles.Files files = StatementFiles.write(d);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(files.xlsx()))) {
+            Sheet sh = wb.getSheet("Carregamentos");
+            assertThat(sh.getRow(0).getCell(11).getStringCellValue()).isEqualTo("Custo (R$)");
+            assertThat(sh.getRow(1).getCell(11).getNumericCellValue()).isEqualTo(7.28);
+            assertThat(sh.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(6.0);   // peak kWh
+            assertThat(sh.getRow(2).getCell(9).getNumericCellValue()).isEqualTo(2.0);   // off-peak kWh
+            assertThat(sh.getRow(2).getCell(11).getNumericCellValue()).isEqualTo(9.06);
+            assertThat(sh.getRow(3).getCell(11).getNumericCellValue()).isEqualTo(6.24);
+            assertThat(sh.getRow(4).getCell(0).getStringCellValue()).isEqualTo("Total");
+            assertThat(sh.getRow(4).getCell(11).getNumericCellValue()).isEqualTo(22.58);
+        }
+        assertThat(pdfText(files.pdf())).contains("R$ 9,06", "R$ 7,28", "R$ 6,24", "R$ 22,58", "17:30–20:29",
+                "R$ 1,25", "R$ 0,78");
+    }
+
     @Test
     void sessionCrossingMidnightAndPeakEnd() {
         // Tue 2026-10-06 20:00 -> Wed 01:00 (5 h = 300 min): peak 20:00–20:30 = 30 min, off-peak 270 min. 9,000 Wh
