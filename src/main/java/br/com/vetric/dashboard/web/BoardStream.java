@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -82,6 +83,22 @@ class BoardStream {
 
     int connections() {
         return clients.size();
+    }
+
+    /**
+     * Ends every open stream when the application shuts down, before the web server's graceful shutdown starts
+     * (which would otherwise wait for these never-ending responses until its timeout).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        for (Client c : List.copyOf(clients)) {
+            try {
+                c.emitter().complete();
+            } catch (RuntimeException e) {
+                log.debug("Could not complete an SSE stream at shutdown: {}", e.toString());
+            }
+        }
+        clients.clear();
     }
 
     @EventListener
