@@ -3,6 +3,8 @@ package br.com.vetric.dashboard;
 import br.com.vetric.dashboard.internal.ConsumptionServiceProbe;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +33,23 @@ class ConsumptionServiceTest {
                 Instant.parse("2026-01-01T03:00:00Z"), Instant.parse("2026-02-01T03:00:00Z"));
         assertThat(split).containsOnlyKeys(LocalDate.of(2026, 1, 31));
         assertThat(split.get(LocalDate.of(2026, 1, 31))).isCloseTo(5000.0, within(0.01));
+    }
+
+    @Test
+    void perDaySeriesOfTheCurrentMonthStopsAtTodayInSaoPaulo() {
+        // 2026-11-29 01:00 UTC is still the 28th in São Paulo
+        LocalDate today = LocalDate.ofInstant(Instant.parse("2026-11-29T01:00:00Z"), br.com.vetric.shared.Zones.SAO_PAULO);
+        List<LocalDate> days = ConsumptionServiceProbe.daysShown(YearMonth.of(2026, 11), today);
+        assertThat(days).hasSize(28).startsWith(LocalDate.of(2026, 11, 1)).endsWith(LocalDate.of(2026, 11, 28));
+    }
+
+    @Test
+    void aPastMonthShowsEveryDayAndAFutureMonthNone() {
+        LocalDate today = LocalDate.of(2026, 11, 28);
+        assertThat(ConsumptionServiceProbe.daysShown(YearMonth.of(2026, 10), today)).hasSize(31)
+                .endsWith(LocalDate.of(2026, 10, 31));
+        assertThat(ConsumptionServiceProbe.daysShown(YearMonth.of(2026, 12), today)).isEmpty();
+        assertThat(ConsumptionServiceProbe.daysShown(YearMonth.of(2026, 11), LocalDate.of(2026, 11, 1)))
+                .containsExactly(LocalDate.of(2026, 11, 1));
     }
 }

@@ -2,12 +2,15 @@ package br.com.vetric.dashboard;
 
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.Users;
+import br.com.vetric.shared.Zones;
 import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.support.WebFixtures;
 import br.com.vetric.support.WebTest;
 import br.com.vetric.sync.SyncCycle;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static br.com.vetric.support.WebFixtures.admin;
 import static br.com.vetric.support.WebFixtures.cliente;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -133,6 +137,13 @@ class DashboardPagesTest {
                 .andExpect(jsonPath("$.month").value("2026-01"))
                 .andExpect(jsonPath("$.days.length()").value(31))
                 .andExpect(jsonPath("$.attribution").value("proportional-to-time"));
+        LocalDate today = LocalDate.now(Zones.SAO_PAULO);
+        mvc.perform(get("/api/v1/consumption").with(cliente(users))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.month").value(YearMonth.from(today).toString()))
+                .andExpect(jsonPath("$.days.length()").value(today.getDayOfMonth()))
+                .andExpect(jsonPath("$.days[-1:].date").value(contains(today.toString())));
+        mvc.perform(get("/api/v1/consumption?month=" + YearMonth.from(today).plusMonths(1)).with(cliente(users)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.days.length()").value(0));
         mvc.perform(get("/api/v1/consumption?month=janeiro").with(cliente(users))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/consumption")).andExpect(status().isUnauthorized());
     }

@@ -5,7 +5,9 @@ import br.com.vetric.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static br.com.vetric.support.WebFixtures.admin;
 import static br.com.vetric.support.WebFixtures.as;
@@ -17,6 +19,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebTest
@@ -81,5 +85,41 @@ class IdentityPagesTest {
         mvc.perform(get("/admin/users").with(cliente(users))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/users/1/active").with(cliente(users)).with(csrf()).param("active", "false"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void deactivatedClienteIsLoggedOutOfAnAlreadyOpenSessionOnItsNextRequest() throws Exception {
+        String email = "aberta-" + System.nanoTime() + "@vetric.test";
+        long id = users.create(email, "Sessão Aberta", Role.CLIENTE, condominiums.primary().id().value(),
+                "open-password-1").id();
+        MockHttpSession cliente = login(email, "open-password-1");
+        MockHttpSession admin = login("admin@vetric.test", "admin-test-password");
+        mvc.perform(get("/sessions").session(cliente)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/users/" + id + "/active").session(admin).with(csrf()).param("active", "false"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/sessions").session(cliente)).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        assertThat(cliente.isInvalid()).isTrue();
+        mvc.perform(get("/board/live").session(admin).header("HX-Request", "true")).andExpect(status().isOk());
+        mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk());
+    }
+
+    @Test
+    void deactivatedUserHtmxRequestRedirectsTheWholePageToLogin() throws Exception {
+        String email = "htmx-" + System.nanoTime() + "@vetric.test";
+        long id = users.create(email, "Htmx", Role.CLIENTE, condominiums.primary().id().value(), "htmx-password-1").id();
+        MockHttpSession cliente = login(email, "htmx-password-1");
+        users.setActive(id, false);
+        mvc.perform(get("/board/live").session(cliente).header("HX-Request", "true"))
+                .andExpect(status().isNoContent()).andExpect(header().string("HX-Redirect", "/login"));
+        assertThat(cliente.isInvalid()).isTrue();
+    }
+
+    private MockHttpSession login(String email, String password) throws Exception {
+        MvcResult result = mvc.perform(post("/login").with(csrf()).param("email", email).param("password", password))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/")).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
     }
 }

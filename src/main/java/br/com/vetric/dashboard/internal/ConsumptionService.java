@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,8 +42,8 @@ public class ConsumptionService {
         Instant from = month.atDay(1).atStartOfDay(Zones.SAO_PAULO).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(Zones.SAO_PAULO).toInstant();
         Instant now = clock.instant();
-        Map<LocalDate, Double> perDay = new LinkedHashMap<>();
-        for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+        Map<LocalDate, Double> perDay = new TreeMap<>();
+        for (LocalDate d : daysShown(month, LocalDate.ofInstant(now, Zones.SAO_PAULO))) {
             perDay.put(d, 0.0);
         }
         Map<String, double[]> perApartment = new HashMap<>(); // [wh, sessions]
@@ -83,6 +84,15 @@ public class ConsumptionService {
         long unidentifiedWh = Math.round(unidentified);
         return new Consumption(month, identifiedWh + unidentifiedWh, identifiedWh, unidentifiedWh,
                 unidentifiedSessions, count, apartments, days);
+    }
+
+    /**
+     * The days of the month the per-day series shows: every day of a past month, the current month up to today
+     * (São Paulo), none of a future month. Days that have not happened yet are not shown as 0 kWh.
+     */
+    static List<LocalDate> daysShown(YearMonth month, LocalDate today) {
+        LocalDate last = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
+        return last.isBefore(month.atDay(1)) ? List.of() : month.atDay(1).datesUntil(last.plusDays(1)).toList();
     }
 
     /** The session's energy (Wh, fractional) per São Paulo day inside [from, to). */

@@ -37,6 +37,6 @@ class BoardController {
 
     @GetMapping(path = "/board/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Locale locale) {
-        return stream.open(current.require(), locale);
+        return stream.open(current.require(), locale, CurrentCondominium.currentUser().orElseThrow().id());
     }
 }

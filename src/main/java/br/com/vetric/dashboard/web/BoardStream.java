@@ -3,6 +3,7 @@ package br.com.vetric.dashboard.web;
 import br.com.vetric.dashboard.internal.Board;
 import br.com.vetric.dashboard.internal.BoardService;
 import br.com.vetric.dashboard.internal.Fmt;
+import br.com.vetric.identity.Users;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.sync.SyncCompleted;
 import jakarta.annotation.PreDestroy;
@@ -43,6 +44,7 @@ class BoardStream {
     private final BoardService boards;
     private final SpringTemplateEngine templates;
     private final Fmt fmt;
+    private final Users users;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "board-sse");
@@ -56,19 +58,20 @@ class BoardStream {
         return t;
     });
 
-    BoardStream(BoardService boards, SpringTemplateEngine templates, Fmt fmt) {
+    BoardStream(BoardService boards, SpringTemplateEngine templates, Fmt fmt, Users users) {
         this.boards = boards;
+        this.users = users;
         this.templates = templates;
         this.fmt = fmt;
         pinger.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
     }
 
-    record Client(SseEmitter emitter, CondominiumId condo, Locale locale) {
+    record Client(SseEmitter emitter, CondominiumId condo, Locale locale, long userId) {
     }
 
-    SseEmitter open(CondominiumId condo, Locale locale) {
+    SseEmitter open(CondominiumId condo, Locale locale, long userId) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
-        Client client = new Client(emitter, condo, locale);
+        Client client = new Client(emitter, condo, locale, userId);
         clients.add(client);
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
@@ -117,6 +120,7 @@ class BoardStream {
             return;
         }
         try {
+            targets = stillActive(targets);
             Board board = boards.build(condo);
             Map<Locale, List<Event>> events = new HashMap<>();
             List<Future<?>> sends = new ArrayList<>(targets.size());
@@ -136,6 +140,24 @@ class BoardStream {
         } catch (RuntimeException e) {
             log.warn("Could not push the board of condominium {}: {}", condo, e.toString());
         }
+    }
+
+    /**
+     * A stream opened by a user who has since been deactivated is closed (its browser's reconnect then meets the
+     * login page): one query per distinct user per cycle.
+     */
+    private List<Client> stillActive(List<Client> targets) {
+        Map<Long, Boolean> active = new HashMap<>();
+        List<Client> out = new ArrayList<>(targets.size());
+        for (Client c : targets) {
+            if (active.computeIfAbsent(c.userId(), id -> users.findActive(id).isPresent())) {
+                out.add(c);
+            } else {
+                log.info("Closing a board stream of user {}: no longer active", c.userId());
+                drop(c);
+            }
+        }
+        return out;
     }
 
     /** One SSE event (a fresh builder is made per browser: builders are not reusable). */

@@ -26,11 +26,13 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two doors. {@code /api/**}: stateless, bearer JWT, no CSRF (no cookies). Everything else: the web app with
- * form login, session cookie and CSRF. Only the login, static assets and health are public.
+ * form login, session cookie and CSRF; a session whose user was deactivated ends on its next request
+ * ({@link ActiveUserFilter}). Only the login, static assets and health are public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -103,8 +105,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain webChain(HttpSecurity http, Users users) throws Exception {
+        http.addFilterAfter(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/health", "/actuator/health", "/actuator/health/**", "/login", "/error",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs",

@@ -1,0 +1,62 @@
+package br.com.vetric.identity.internal;
+
+import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.Users;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Web chain: a session whose user has been deactivated (or deleted) since logging in stops working on its next
+ * request. The session is invalidated and the browser sent to the login page (htmx requests get
+ * {@code HX-Redirect}, so the whole page goes, not a fragment). One primary-key query per page request; static
+ * assets are not checked.
+ */
+class ActiveUserFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveUserFilter.class);
+
+    private final Users users;
+
+    ActiveUserFilter(Users users) {
+        this.users = users;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.startsWith("/img/") || path.equals("/favicon.ico");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user && users.findActive(user.id()).isEmpty()) {
+            log.info("Ending the web session of user {}: no longer active", user.id());
+            SecurityContextHolder.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            String login = request.getContextPath() + "/login";
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Redirect", login);
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else {
+                response.sendRedirect(login);
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
