@@ -88,6 +88,11 @@ class BoardStream {
         return clients.size();
     }
 
+    /** Open streams of one user (tests). */
+    long connectionsOf(long userId) {
+        return clients.stream().filter(c -> c.userId() == userId).count();
+    }
+
     /**
      * Ends every open stream when the application shuts down, before the web server's graceful shutdown starts
      * (which would otherwise wait for these never-ending responses until its timeout).
