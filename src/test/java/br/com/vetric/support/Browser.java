@@ -28,11 +28,17 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
 
     public WebDriver driver() {
         if (driver == null) {
+            String chromium = System.getProperty("vetric.chromium", "/usr/bin/chromium");
+            String chromedriver = System.getProperty("vetric.chromedriver", "/usr/bin/chromedriver");
+            if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
+                throw new IllegalStateException("Browser tests need headless Chromium and its driver at " + chromium
+                        + " and " + chromedriver + ": apt-get install chromium chromium-driver (.ci/run does it)");
+            }
             try {
                 downloads = Files.createTempDirectory("vetric-downloads");
                 Path profile = Files.createTempDirectory("vetric-chromium");
                 ChromeOptions options = new ChromeOptions();
-                options.setBinary(System.getProperty("vetric.chromium", "/usr/bin/chromium"));
+                options.setBinary(chromium);
                 options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--lang=pt-BR", "--window-size=1280,1000",
@@ -40,7 +46,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
                 options.setExperimentalOption("prefs", Map.of("download.default_directory",
                         downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
                 ChromeDriverService service = new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Path.of(System.getProperty("vetric.chromedriver", "/usr/bin/chromedriver")).toFile())
+                        .usingDriverExecutable(Path.of(chromedriver).toFile())
                         .usingAnyFreePort().build();
                 driver = new ChromeDriver(service, options);
                 driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
