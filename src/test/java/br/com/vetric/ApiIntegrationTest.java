@@ -221,6 +221,39 @@ class ApiIntegrationTest {
     }
 
     @Test
+    void aClienteOfAnotherCondominiumSeesNoneOfThePrimaryCondominiumsDataAnywhere() {
+        // data in the primary condominium: chargers, a live session of a resident, the seeded residents
+        String tag = DemoCondominium.load().residents().get(5).tags().getFirst();
+        simulator.plugIn("Garagem 6", tag);
+        simulator.startCharging("Garagem 6");
+        simulator.advance(java.time.Duration.ofMinutes(5));
+        assertThat(sync.run(condominiums.primary().id()).success()).isTrue();
+        String admin = admin();
+        assertThat(((Number) call("GET", "/api/v1/sessions", admin, null).getBody().get("totalElements")).longValue())
+                .isPositive();
+
+        long other = condominiums.create("Condomínio Isolado").id().value();
+        users.ensure("isolado@vetric.test", "Isolado", Role.CLIENTE, other, "isolado-pass-1");
+        String theirs = login("isolado@vetric.test", "isolado-pass-1");
+        List<?> chargers = http.get().uri("/api/v1/chargers").header(HttpHeaders.AUTHORIZATION, "Bearer " + theirs)
+                .retrieve().body(List.class);
+        assertThat(chargers).isEmpty();
+        for (String path : List.of("/api/v1/sessions", "/api/v1/residents", "/api/v1/notifications")) {
+            ResponseEntity<Map<String, Object>> r = call("GET", path, theirs, null);
+            assertThat(r.getStatusCode().value()).as(path).isEqualTo(200);
+            assertThat(((Number) r.getBody().get("totalElements")).longValue()).as(path).isZero();
+        }
+        String month = java.time.YearMonth.now(br.com.vetric.shared.Zones.SAO_PAULO).toString();
+        Map<String, Object> consumption = call("GET", "/api/v1/consumption?month=" + month, theirs, null).getBody();
+        assertThat(((Number) consumption.get("totalWh")).longValue()).isZero();
+        List<?> reports = http.get().uri("/api/v1/reports").header(HttpHeaders.AUTHORIZATION, "Bearer " + theirs)
+                .retrieve().body(List.class);
+        assertThat(reports).isEmpty();
+        Map<String, Object> mine = call("GET", "/api/v1/consumption?month=" + month, admin, null).getBody();
+        assertThat(((Number) mine.get("totalWh")).longValue()).isPositive();
+    }
+
+    @Test
     void healthIsPublicAndFreeOfSecrets() {
         sync.run(condominiums.primary().id());
         ResponseEntity<String> r = http.get().uri("/health").retrieve().toEntity(String.class);
