@@ -364,6 +364,9 @@ public class SessionTracker {
             s.endedAt = endedAt.isBefore(s.startedAt) ? s.startedAt : endedAt;
             s.status = s.status == SessionStatus.ERROR ? SessionStatus.ERROR : SessionStatus.FINISHED;
             s.endReason = reason;
+            if (s.externalTransactionId == null && s.residentId == null) {
+                s.unidentifiedReason = "CVE-PRO reported no transaction: the connector was in use but no charge was authorized";
+            }
             if (s.durationSeconds == null || s.externalTransactionId == null) {
                 s.durationSeconds = Duration.between(s.startedAt, s.endedAt).toSeconds();
             }

@@ -435,4 +435,19 @@ class SyncCycleIntegrationTest {
         assertThat(only().status()).isEqualTo(SessionStatus.CHARGING);
         assertThat(only().idleSince()).isNull();
     }
+
+    @Test
+    void aPlugInThatNeverGotATransactionIsShownAndExplained() {
+        cve.charger(C1, "Garagem 1").status("Preparing", T0.plusSeconds(2));
+        poll(Duration.ofSeconds(10));
+        assertThat(only().status()).isEqualTo(SessionStatus.STARTED);
+        assertThat(only().unidentifiedReason()).contains("not reported the transaction yet");
+        cve.charger(C1, "Garagem 1").status("Available", T0.plusSeconds(95));
+        poll(Duration.ofMinutes(2));
+        ChargingSession s = only();
+        assertThat(s.open()).isFalse();
+        assertThat(s.energyWh()).isZero();
+        assertThat(s.endedAt()).isEqualTo(T0.plusSeconds(95));
+        assertThat(s.unidentifiedReason()).contains("no transaction");
+    }
 }
