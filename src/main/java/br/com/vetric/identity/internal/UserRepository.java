@@ -3,6 +3,7 @@ package br.com.vetric.identity.internal;
 import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.UserAccount;
+import br.com.vetric.platform.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -70,8 +71,7 @@ public class UserRepository {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
-        long condoValue = rs.getLong("condominium_id");
-        Long condo = rs.wasNull() ? null : condoValue;
+        Long condo = Sql.longOrNull(rs, "condominium_id");
         Timestamp locked = rs.getTimestamp("locked_until");
         return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.valueOf(rs.getString("role")),
                 condo, rs.getString("password_hash"), rs.getBoolean("active"),

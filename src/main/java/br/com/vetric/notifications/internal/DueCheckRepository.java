@@ -1,5 +1,6 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.platform.Sql;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.shared.CondominiumId;
 import java.time.Instant;

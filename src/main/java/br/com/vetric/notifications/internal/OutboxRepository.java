@@ -1,5 +1,6 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.platform.Sql;
 import br.com.vetric.notifications.DeliveredNotification;
 import br.com.vetric.notifications.NotificationFilter;
 import br.com.vetric.notifications.NotificationKind;

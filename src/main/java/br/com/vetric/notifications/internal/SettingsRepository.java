@@ -1,5 +1,6 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.platform.Sql;
 import br.com.vetric.notifications.WhatsAppProvider;
 import br.com.vetric.shared.CondominiumId;
 import java.sql.ResultSet;

@@ -2,6 +2,7 @@ package br.com.vetric.sessions.internal;
 
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.SessionStatus;
+import br.com.vetric.platform.Sql;
 import br.com.vetric.shared.CondominiumId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,8 +85,8 @@ public class SessionRepository {
         List<Object[]> args = new ArrayList<>(changed.size());
         for (SessionState s : changed) {
             args.add(new Object[]{s.externalTransactionId, s.chargerName, s.idTag, s.tagPk, s.residentId, s.status.name(),
-                    ts(s.startedAt), ts(s.endedAt), s.energyWh, s.durationSeconds, ts(s.idleSince), s.idleSeconds,
-                    s.hasCharged, s.hasIdled, ts(s.stuckSince), s.endReason, s.unidentifiedReason, s.lastErrorCode,
+                    Sql.ts(s.startedAt), Sql.ts(s.endedAt), s.energyWh, s.durationSeconds, Sql.ts(s.idleSince), s.idleSeconds,
+                    s.hasCharged, s.hasIdled, Sql.ts(s.stuckSince), s.endReason, s.unidentifiedReason, s.lastErrorCode,
                     condo.value(), s.id});
         }
         template.batchUpdate("""
@@ -178,15 +179,15 @@ public class SessionRepository {
         p.put("tagPk", s.tagPk);
         p.put("resident", s.residentId);
         p.put("status", s.status.name());
-        p.put("started", ts(s.startedAt));
-        p.put("ended", ts(s.endedAt));
+        p.put("started", Sql.ts(s.startedAt));
+        p.put("ended", Sql.ts(s.endedAt));
         p.put("energy", s.energyWh);
         p.put("duration", s.durationSeconds);
-        p.put("idleSince", ts(s.idleSince));
+        p.put("idleSince", Sql.ts(s.idleSince));
         p.put("idleSeconds", s.idleSeconds);
         p.put("hasCharged", s.hasCharged);
         p.put("hasIdled", s.hasIdled);
-        p.put("stuck", ts(s.stuckSince));
+        p.put("stuck", Sql.ts(s.stuckSince));
         p.put("endReason", s.endReason);
         p.put("unidentified", s.unidentifiedReason);
         p.put("error", s.lastErrorCode);
@@ -196,41 +197,30 @@ public class SessionRepository {
     static SessionState state(ResultSet rs, int i) throws SQLException {
         SessionState s = new SessionState();
         s.id = rs.getLong("id");
-        long tx = rs.getLong("external_transaction_id");
-        s.externalTransactionId = rs.wasNull() ? null : tx;
+        s.externalTransactionId = Sql.longOrNull(rs, "external_transaction_id");
         s.chargerUuid = rs.getString("charger_uuid");
         s.chargerName = rs.getString("charger_name");
         s.connectorId = rs.getInt("connector_id");
         s.idTag = rs.getString("id_tag");
-        long pk = rs.getLong("tag_pk");
-        s.tagPk = rs.wasNull() ? null : pk;
-        long resident = rs.getLong("resident_id");
-        s.residentId = rs.wasNull() ? null : resident;
+        s.tagPk = Sql.longOrNull(rs, "tag_pk");
+        s.residentId = Sql.longOrNull(rs, "resident_id");
         s.status = SessionStatus.valueOf(rs.getString("status"));
-        s.startedAt = instant(rs, "started_at");
-        s.endedAt = instant(rs, "ended_at");
+        s.startedAt = Sql.instant(rs, "started_at");
+        s.endedAt = Sql.instant(rs, "ended_at");
         s.energyWh = rs.getLong("energy_wh");
-        long duration = rs.getLong("duration_seconds");
-        s.durationSeconds = rs.wasNull() ? null : duration;
-        s.idleSince = instant(rs, "idle_since");
+        s.durationSeconds = Sql.longOrNull(rs, "duration_seconds");
+        s.idleSince = Sql.instant(rs, "idle_since");
         s.idleSeconds = rs.getLong("idle_seconds");
         s.hasCharged = rs.getBoolean("has_charged");
         s.hasIdled = rs.getBoolean("has_idled");
-        s.stuckSince = instant(rs, "stuck_since");
+        s.stuckSince = Sql.instant(rs, "stuck_since");
         s.endReason = rs.getString("end_reason");
         s.unidentifiedReason = rs.getString("unidentified_reason");
         s.lastErrorCode = rs.getString("last_error_code");
         return s;
     }
 
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
-    }
 
-    static Instant instant(ResultSet rs, String col) throws SQLException {
-        Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant();
-    }
 
     private record Query(String sql, java.util.Map<String, Object> params) {
     }
