@@ -51,11 +51,8 @@ public class Chargers {
 
     @Transactional(readOnly = true)
     public ChargerView get(CondominiumId condo, String uuid) {
-        Stored s = repository.loadAll(condo).get(uuid);
-        if (s == null) {
-            throw new NotFoundException("charger " + uuid + " not found");
-        }
-        return s.view();
+        return repository.find(condo, uuid).map(Stored::view)
+                .orElseThrow(() -> new NotFoundException("charger " + uuid + " not found"));
     }
 
     @Transactional(readOnly = true)

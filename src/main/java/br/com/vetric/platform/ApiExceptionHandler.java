@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,9 +71,5 @@ class ApiExceptionHandler {
         p.setTitle(title);
         p.setType(URI.create("about:blank"));
         return p;
-    }
-
-    static String fieldOf(FieldError f) {
-        return f.getField();
     }
 }

@@ -370,13 +370,9 @@ public class SessionTracker {
             if (s.durationSeconds == null || s.externalTransactionId == null) {
                 s.durationSeconds = Duration.between(s.startedAt, s.endedAt).toSeconds();
             }
-            if (s.isNew && s.id == 0) {
-                s.dirty = true;
-            } else {
-                // written at once: a new session may open on this connector later in the same cycle
-                repository.update(condo, List.of(s));
-                s.dirty = false;
-            }
+            // written at once: a new session may open on this connector later in the same cycle
+            repository.update(condo, List.of(s));
+            s.dirty = false;
             openByConnector.remove(s.connectorKey(), s);
             lastEndByConnector.merge(s.connectorKey(), s.endedAt, (a, b) -> a.isAfter(b) ? a : b);
             closed++;

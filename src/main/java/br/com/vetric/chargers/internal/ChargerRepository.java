@@ -3,16 +3,15 @@ package br.com.vetric.chargers.internal;
 import br.com.vetric.chargers.ChargerView;
 import br.com.vetric.chargers.ConnectorView;
 import br.com.vetric.chargers.StatusChange;
+import br.com.vetric.platform.Sql;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.ConnectorStatus;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,9 +38,19 @@ public class ChargerRepository {
 
     /** Every charger of the condominium, with connectors, keyed by uuid. */
     public Map<String, Stored> loadAll(CondominiumId condo) {
+        return load(condo, null);
+    }
+
+    /** One charger, with connectors. */
+    public Optional<Stored> find(CondominiumId condo, String uuid) {
+        return Optional.ofNullable(load(condo, uuid).get(uuid));
+    }
+
+    private Map<String, Stored> load(CondominiumId condo, String onlyUuid) {
         Map<String, Stored> result = new LinkedHashMap<>();
-        jdbc.sql(SELECT + " where c.condominium_id = :condo order by c.name, c.uuid, k.connector_id")
-                .param("condo", condo.value())
+        jdbc.sql(SELECT + " where c.condominium_id = :condo and (cast(:uuid as text) is null or c.uuid = :uuid)"
+                        + " order by c.name, c.uuid, k.connector_id")
+                .param("condo", condo.value()).param("uuid", onlyUuid)
                 .query(rs -> {
                     String uuid = rs.getString("uuid");
                     Stored s = result.get(uuid);
@@ -49,8 +58,8 @@ public class ChargerRepository {
                         s = new Stored(rs.getLong("id"), uuid, rs.getString("charge_box_id"), rs.getString("name"),
                                 rs.getString("vendor"), rs.getString("model"),
                                 ConnectorStatus.fromOcpp(rs.getString("status")), rs.getString("error_code"),
-                                instant(rs, "last_status_at"), instant(rs, "last_heartbeat_at"), rs.getBoolean("online"),
-                                instant(rs, "first_seen_at"), instant(rs, "last_changed_at"), new LinkedHashMap<>());
+                                Sql.instant(rs, "last_status_at"), Sql.instant(rs, "last_heartbeat_at"), rs.getBoolean("online"),
+                                Sql.instant(rs, "first_seen_at"), Sql.instant(rs, "last_changed_at"), new LinkedHashMap<>());
                         result.put(uuid, s);
                     }
                     int connector = rs.getInt("connector_id");
@@ -59,7 +68,7 @@ public class ChargerRepository {
                         Integer powerW = rs.wasNull() ? null : power;
                         s.connectors().put(connector, new ConnectorView(connector,
                                 ConnectorStatus.fromOcpp(rs.getString("k_status")), rs.getString("k_error"),
-                                rs.getString("error_info"), instant(rs, "k_at"), powerW));
+                                rs.getString("error_info"), Sql.instant(rs, "k_at"), powerW));
                     }
                 });
         return result;
@@ -74,9 +83,9 @@ public class ChargerRepository {
                         """)
                 .param("condo", condo.value()).param("uuid", c.uuid()).param("box", c.chargeBoxId())
                 .param("name", c.name()).param("vendor", c.vendor()).param("model", c.model())
-                .param("status", c.status().ocpp()).param("error", c.errorCode()).param("statusAt", ts(c.lastStatusAt()))
-                .param("heartbeat", ts(c.lastHeartbeatAt())).param("online", c.online())
-                .param("seen", ts(c.firstSeenAt())).query(Long.class).single();
+                .param("status", c.status().ocpp()).param("error", c.errorCode()).param("statusAt", Sql.ts(c.lastStatusAt()))
+                .param("heartbeat", Sql.ts(c.lastHeartbeatAt())).param("online", c.online())
+                .param("seen", Sql.ts(c.firstSeenAt())).query(Long.class).single();
     }
 
     public void updateChargers(CondominiumId condo, List<Stored> changed) {
@@ -86,7 +95,7 @@ public class ChargerRepository {
         List<Object[]> args = new ArrayList<>(changed.size());
         for (Stored c : changed) {
             args.add(new Object[]{c.chargeBoxId(), c.name(), c.vendor(), c.model(), c.status().ocpp(), c.errorCode(),
-                    ts(c.lastStatusAt()), ts(c.lastHeartbeatAt()), c.online(), ts(c.lastChangedAt()), condo.value(), c.id()});
+                    Sql.ts(c.lastStatusAt()), Sql.ts(c.lastHeartbeatAt()), c.online(), Sql.ts(c.lastChangedAt()), condo.value(), c.id()});
         }
         template.batchUpdate("""
                 update charger set charge_box_id = ?, name = ?, vendor = ?, model = ?, status = ?, error_code = ?,
@@ -103,7 +112,7 @@ public class ChargerRepository {
         for (ConnectorRow r : rows) {
             ConnectorView k = r.connector();
             args.add(new Object[]{condo.value(), r.chargerId(), k.connectorId(), k.status().ocpp(), k.errorCode(),
-                    k.errorInfo(), ts(k.lastStatusAt()), k.powerMaxW()});
+                    k.errorInfo(), Sql.ts(k.lastStatusAt()), k.powerMaxW()});
         }
         template.batchUpdate("""
                 insert into charger_connector (condominium_id, charger_id, connector_id, status, error_code, error_info,
@@ -122,7 +131,7 @@ public class ChargerRepository {
         List<Object[]> args = new ArrayList<>(changes.size());
         for (StatusChange h : changes) {
             args.add(new Object[]{condo.value(), h.chargerUuid(), h.connectorId(), h.status().ocpp(), h.errorCode(),
-                    h.online(), ts(h.statusAt()), ts(h.observedAt())});
+                    h.online(), Sql.ts(h.statusAt()), Sql.ts(h.observedAt())});
         }
         template.batchUpdate("""
                 insert into charger_status_history (condominium_id, charger_uuid, connector_id, status, error_code,
@@ -141,20 +150,13 @@ public class ChargerRepository {
                          where condominium_id = :condo and charger_uuid = :uuid and observed_at >= :from and observed_at < :to
                          order by observed_at, id
                         """)
-                .param("condo", condo.value()).param("uuid", uuid).param("from", ts(from)).param("to", ts(to))
+                .param("condo", condo.value()).param("uuid", uuid).param("from", Sql.ts(from)).param("to", Sql.ts(to))
                 .query((rs, i) -> new StatusChange(rs.getString(1), rs.getInt(2), ConnectorStatus.fromOcpp(rs.getString(3)),
-                        rs.getString(4), rs.getBoolean(5), instant(rs, "status_at"), instant(rs, "observed_at")))
+                        rs.getString(4), rs.getBoolean(5), Sql.instant(rs, "status_at"), Sql.instant(rs, "observed_at")))
                 .list();
     }
 
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
-    }
 
-    static Instant instant(ResultSet rs, String col) throws SQLException {
-        Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant();
-    }
 
     /** A charger row with its connectors. */
     public record Stored(long id, String uuid, String chargeBoxId, String name, String vendor, String model,
