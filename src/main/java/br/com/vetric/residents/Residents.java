@@ -151,8 +151,9 @@ public class Residents {
         for (int i = 0; i < cmd.tags().size(); i++) {
             String raw = cmd.tags().get(i);
             String tag = Tags.normalize(raw).orElseThrow(() -> new InvalidInputException("tags", "a tag is empty"));
-            if (tag.length() > 64) {
-                throw new InvalidInputException("tags", "tag " + tag + " is longer than 64 characters");
+            if (tag.length() > ResidentCommand.MAX_TAG) {
+                throw new InvalidInputException("tags", "tag " + tag + " is longer than " + ResidentCommand.MAX_TAG
+                        + " characters");
             }
             tags.add(tag);
         }

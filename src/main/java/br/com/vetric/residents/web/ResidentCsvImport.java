@@ -91,12 +91,12 @@ public final class ResidentCsvImport {
             String notify = cell(cells, col.get("notifications"));
             if (name.isBlank()) {
                 errors.add(new RowError(line, "name", "residents.import.error.required", ""));
-            } else if (name.length() > 120) {
+            } else if (name.length() > ResidentCommand.MAX_NAME) {
                 errors.add(new RowError(line, "name", "residents.import.error.tooLong", name));
             }
             if (apartment.isBlank()) {
                 errors.add(new RowError(line, "apartment", "residents.import.error.required", ""));
-            } else if (apartment.length() > 40) {
+            } else if (apartment.length() > ResidentCommand.MAX_UNIT) {
                 errors.add(new RowError(line, "apartment", "residents.import.error.tooLong", apartment));
             }
             if (!phone.isBlank()) {
@@ -113,7 +113,7 @@ public final class ResidentCsvImport {
                     continue;
                 }
                 String t = tag.get();
-                if (t.length() > 64) {
+                if (t.length() > ResidentCommand.MAX_TAG) {
                     errors.add(new RowError(line, "tags", "residents.import.error.tooLong", t));
                     continue;
                 }

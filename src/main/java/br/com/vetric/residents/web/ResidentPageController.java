@@ -166,15 +166,15 @@ class ResidentPageController {
         Map<String, String> errors = new LinkedHashMap<>();
         if (form.name() == null || form.name().isBlank()) {
             errors.put("name", "residents.error.required");
-        } else if (form.name().strip().length() > 120) {
+        } else if (form.name().strip().length() > ResidentCommand.MAX_NAME) {
             errors.put("name", "residents.error.tooLong");
         }
         if (form.apartment() == null || form.apartment().isBlank()) {
             errors.put("apartment", "residents.error.required");
-        } else if (form.apartment().strip().length() > 40) {
+        } else if (form.apartment().strip().length() > ResidentCommand.MAX_UNIT) {
             errors.put("apartment", "residents.error.tooLong");
         }
-        if (form.tower() != null && form.tower().strip().length() > 40) {
+        if (form.tower() != null && form.tower().strip().length() > ResidentCommand.MAX_UNIT) {
             errors.put("tower", "residents.error.tooLong");
         }
         if (form.phone() != null && !form.phone().isBlank()) {
@@ -186,7 +186,7 @@ class ResidentPageController {
         }
         for (String raw : form.tagList()) {
             String tag = Tags.normalize(raw).orElse("");
-            if (tag.length() > 64) {
+            if (tag.length() > ResidentCommand.MAX_TAG) {
                 errors.put("tags", "residents.error.tagTooLong");
                 break;
             }
