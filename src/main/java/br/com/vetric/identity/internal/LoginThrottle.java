@@ -1,0 +1,101 @@
+package br.com.vetric.identity.internal;
+
+import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.IdentityProperties;
+import br.com.vetric.identity.Users;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down password guessing without handing attackers a way to lock people out. Each login attempt takes a
+ * token from two Bucket4j buckets: one of its source address and one of (source address, e-mail); a correct
+ * password gives both back, so only failures count. An empty bucket answers 429 until it refills (evenly over
+ * the window), whether the password is right or not, and whether the e-mail exists or not. Another address is
+ * never held back, so the real user still gets in while an attacker is slowed.
+ *
+ * <p>The source is {@code request.getRemoteAddr()}, which Tomcat's RemoteIpValve takes from
+ * {@code X-Forwarded-For} only when the peer is a trusted proxy ({@code VETRIC_TRUSTED_PROXIES}). Buckets live in
+ * a size-bounded Caffeine cache (least recently used first out; idle ones go after a window, when they would be
+ * full again), so many addresses cannot exhaust memory. In memory: one VETRIC instance, counts reset on restart.
+ */
+@Component
+public class LoginThrottle {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+    private static final int MAX_EMAIL_KEY = 320;
+
+    private final Users users;
+    private final IdentityProperties.LoginThrottle settings;
+    private final Cache<Key, Bucket> buckets;
+
+    LoginThrottle(Users users, IdentityProperties props) {
+        this.users = users;
+        this.settings = props.loginThrottle();
+        this.buckets = Caffeine.newBuilder().maximumSize(settings.trackedKeys())
+                .expireAfterAccess(settings.window()).build();
+    }
+
+    /**
+     * Checks the password unless {@code source} has failed too often.
+     *
+     * @throws LoginThrottledException   when the source (or the source for this e-mail) must wait; the password
+     *                                   is then not even checked
+     * @throws BadCredentialsException   as {@link Users#authenticate}
+     */
+    public AuthenticatedUser authenticate(String source, String email, String password) {
+        String address = source == null ? "" : source;
+        Bucket perSource = bucket(new Key(address, null), settings.failuresPerSource());
+        Bucket perAccount = bucket(new Key(address, accountKey(email)), settings.failuresPerAccount());
+        ConsumptionProbe sourceProbe = perSource.tryConsumeAndReturnRemaining(1);
+        if (!sourceProbe.isConsumed()) {
+            throw new LoginThrottledException(Duration.ofNanos(sourceProbe.getNanosToWaitForRefill()));
+        }
+        ConsumptionProbe accountProbe = perAccount.tryConsumeAndReturnRemaining(1);
+        if (!accountProbe.isConsumed()) {
+            perSource.addTokens(1);
+            throw new LoginThrottledException(Duration.ofNanos(accountProbe.getNanosToWaitForRefill()));
+        }
+        boolean failed = false;
+        try {
+            return users.authenticate(email, password);
+        } catch (BadCredentialsException e) {
+            failed = true;
+            if (sourceProbe.getRemainingTokens() == 0) {
+                log.warn("Login throttled for source {}: {} failed logins within {}", address,
+                        settings.failuresPerSource(), settings.window());
+            } else if (accountProbe.getRemainingTokens() == 0) {
+                log.warn("Login throttled for source {} on one e-mail: {} failed logins within {}", address,
+                        settings.failuresPerAccount(), settings.window());
+            }
+            throw e;
+        } finally {
+            if (!failed) { // only failures count
+                perSource.addTokens(1);
+                perAccount.addTokens(1);
+            }
+        }
+    }
+
+    private Bucket bucket(Key key, int failures) {
+        return buckets.get(key, k -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, settings.window()))
+                .build());
+    }
+
+    private static String accountKey(String email) {
+        String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return key.length() > MAX_EMAIL_KEY ? key.substring(0, MAX_EMAIL_KEY) : key;
+    }
+
+    /** A source address alone ({@code account} null), or a source address and an e-mail. */
+    private record Key(String source, String account) {
+    }
+}
