@@ -1,6 +1,7 @@
 package br.com.vetric.identity;
 
 import br.com.vetric.support.HttpFrom;
+import br.com.vetric.support.WebFixtures;
 import br.com.vetric.support.WebTest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -69,5 +70,16 @@ class AnonymousSessionsTest {
         assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID"));
         assertThat(sessions().getSessionCounter()).as("the login page keeps its CSRF token in a session")
                 .isEqualTo(createdBefore + 1);
+    }
+
+    @Test
+    void afterLoggingInTheBrowserReturnsToThePageItAskedForByARelativeRedirect() {
+        HttpFrom browser = HttpFrom.withCookies("127.0.0.24", port);
+        HttpResponse<String> asked = browser.get("/sessions?page=2");
+        assertThat(asked.headers().firstValue("Location")).contains("/login");
+        HttpResponse<String> loggedIn = browser.formLogin(WebFixtures.ADMIN_EMAIL, WebFixtures.ADMIN_PASSWORD);
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location")).contains("/sessions?page=2");
+        assertThat(browser.get("/sessions?page=2").statusCode()).isEqualTo(200);
     }
 }

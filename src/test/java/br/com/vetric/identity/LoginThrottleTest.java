@@ -89,6 +89,25 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aWrongCurrentPasswordCountsAsAFailedLoginSoAStolenTokenCannotGuessAtFullSpeed() {
+        String email = newUser("right-password-6");
+        HttpFrom thief = HttpFrom.address("127.0.0.9", port);
+        HttpResponse<String> login = thief.apiLogin(email, "right-password-6");
+        String token = com.jayway.jsonpath.JsonPath.read(login.body(), "$.token");
+        String bearer = "Bearer " + token;
+        for (int i = 0; i < 3; i++) {
+            assertThat(thief.postJson("/api/v1/account/password",
+                    "{\"currentPassword\":\"guess-" + i + "\",\"newPassword\":\"taken-over-1\"}", "Authorization", bearer)
+                    .statusCode()).isEqualTo(400);
+        }
+        HttpResponse<String> slowed = thief.postJson("/api/v1/account/password",
+                "{\"currentPassword\":\"right-password-6\",\"newPassword\":\"taken-over-1\"}", "Authorization", bearer);
+        assertThat(slowed.statusCode()).isEqualTo(429);
+        assertThat(slowed.headers().firstValue("Retry-After")).isPresent();
+        assertThat(users.authenticate(email, "right-password-6").email()).as("nothing changed").isEqualTo(email);
+    }
+
+    @Test
     void anUntrustedPeerCannotPickItsAddressWithXForwardedForButATrustedProxysClientsAreToldApart() {
         String email = newUser("right-password-4");
         HttpFrom untrusted = HttpFrom.address("127.0.0.8", port);

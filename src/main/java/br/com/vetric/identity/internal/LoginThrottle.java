@@ -3,12 +3,15 @@ package br.com.vetric.identity.internal;
 import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.IdentityProperties;
 import br.com.vetric.identity.Users;
+import br.com.vetric.platform.InvalidInputException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -51,6 +54,24 @@ public class LoginThrottle {
      * @throws BadCredentialsException   as {@link Users#authenticate}
      */
     public AuthenticatedUser authenticate(String source, String email, String password) {
+        return guard(source, email, () -> users.authenticate(email, password),
+                e -> e instanceof BadCredentialsException);
+    }
+
+    /**
+     * Changes one's own password, a wrong current password counting as a failed login (a stolen session or token
+     * must not be a way to guess the password at full speed).
+     *
+     * @throws LoginThrottledException when the source must wait; nothing is checked nor changed then
+     * @see Users#changeOwnPassword
+     */
+    public AuthenticatedUser changeOwnPassword(String source, AuthenticatedUser user, String currentPassword,
+                                               String newPassword) {
+        return guard(source, user.email(), () -> users.changeOwnPassword(user.id(), currentPassword, newPassword),
+                e -> e instanceof InvalidInputException i && "currentPassword".equals(i.field()));
+    }
+
+    private <T> T guard(String source, String email, Supplier<T> attempt, Predicate<RuntimeException> isFailure) {
         String address = source == null ? "" : source;
         Bucket perSource = bucket(new Key(address, null), settings.failuresPerSource());
         Bucket perAccount = bucket(new Key(address, accountKey(email)), settings.failuresPerAccount());
@@ -65,14 +86,14 @@ public class LoginThrottle {
         }
         boolean failed = false;
         try {
-            return users.authenticate(email, password);
-        } catch (BadCredentialsException e) {
-            failed = true;
-            if (sourceProbe.getRemainingTokens() == 0) {
-                log.warn("Login throttled for source {}: {} failed logins within {}", address,
+            return attempt.get();
+        } catch (RuntimeException e) {
+            failed = isFailure.test(e);
+            if (failed && sourceProbe.getRemainingTokens() == 0) {
+                log.warn("Logins throttled for source {}: {} failures within {}", address,
                         settings.failuresPerSource(), settings.window());
-            } else if (accountProbe.getRemainingTokens() == 0) {
-                log.warn("Login throttled for source {} on one e-mail: {} failed logins within {}", address,
+            } else if (failed && accountProbe.getRemainingTokens() == 0) {
+                log.warn("Logins throttled for source {} on one e-mail: {} failures within {}", address,
                         settings.failuresPerAccount(), settings.window());
             }
             throw e;

@@ -175,6 +175,8 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, Users users, CsrfTokenRepository csrfTokens) throws Exception {
         CookieRequestCache requestCache = new CookieRequestCache();
         requestCache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        requestCache.setRequestMatcher(req -> "GET".equals(req.getMethod()) && req.getHeader("HX-Request") == null
+                && !String.valueOf(req.getHeader(HttpHeaders.ACCEPT)).contains("text/event-stream")); // pages only
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         toLogin.setFavorRelativeUris(true); // never a Location built from the Host header
         http.addFilterAfter(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class)

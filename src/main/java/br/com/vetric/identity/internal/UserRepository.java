@@ -80,5 +80,10 @@ public class UserRepository {
         public AuthenticatedUser principal() {
             return new AuthenticatedUser(id, email, name, role, condominiumId, credentialsVersion);
         }
+
+        @Override
+        public String toString() { // never the password hash
+            return "UserRepository.Row[id=" + id + ", role=" + role + ", active=" + active + "]";
+        }
     }
 }

@@ -3,9 +3,11 @@ package br.com.vetric.identity.web;
 import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.identity.Users;
+import br.com.vetric.identity.internal.LoginThrottle;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.ResponseEntity;
@@ -18,21 +20,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountApiController {
 
-    private final Users users;
+    private final LoginThrottle logins;
 
-    AccountApiController(Users users) {
-        this.users = users;
+    AccountApiController(LoginThrottle logins) {
+        this.logins = logins;
     }
 
     @PostMapping("/api/v1/account/password")
     @ApiResponse(responseCode = "204", description = "changed")
     @Operation(summary = "Change your own password",
             description = "Every earlier web session and API token of the user ends, the token of this request"
-                    + " included: log in again for a new one. A wrong currentPassword is a 400 naming it.")
-    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange request) {
+                    + " included: log in again for a new one. A wrong currentPassword is a 400 naming it, and"
+                    + " counts as a failed login (429 with Retry-After after too many).")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange request, HttpServletRequest http) {
         AuthenticatedUser me = CurrentCondominium.currentUser()
                 .orElseThrow(() -> new AccessDeniedException("not authenticated"));
-        users.changeOwnPassword(me.id(), request.currentPassword(), request.newPassword());
+        logins.changeOwnPassword(http.getRemoteAddr(), me, request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 

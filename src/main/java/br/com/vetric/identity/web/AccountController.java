@@ -3,10 +3,13 @@ package br.com.vetric.identity.web;
 import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.identity.PasswordRejectedException;
-import br.com.vetric.identity.Users;
+import br.com.vetric.identity.internal.LoginThrottle;
+import br.com.vetric.identity.internal.LoginThrottledException;
 import br.com.vetric.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -22,17 +25,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Minha conta": who I am, and a real password change. The change ends every other session and token of the
- * user; this browser stays logged in, under a new session id and the new credentials version.
+ * user; this browser stays logged in, under a new session id and the new credentials version. A wrong current
+ * password counts as a failed login (throttled per address).
  */
 @Controller
 class AccountController {
 
     private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
-    private final Users users;
+    private final LoginThrottle logins;
 
-    AccountController(Users users) {
-        this.users = users;
+    AccountController(LoginThrottle logins) {
+        this.logins = logins;
     }
 
     @GetMapping("/account")
@@ -53,7 +57,13 @@ class AccountController {
         }
         AuthenticatedUser renewed;
         try {
-            renewed = users.changeOwnPassword(me.id(), currentPassword, newPassword);
+            renewed = logins.changeOwnPassword(request.getRemoteAddr(), me, currentPassword, newPassword);
+        } catch (LoginThrottledException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", "login.throttled");
+            model.addAttribute("errorArg", e.retryAfterMinutes());
+            return "identity/account";
         } catch (PasswordRejectedException e) {
             model.addAttribute("error", e.tooLong() ? "account.error.long" : "account.error.weak");
             return "identity/account";

@@ -2,7 +2,6 @@ package br.com.vetric.identity.web;
 
 import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.internal.LoginThrottle;
-import br.com.vetric.identity.internal.LoginThrottledException;
 import br.com.vetric.identity.internal.TokenService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,10 +11,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Instant;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,15 +52,7 @@ class AuthApiController {
         return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "invalid e-mail or password");
     }
 
-    @ExceptionHandler(LoginThrottledException.class)
-    ResponseEntity<ProblemDetail> throttled(LoginThrottledException e) {
-        ProblemDetail p = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "too many failed logins from this address; try again in " + e.retryAfterSeconds() + " s");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
         p.setType(URI.create("about:blank"));
