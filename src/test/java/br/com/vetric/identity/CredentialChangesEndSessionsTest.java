@@ -1,8 +1,8 @@
 package br.com.vetric.identity;
 
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.support.WebFixtures;
 import br.com.vetric.support.WebTest;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -130,15 +130,10 @@ class CredentialChangesEndSessionsTest {
     }
 
     private MockHttpSession login(String email, String password) throws Exception {
-        MvcResult result = mvc.perform(post("/login").with(csrf()).param("email", email).param("password", password))
-                .andExpect(redirectedUrl("/")).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return WebFixtures.formLogin(mvc, email, password);
     }
 
     private String token(String email, String password) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.token");
+        return WebFixtures.apiToken(mvc, email, password);
     }
 }

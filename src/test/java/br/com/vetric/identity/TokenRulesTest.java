@@ -53,10 +53,7 @@ class TokenRulesTest {
 
     @Test
     void issuedTokensNameIssuerAudienceSubjectAndLiveOneHour() throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\":\"admin@vetric.test\",\"password\":\"admin-test-password\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String token = JsonPath.read(body, "$.token");
+        String token = br.com.vetric.support.WebFixtures.apiToken(mvc, "admin@vetric.test", "admin-test-password");
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         assertThat((String) JsonPath.read(payload, "$.iss")).isEqualTo("vetric");
         assertThat(JsonPath.<Object>read(payload, "$.aud").toString()).contains("vetric-api");
@@ -95,9 +92,7 @@ class TokenRulesTest {
 
         String email = "long-" + System.nanoTime() + "@vetric.test";
         users.create(email, "Longa", Role.CLIENTE, condominiums.primary().id().value(), "short-enough-1");
-        String token = JsonPath.read(mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\":\"" + email + "\",\"password\":\"short-enough-1\"}"))
-                .andReturn().getResponse().getContentAsString(), "$.token");
+        String token = br.com.vetric.support.WebFixtures.apiToken(mvc, email, "short-enough-1");
         mvc.perform(post("/api/v1/account/password").header("Authorization", "Bearer " + token)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"short-enough-1\",\"newPassword\":\"" + OVER_72_BYTES + "\"}"))

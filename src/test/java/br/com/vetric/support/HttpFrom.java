@@ -3,7 +3,9 @@ package br.com.vetric.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -94,6 +96,22 @@ public final class HttpFrom {
             r.headers(headers);
         }
         return send(r);
+    }
+
+    /**
+     * Sends {@code request} as written (e.g. with a Host header the JDK client refuses to set) from this client's
+     * local address over a fresh connection, and returns the whole response, status line and headers included.
+     */
+    public static String raw(String localAddress, int port, String request) {
+        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code POST /api/v1/auth/login}. */
