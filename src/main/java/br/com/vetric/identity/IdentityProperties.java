@@ -42,7 +42,7 @@ public record IdentityProperties(String adminEmail, String adminPassword, String
             failuresPerSource = failuresPerSource == null ? 20 : failuresPerSource;
             failuresPerAccount = failuresPerAccount == null ? 5 : failuresPerAccount;
             window = window == null ? Duration.ofMinutes(15) : window;
-            trackedKeys = trackedKeys == null ? 100_000 : trackedKeys;
+            trackedKeys = trackedKeys == null ? 20_000 : trackedKeys;
             if (failuresPerSource < 1 || failuresPerAccount < 1 || trackedKeys < 1 || window.isNegative()
                     || window.isZero()) {
                 throw new IllegalArgumentException("vetric.identity.login-throttle: counts and window must be positive");

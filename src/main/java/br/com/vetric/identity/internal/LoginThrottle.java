@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * never held back, so the real user still gets in while an attacker is slowed.
  *
  * <p>The source is {@code request.getRemoteAddr()}, which Tomcat's RemoteIpValve takes from
- * {@code X-Forwarded-For} only when the peer is a trusted proxy ({@code VETRIC_TRUSTED_PROXIES}). Buckets live in
+ * {@code X-Forwarded-For} only when the peer is a trusted proxy ({@code VETRIC_TRUSTED_PROXIES}); IPv6 sources are
+ * counted per /64 prefix. Buckets live in
  * a size-bounded Caffeine cache (least recently used first out; idle ones go after a window, when they would be
  * full again), so many addresses cannot exhaust memory. In memory: one VETRIC instance, counts reset on restart.
  */
@@ -72,7 +74,7 @@ public class LoginThrottle {
     }
 
     private <T> T guard(String source, String email, Supplier<T> attempt, Predicate<RuntimeException> isFailure) {
-        String address = source == null ? "" : source;
+        String address = sourceKey(source);
         Bucket perSource = bucket(new Key(address, null), settings.failuresPerSource());
         Bucket perAccount = bucket(new Key(address, accountKey(email)), settings.failuresPerAccount());
         ConsumptionProbe sourceProbe = perSource.tryConsumeAndReturnRemaining(1);
@@ -109,6 +111,30 @@ public class LoginThrottle {
         return buckets.get(key, k -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, settings.window()))
                 .build());
+    }
+
+    /**
+     * The address a bucket is kept for: an IPv4 address as is, an IPv6 address by its /64 prefix (one subscriber
+     * usually holds a whole /64, so counting single IPv6 addresses would throttle nobody).
+     */
+    static String sourceKey(String source) {
+        if (source == null || source.isBlank()) {
+            return "";
+        }
+        if (source.indexOf(':') < 0) {
+            return source;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(source).getAddress(); // a literal (contains ':'): no DNS lookup
+            if (bytes.length != 16) {
+                return source;
+            }
+            byte[] prefix = java.util.Arrays.copyOf(bytes, 16); // the upper 64 bits; the rest zero
+            java.util.Arrays.fill(prefix, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+        } catch (java.net.UnknownHostException e) {
+            return source;
+        }
     }
 
     private static String accountKey(String email) {
