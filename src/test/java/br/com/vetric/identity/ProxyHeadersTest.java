@@ -59,6 +59,11 @@ class ProxyHeadersTest {
         assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(login.body()).doesNotContain(" style=\"").doesNotContain(" onclick=");
+        HttpFrom admin = HttpFrom.withCookies("127.0.0.25", port);
+        admin.formLogin(br.com.vetric.support.WebFixtures.ADMIN_EMAIL, br.com.vetric.support.WebFixtures.ADMIN_PASSWORD);
+        String swagger = admin.get("/swagger-ui/index.html").headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(swagger).as("Swagger UI injects <style>: inline styles allowed there, never scripts")
+                .contains("style-src 'self' 'unsafe-inline'", "script-src 'self';", "frame-ancestors 'none'");
         HttpResponse<String> api = HttpFrom.address("127.0.0.1", port).get("/api/v1/sessions");
         assertThat(api.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'none'", "frame-ancestors 'none'");

@@ -23,7 +23,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -235,8 +237,7 @@ class SecurityConfiguration {
     }
 
     /** Bearer JWTs whose user is still active with the credentials version the token was issued under. */
-    private static Customizer<org.springframework.security.config.annotation.web.configurers.oauth2.server.resource
-            .OAuth2ResourceServerConfigurer<HttpSecurity>> bearer(JwtDecoder decoder, Users users) {
+    private static Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> bearer(JwtDecoder decoder, Users users) {
         Converter<Jwt, AbstractAuthenticationToken> toUser = jwt -> {
             long id = Long.parseLong(jwt.getSubject()); // the validator allows digits only
             int version = ((Number) jwt.getClaim(TokenService.VERSION_CLAIM)).intValue();
@@ -248,8 +249,7 @@ class SecurityConfiguration {
                 .authenticationEntryPoint((req, res, e) -> unauthorized(res));
     }
 
-    private static Customizer<org.springframework.security.config.annotation.web.configurers
-            .ExceptionHandlingConfigurer<HttpSecurity>> problems() {
+    private static Customizer<ExceptionHandlingConfigurer<HttpSecurity>> problems() {
         return e -> e.authenticationEntryPoint((req, res, ex) -> unauthorized(res))
                 .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", "your role may not do this"));
     }
