@@ -75,18 +75,23 @@ final class LeftoverPostmaster {
         if (!(command.endsWith("/postgres") || command.endsWith("\\postgres.exe"))) {
             return false;
         }
-        Path wanted = dataDirectory.toAbsolutePath().normalize();
+        Path given = dataDirectory.toAbsolutePath().normalize();
+        Path real;
         try {
-            wanted = wanted.toRealPath();
+            real = given.toRealPath();
+        } catch (IOException e) {
+            return false;
+        }
+        try {
             // Linux: a postmaster's working directory is its data directory
-            Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"));
-            return cwd.equals(wanted);
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(real);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // no /proc (or not ours to read): its -D argument
             String[] args = info.arguments().orElse(new String[0]);
             for (int i = 0; i + 1 < args.length; i++) {
-                if ("-D".equals(args[i]) && Path.of(args[i + 1]).toAbsolutePath().normalize().equals(wanted)) {
-                    return true;
+                if ("-D".equals(args[i])) {
+                    Path d = Path.of(args[i + 1]).toAbsolutePath().normalize();
+                    return d.equals(given) || d.equals(real);
                 }
             }
             return false;

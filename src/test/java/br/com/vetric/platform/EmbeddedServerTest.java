@@ -110,6 +110,7 @@ class EmbeddedServerTest {
         existingDataDirectory();
         // the test JVM's throw-away server: a live postmaster, but of another directory
         DatabaseConfiguration.Database other = DatabaseConfiguration.EphemeralServer.newDatabase();
+        other.close(); // no pool of ours on it
         long otherPid;
         try (Connection c = other.migration().connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("show data_directory")) {
@@ -125,7 +126,6 @@ class EmbeddedServerTest {
         try (Connection c = other.migration().connect()) {
             assertThat(c.isValid(2)).isTrue();
         }
-        other.close();
     }
 
     @Test
