@@ -4,12 +4,9 @@ import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
 import br.com.vetric.shared.Zones;
+import br.com.vetric.support.SqlStatements;
 import br.com.vetric.support.WebFixtures;
 import br.com.vetric.support.WebTest;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import br.com.vetric.dashboard.internal.SessionExport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,6 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -129,35 +125,18 @@ class SessionExportTest {
         manySessions(c.id(), 50_000);
         List<Long> expected = idsNewestFirst(c.id(), "");
 
-        Logger sql = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
-        Level before = sql.getLevel();
-        ListAppender<ILoggingEvent> statements = new ListAppender<>();
-        statements.start();
-        sql.addAppender(statements);
-        sql.setLevel(Level.DEBUG);
-        byte[] csv;
-        try {
-            csv = mvc.perform(get("/sessions/export.csv").with(WebFixtures.as(users, c.email(), "export-password-1")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        } finally {
-            sql.setLevel(before);
-            sql.detachAppender(statements);
-        }
+        byte[][] csv = new byte[1][];
+        List<String> reads = SqlStatements.during("from charging_session", () -> csv[0] = mvc.perform(
+                        get("/sessions/export.csv").with(WebFixtures.as(users, c.email(), "export-password-1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 
-        String[] lines = new String(csv, StandardCharsets.UTF_8).split("\r\n");
+        String[] lines = new String(csv[0], StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize(50_001);
         List<Long> ids = Arrays.stream(lines).skip(1).map(l -> Long.parseLong(l.substring(0, l.indexOf(';')))).toList();
         assertThat(ids).isEqualTo(expected);
         assertThat(lines[1]).contains(";Garagem ", ";Finalizado;", ";30;");
 
         // the query pattern: pages of at most a thousand by keyset, never the whole record, never an offset
-        String me = Thread.currentThread().getName();
-        List<String> reads = new ArrayList<>();
-        for (ILoggingEvent e : statements.list) {
-            if (e.getThreadName().equals(me) && e.getFormattedMessage().contains("from charging_session")) {
-                reads.add(e.getFormattedMessage());
-            }
-        }
         assertThat(reads).hasSize(51); // 50 full pages and the empty one that ends it
         assertThat(reads).allSatisfy(q -> assertThat(q).contains("limit ?").doesNotContain("offset"));
         assertThat(reads.subList(1, reads.size())).allSatisfy(q -> assertThat(q).contains("(started_at, id) < (?, ?)"));
