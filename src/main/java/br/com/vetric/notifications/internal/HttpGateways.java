@@ -62,7 +62,9 @@ final class HttpGateways {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // only the status and the message id matter: at most 64 KB of the answer is read, the rest dropped
+            HttpResponse<String> response = client.send(request.build(),
+                    br.com.vetric.platform.BoundedBody.truncatedAt(64 * 1024, timeout));
             String messageId = null;
             if (response.statusCode() / 100 == 2) {
                 messageId = extractId(response.body(), idPath);
