@@ -13,7 +13,7 @@ import br.com.vetric.reports.internal.ReportStorage;
 import br.com.vetric.reports.internal.StatementCalculator;
 import br.com.vetric.reports.internal.StatementData;
 import br.com.vetric.reports.internal.StatementFiles;
-import br.com.vetric.sessions.ChargingSession;
+import br.com.vetric.sessions.SessionEnergy;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Zones;
@@ -248,8 +248,9 @@ public class Reports {
         }
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        List<ChargingSession> monthSessions = sessions.overlapping(condo, from, to);
-        StatementData data = StatementCalculator.compute(c.name(), month, version, tariff(condo), zone, now, monthSessions);
+        Tariff tariff = tariff(condo);
+        List<SessionEnergy> monthSessions = sessions.energy(condo, from, to, tariff.peakWindow(), zone);
+        StatementData data = StatementCalculator.compute(c.name(), month, version, tariff, zone, now, monthSessions);
         StatementFiles.Files files = StatementFiles.write(data);
         long statementId = repository.insertStatement(condo, month, version, data, userId);
         String suffix = String.format("%04d-%02d", month.getYear(), month.getMonthValue());

@@ -335,7 +335,7 @@ class ReportsApiTest {
                         values (:c, :tx, 'uuid-test', 'Garagem 1', 1, :tag, :r, 'FINISHED', :s, :e, :wh, 0, :why)""")
                 .param("c", primary.id().value()).param("tx", 900_000 + tx).param("tag", tag).param("r", resident)
                 .param("s", Timestamp.from(s)).param("e", Timestamp.from(e)).param("wh", wh)
-                .param("why", resident == null ? "unknown tag" : null).update();
+                .param("why", resident == null ? "TAG_NOT_REGISTERED" : null).update();
     }
 
     List<Integer> statementReportIds(String token) throws Exception {

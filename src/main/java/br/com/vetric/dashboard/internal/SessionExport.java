@@ -76,6 +76,15 @@ public class SessionExport {
         return messages.getMessage("session.status." + s.status().name(), null, s.status().name(), locale);
     }
 
+    private String endReason(ChargingSession s, Locale locale) {
+        return s.endReason() == null ? "" : messages.getMessage("endReason." + s.endReason().name(), null, locale);
+    }
+
+    private String unidentified(ChargingSession s, Locale locale) {
+        return s.unidentifiedReason() == null ? ""
+                : messages.getMessage("unidentified." + s.unidentifiedReason().name(), new Object[]{str(s.idTag())}, locale);
+    }
+
     private long durationMinutes(ChargingSession s) {
         if (s.durationSeconds() != null) {
             return s.durationSeconds() / 60;
@@ -94,7 +103,7 @@ public class SessionExport {
                     str(s.residentName()), str(s.apartment()), str(s.idTag()), status(s, locale),
                     s.startedAt() == null ? "" : TIME.format(s.startedAt()),
                     s.endedAt() == null ? "" : TIME.format(s.endedAt()), Long.toString(durationMinutes(s)),
-                    fmt.kwhNumber(s.energyWh()), str(s.endReason()), str(s.unidentifiedReason())));
+                    fmt.kwhNumber(s.energyWh()), endReason(s, locale), unidentified(s, locale)));
         }
         w.flush();
     }
@@ -128,8 +137,8 @@ public class SessionExport {
                 Cell kwh = row.createCell(c++);
                 kwh.setCellValue(Energy.kwh(s.energyWh()).doubleValue());
                 kwh.setCellStyle(kwhStyle);
-                row.createCell(c++).setCellValue(str(s.endReason()));
-                row.createCell(c).setCellValue(str(s.unidentifiedReason()));
+                row.createCell(c++).setCellValue(endReason(s, locale));
+                row.createCell(c).setCellValue(unidentified(s, locale));
             }
             wb.write(out);
             out.flush();

@@ -95,8 +95,9 @@ final class StatementPdf {
         }
 
         doc.add(heading("Carregamentos", h2));
-        PdfPTable sessions = table(new float[]{12, 20, 15, 15, 10, 10, 10, 8},
-                new String[]{"Apartamento", "Morador", "Início", "Fim", "Ponta", "Fora de ponta", "Custo", "Ocios."}, bold);
+        PdfPTable sessions = table(new float[]{11, 18, 14, 14, 9, 9, 9, 8, 8},
+                new String[]{"Apartamento", "Morador", "Início", "Fim", "Ponta", "Fora de ponta", "Custo", "Ocios.", "Base"},
+                bold);
         List<String[]> rows = new ArrayList<>();
         for (StatementData.Apartment a : d.apartments()) {
             for (StatementData.Resident r : a.residents()) {
@@ -113,7 +114,7 @@ final class StatementPdf {
         }
         if (rows.isEmpty()) {
             PdfPCell none = new PdfPCell(new Phrase("Nenhum carregamento no mês.", body));
-            none.setColspan(8);
+            none.setColspan(9);
             sessions.addCell(none);
         }
         doc.add(sessions);
@@ -128,7 +129,7 @@ final class StatementPdf {
         }
         return new String[]{apartment, who, Fmt.dateTime(l.session().startedAt(), d.zone()), end,
                 Fmt.kwhExact(l.peakWh()), Fmt.kwhExact(l.offPeakWh()), Fmt.money(l.cost()),
-                Fmt.duration(l.session().idleSeconds())};
+                Fmt.duration(l.session().idleSeconds()), StatementText.basis(l.basis())};
     }
 
     private static long maxWh(List<StatementData.Apartment> apts) {

@@ -41,7 +41,7 @@ final class StatementXlsx {
 
     private static void sessions(Sheet sh, StatementData d, Styles st) {
         String[] head = {"Apartamento", "Morador", "Tag", "Carregador", "Início", "Fim", "Energia do carregamento (kWh)",
-                "Energia no mês (kWh)", "Ponta (kWh)", "Fora de ponta (kWh)", "Ociosidade (min)", "Custo (R$)", "Observação"};
+                "Energia no mês (kWh)", "Ponta (kWh)", "Fora de ponta (kWh)", "Ociosidade (min)", "Custo (R$)", "Observação", "Base da energia"};
         header(sh.createRow(0), head, st);
         int r = 1;
         for (StatementData.Apartment a : d.apartments()) {
@@ -83,9 +83,10 @@ final class StatementXlsx {
         money(row, 11, l.cost(), st);
         String note = l.crossesMonth() ? "atravessa a virada do mês: apenas a parte do mês" : "";
         if (!l.session().identified() && l.session().unidentifiedReason() != null) {
-            note = (note.isEmpty() ? "" : note + "; ") + l.session().unidentifiedReason();
+            note = (note.isEmpty() ? "" : note + "; ") + StatementText.unidentified(l.session());
         }
         text(row, 12, note, null);
+        text(row, 13, StatementText.basis(l.basis()), null);
     }
 
     private static void summary(Sheet sh, StatementData d, Styles st) {
