@@ -15,11 +15,10 @@ import br.com.vetric.shared.Zones;
 import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.simulator.SimulatorConfig;
 import br.com.vetric.support.MutableClock;
+import br.com.vetric.support.StatementSheet;
 import br.com.vetric.sync.SyncCycle;
 import com.jayway.jsonpath.JsonPath;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +29,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -190,23 +186,11 @@ class ChargingTimeBillingTest {
     record Line(long totalWh, long peakWh, String basis) {
     }
 
-    /** The statement's session rows (XLSX "Carregamentos"), by their start time as printed. */
+    /** The statement's session rows, by their start time as printed. */
     static Map<String, Line> statementLines(Reports reports, CondominiumId condo) throws Exception {
-        Report xlsx = reports.list(condo, 2026, 3, Report.Kind.STATEMENT, true).stream()
-                .filter(r -> r.format() == ReportFormat.XLSX).findFirst().orElseThrow();
         Map<String, Line> lines = new HashMap<>();
-        try (InputStream in = Files.newInputStream(reports.download(condo, xlsx.id(), true).path());
-             XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            Sheet sh = wb.getSheet("Carregamentos");
-            assertThat(sh.getRow(0).getCell(13).getStringCellValue()).isEqualTo("Base da energia");
-            for (Row row : sh) {
-                if (row.getRowNum() == 0 || row.getCell(13) == null) {
-                    continue;
-                }
-                lines.put(row.getCell(4).getStringCellValue(), new Line(
-                        Math.round(row.getCell(7).getNumericCellValue() * 1000),
-                        Math.round(row.getCell(8).getNumericCellValue() * 1000), row.getCell(13).getStringCellValue()));
-            }
+        for (StatementSheet.Line l : StatementSheet.lines(reports, condo, MARCH)) {
+            lines.put(l.start(), new Line(l.monthWh(), l.peakWh(), l.basis()));
         }
         return lines;
     }
