@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * What PostgreSQL sees, for benchmarks: a dedicated PostgreSQL with {@code pg_stat_statements} (production settings:
- * fsync and synchronous commit on), and meters for the statements and transactions it executed, the CPU its
+ * fsync and synchronous commit on), and meters for the statements clients sent it (top level; BEGIN/COMMIT are
+ * counted as transactions, not statements) and the transactions it executed, the CPU its
  * processes used, and the CPU and memory of this JVM without the simulator's threads. The meters' own queries carry
  * the comment {@code bench-probe} and are left out of the counts.
  */
@@ -43,7 +44,7 @@ final class PgMeter implements AutoCloseable {
             Path dir = Files.createTempDirectory("vetric-bench-pg");
             EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("pg_stat_statements.track", "top")
                     .setServerConfig("pg_stat_statements.max", "10000")
                     .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                     .setServerConfig("timezone", "UTC").setServerConfig("max_connections", "100").start();
@@ -78,6 +79,7 @@ final class PgMeter implements AutoCloseable {
         long calls = single("""
                 select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid
                  where d.datname = '%s' and s.query not like '%%bench-probe%%' and s.query not like '%%pg_stat_statements%%'
+                   and upper(s.query) not in ('BEGIN', 'COMMIT', 'ROLLBACK')
                 """.formatted(DB) + " /* bench-probe */");
         long tx = single("select xact_commit + xact_rollback from pg_stat_database where datname = '" + DB
                 + "' /* bench-probe */");
@@ -93,7 +95,7 @@ final class PgMeter implements AutoCloseable {
                      select calls, rows, regexp_replace(left(query, 140), '\\s+', ' ', 'g')
                        from pg_stat_statements s join pg_database d on d.oid = s.dbid
                       where d.datname = '%s' and s.query not like '%%bench-probe%%'
-                        and s.query not like '%%pg_stat_statements%%'
+                        and s.query not like '%%pg_stat_statements%%' and upper(s.query) not in ('BEGIN', 'COMMIT', 'ROLLBACK')
                       order by calls desc limit %d /* bench-probe */
                      """.formatted(DB, n))) {
             while (rs.next()) {
