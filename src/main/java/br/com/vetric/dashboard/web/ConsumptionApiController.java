@@ -1,4 +1,4 @@
-package br.com.vetric.dashboard.api;
+package br.com.vetric.dashboard.web;
 
 import br.com.vetric.dashboard.internal.Consumption;
 import br.com.vetric.dashboard.internal.ConsumptionService;
