@@ -1,11 +1,5 @@
 // "Relatórios": uploads with a progress bar (XHR + CSRF header) and pt-BR errors.
 document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
-    f.addEventListener('submit', function (e) { if (!confirm(f.dataset.confirm)) { e.preventDefault(); } });
-  });
-  document.querySelectorAll('button[data-confirm]').forEach(function (b) {
-    b.addEventListener('click', function (e) { if (!confirm(b.dataset.confirm)) { e.preventDefault(); } });
-  });
   var form = document.getElementById('upload-form');
   if (!form) { return; }
   var bar = document.getElementById('upload-progress');

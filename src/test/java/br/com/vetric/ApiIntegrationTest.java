@@ -138,6 +138,19 @@ class ApiIntegrationTest {
     }
 
     @Test
+    void anUnknownEnumValueInAQueryIsA400NamingTheParameterAndItsAllowedValues() {
+        String token = admin();
+        ResponseEntity<Map<String, Object>> r = call("GET", "/api/v1/reports?kind=X", token, null);
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat((String) r.getBody().get("detail")).startsWith("kind").contains("UPLOADED", "STATEMENT");
+        assertThat(r.getBody().get("errors")).isEqualTo(List.of(Map.of("field", "kind",
+                "message", "must be one of UPLOADED, STATEMENT")));
+        assertThat(http.get().uri("/api/v1/reports?kind=STATEMENT").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void updateAndDeactivateKeepHistoryAndReleaseTags() {
         String token = admin();
         Map<String, Object> created = call("POST", "/api/v1/residents", token, Map.of(

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,6 +59,12 @@ public class Chargers {
     @Transactional(readOnly = true)
     public List<StatusChange> history(CondominiumId condo, String uuid, Instant from, Instant to) {
         return repository.history(condo, uuid, from, to);
+    }
+
+    /** What the charger was last recorded doing before {@code before} (for the start of a timeline). */
+    @Transactional(readOnly = true)
+    public Optional<StatusChange> lastChangeBefore(CondominiumId condo, String uuid, Instant before) {
+        return repository.lastChangeBefore(condo, uuid, before);
     }
 
     /**

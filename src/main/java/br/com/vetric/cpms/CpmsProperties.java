@@ -2,6 +2,7 @@ package br.com.vetric.cpms;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How VETRIC reaches CVE-PRO.
@@ -18,11 +19,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenRenewAfter   log in again after this long, ahead of the token's (undocumented) expiry
  * @param circuitOpenFor    after repeated failures, how long calls are not even attempted
  * @param backfillWindow    how far back the first successful poll of a condominium reads, to import history
+ * @param maxResponseSize   the largest answer read from CVE-PRO (default 32MB; a list of 10,000 chargers is about
+ *                          10MB); a larger one fails the poll, which then changes nothing
  */
 @ConfigurationProperties("vetric.cpms")
 public record CpmsProperties(String url, String apiKey, String email, String password, Duration timeout,
                              Integer retryAttempts, Duration retryBackoff, Duration transactionWindow,
-                             Duration tokenRenewAfter, Duration circuitOpenFor, Duration backfillWindow) {
+                             Duration tokenRenewAfter, Duration circuitOpenFor, Duration backfillWindow,
+                             DataSize maxResponseSize) {
 
     public CpmsProperties {
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
@@ -35,6 +39,7 @@ public record CpmsProperties(String url, String apiKey, String email, String pas
         tokenRenewAfter = tokenRenewAfter == null ? Duration.ofHours(23) : tokenRenewAfter;
         circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(30) : circuitOpenFor;
         backfillWindow = backfillWindow == null ? Duration.ofDays(62) : backfillWindow;
+        maxResponseSize = maxResponseSize == null ? DataSize.ofMegabytes(32) : maxResponseSize;
     }
 
     public boolean configured() {

@@ -6,9 +6,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The logged-in user of a web session. */
+/**
+ * The logged-in user of a web session or an API token. Carries no password hash (it lives in the session);
+ * {@code credentialsVersion} is the user's credentials version when this principal was made: once the stored one
+ * differs (password changed or reset, user deactivated or reactivated) the session or token is refused.
+ */
 public record AuthenticatedUser(long id, String email, String name, Role role, Long condominiumId,
-                                String passwordHash, boolean active, boolean locked) implements UserDetails {
+                                int credentialsVersion) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -17,22 +21,12 @@ public record AuthenticatedUser(long id, String email, String name, Role role, L
 
     @Override
     public String getPassword() {
-        return passwordHash;
+        return null;
     }
 
     @Override
     public String getUsername() {
         return email;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return active;
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * New WhatsApp settings. A null or blank {@code evolutionApiKey} / {@code metaAccessToken} keeps the stored
- * secret; null fields keep their value. Manager phones are typed the Brazilian way and stored as E.164.
+ * secret, except when its URL changes: then it must be given again. Null fields keep their value. Manager phones
+ * are typed the Brazilian way and stored as E.164.
  */
 public record GatewaySettingsCommand(WhatsAppProvider provider, String evolutionUrl, String evolutionInstance,
                                      String evolutionApiKey, String metaBaseUrl, String metaPhoneNumberId,

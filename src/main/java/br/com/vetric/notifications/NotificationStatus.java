@@ -8,7 +8,7 @@ public enum NotificationStatus {
     IN_FLIGHT,
     /** The gateway accepted it (2xx). */
     SENT,
-    /** Permanent failure (4xx, or retries exhausted); {@code lastError} says why. */
+    /** Permanent failure (4xx, or retries exhausted); {@code lastReason} and {@code lastStatusCode} say why. */
     FAILED,
     /** Not sent on purpose (no phone, notifications off, template disabled, no managers). */
     SKIPPED

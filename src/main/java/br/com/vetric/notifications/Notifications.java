@@ -69,9 +69,8 @@ public class Notifications {
         }
         SendResult r = worker.sendTest(condo, e164, "VETRIC: mensagem de teste. Se você recebeu, o WhatsApp está configurado.");
         return switch (r) {
-            case SendResult.Accepted a -> new TestMessageResult(true, "aceita pelo provedor");
-            case SendResult.Retryable f -> new TestMessageResult(false, f.reason());
-            case SendResult.Permanent f -> new TestMessageResult(false, f.reason());
+            case SendResult.Accepted a -> new TestMessageResult(true, null, null);
+            case SendResult.Failed f -> new TestMessageResult(false, f.reason(), f.statusCode());
         };
     }
 

@@ -1,5 +1,8 @@
 package br.com.vetric.notifications;
 
-/** The answer of the gateway to a test message. */
-public record TestMessageResult(boolean accepted, String detail) {
+/**
+ * The answer of the gateway to a test message: accepted, or why not (the classified reason and the HTTP status,
+ * null without an HTTP answer). Never the gateway's response body.
+ */
+public record TestMessageResult(boolean accepted, DeliveryFailure reason, Integer statusCode) {
 }

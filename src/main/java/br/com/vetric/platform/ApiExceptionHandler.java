@@ -1,8 +1,10 @@
 package br.com.vetric.platform;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -52,11 +54,16 @@ class ApiExceptionHandler {
         return p;
     }
 
+    /** A query or path parameter of the wrong type; for an enum the message lists the values it accepts. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input",
-                e.getName() + ": invalid value '" + e.getValue() + "'");
-        p.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
+        Class<?> type = e.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                        .collect(Collectors.joining(", "))
+                : "invalid value";
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": " + message);
+        p.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
         return p;
     }
 

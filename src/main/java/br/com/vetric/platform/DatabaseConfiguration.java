@@ -1,129 +1,127 @@
 package br.com.vetric.platform;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
-import javax.sql.DataSource;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * One DataSource: the external PostgreSQL named by {@code VETRIC_DB_URL}, or an embedded PostgreSQL.
+ * The database: the external PostgreSQL named by {@code VETRIC_DB_URL}, or an embedded PostgreSQL. The application
+ * pool logs in as a role that owns nothing (on the embedded server {@code vetric_app}); Flyway migrates as the
+ * owner.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
-    private static final String EMBEDDED_DB = "vetric";
+
+    /** Closed after the pool (the pool depends on it), so the embedded server stops last. */
+    @Bean(destroyMethod = "close")
+    Database database(DatabaseProperties props, Environment env) {
+        if (props.external()) {
+            return external(props);
+        }
+        if (props.embeddedEphemeral()) {
+            return EphemeralServer.newDatabase();
+        }
+        boolean demo = env.getProperty("vetric.cpms.url", "").isBlank();
+        EmbeddedServer server = EmbeddedServer.start(props, demo);
+        return new Database(server.app(), server.superuser(), server::close);
+    }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties props) {
-        if (props.external()) {
-            return configure(new HikariDataSource(), props);
-        }
-        EmbeddedPostgres server = props.embeddedEphemeral() ? EphemeralServer.get() : startPersistent(props);
-        EmbeddedDataSource ds = new EmbeddedDataSource(props.embeddedEphemeral() ? null : server);
-        String database = props.embeddedEphemeral() ? "test_" + UUID.randomUUID().toString().replace("-", "") : EMBEDDED_DB;
-        ensureDatabase(server.getPostgresDatabase(), database);
-        configure(ds, props);
-        ds.setJdbcUrl(server.getJdbcUrl("postgres", database));
-        ds.setUsername("postgres");
-        return ds;
+    HikariDataSource dataSource(Database database, DatabaseProperties props) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("vetric");
+        config.setMaximumPoolSize(10);
+        config.setValidationTimeout(1000); // a dead connection is found out within a second
+        config.setJdbcUrl(database.app().url());
+        config.setUsername(database.app().username());
+        config.setPassword(database.app().password());
+        return new ConnectionPool(config, props.requestConnectionTimeout());
     }
 
-    private static HikariDataSource configure(HikariDataSource ds, DatabaseProperties props) {
-        ds.setPoolName("vetric");
-        ds.setMaximumPoolSize(10);
-        if (props.external()) {
-            ds.setJdbcUrl(props.url());
-            ds.setUsername(props.username());
-            ds.setPassword(props.password());
-            log.info("Using external PostgreSQL at {}", redact(props.url()));
-        }
-        return ds;
-    }
-
-    private static EmbeddedPostgres startPersistent(DatabaseProperties props) {
-        Path dir = Path.of(props.dataDir()).toAbsolutePath().normalize().resolve("postgres");
-        try {
-            Files.createDirectories(dir);
-            log.info("Starting embedded PostgreSQL with data in {}", dir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false) // stopped after the DataSource, see EmbeddedDataSource
-                    .setServerConfig("timezone", "UTC");
-            if (props.embeddedPort() > 0) {
-                builder.setPort(props.embeddedPort());
+    @Bean
+    FlywayConfigurationCustomizer migrationLogin(Database database) {
+        return flyway -> {
+            DatabaseLogin owner = database.migration();
+            if (!owner.equals(database.app())) {
+                flyway.dataSource(owner.url(), owner.username(), owner.password());
             }
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir, e);
-        }
+        };
     }
 
-    static void ensureDatabase(DataSource admin, String database) {
-        try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            st.execute("create database " + database);
+    private static Database external(DatabaseProperties props) {
+        DatabaseLogin app = new DatabaseLogin(props.url(), props.username(), props.password());
+        log.info("Using external PostgreSQL at {}", DatabaseProperties.redact(props.url()));
+        if (!props.separateMigrationUser()) {
+            return new Database(app, app, () -> { });
+        }
+        DatabaseLogin owner = new DatabaseLogin(props.url(), props.migrationUsername(), props.migrationPassword());
+        try (Connection c = owner.connect()) {
+            ApplicationRole.grant(c, props.username());
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + database, e);
+            throw new StartRefusedException("The migration user " + props.migrationUsername() + " could not give "
+                    + props.username() + " access to the tables of " + DatabaseProperties.redact(props.url()) + ": "
+                    + e.getMessage(),
+                    "Make " + props.migrationUsername() + " the owner of the schema's tables (it runs the migrations), "
+                            + "or leave VETRIC_DB_MIGRATION_USERNAME empty to run everything as " + props.username() + ".",
+                    e);
         }
+        log.info("The application runs as {}, the migrations as {}", props.username(), props.migrationUsername());
+        return new Database(app, owner, () -> { });
     }
 
-    private static String redact(String url) {
-        return url.replaceAll("password=[^&;]*", "password=***");
+    /** Logins to use and what to stop when the context closes. */
+    record Database(DatabaseLogin app, DatabaseLogin migration, Runnable onClose) implements AutoCloseable {
+        @Override
+        public void close() {
+            onClose.run();
+        }
     }
 
     /**
-     * A pool on the embedded server. The server is stopped only after the pool closed, so that beans that still
-     * need the database while the context shuts down (the event publication registry) find it running.
+     * A throw-away server for the test JVM (fsync off: tests only); each Spring context gets its own database on
+     * it, migrated by the superuser and used by the same non-owner role as in production.
      */
-    static final class EmbeddedDataSource extends HikariDataSource {
-        private final EmbeddedPostgres ownServer;
-
-        EmbeddedDataSource(EmbeddedPostgres ownServer) {
-            this.ownServer = ownServer;
-            EphemeralServer.OPEN_POOLS.incrementAndGet();
-        }
-
-        @Override
-        public void close() {
-            if (isClosed()) {
-                return;
-            }
-            super.close();
-            EphemeralServer.OPEN_POOLS.decrementAndGet();
-            if (ownServer != null) {
-                try {
-                    ownServer.close();
-                } catch (IOException e) {
-                    log.warn("Could not stop the embedded PostgreSQL cleanly: {}", e.toString());
-                }
-            }
-        }
-    }
-
-    /** A throw-away server for the test JVM; each Spring context gets its own database on it. */
     static final class EphemeralServer {
-        static final java.util.concurrent.atomic.AtomicInteger OPEN_POOLS = new java.util.concurrent.atomic.AtomicInteger();
+        static final AtomicInteger OPEN_DATABASES = new AtomicInteger();
         private static EmbeddedPostgres instance;
 
-        static synchronized EmbeddedPostgres get() {
+        static synchronized Database newDatabase() {
+            EmbeddedPostgres server = get();
+            String name = "test_" + UUID.randomUUID().toString().replace("-", "");
+            String base = "jdbc:postgresql://localhost:" + server.getPort() + "/";
+            DatabaseLogin superuser = new DatabaseLogin(base + name, EmbeddedServer.SUPERUSER, null);
+            try (Connection c = superuser.onDatabase("postgres").connect()) {
+                EmbeddedServer.createDatabase(c, name);
+                ApplicationRole.ensure(c, ApplicationRole.EMBEDDED, null);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create test database " + name, e);
+            }
+            try (Connection c = superuser.connect()) {
+                ApplicationRole.grant(c, ApplicationRole.EMBEDDED);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not grant on test database " + name, e);
+            }
+            OPEN_DATABASES.incrementAndGet();
+            return new Database(new DatabaseLogin(base + name, ApplicationRole.EMBEDDED, null), superuser,
+                    OPEN_DATABASES::decrementAndGet);
+        }
+
+        private static EmbeddedPostgres get() {
             if (instance == null) {
                 try {
                     instance = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC")
@@ -135,8 +133,8 @@ class DatabaseConfiguration {
                 EmbeddedPostgres server = instance;
                 // at JVM exit, let the cached test contexts close their pools first (they shut down in parallel)
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-                    while (OPEN_POOLS.get() > 0 && System.nanoTime() < deadline) {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (OPEN_DATABASES.get() > 0 && System.nanoTime() < deadline) {
                         try {
                             Thread.sleep(50);
                         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package br.com.vetric.reports;
 
 import br.com.vetric.shared.PeakWindow;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalTime;
 
@@ -9,8 +10,15 @@ import java.time.LocalTime;
  * holidays and weekends are off-peak). {@code peakEnd} is exclusive: 17:30–20:30 means the last peak minute is
  * 20:29.
  */
-public record Tariff(Mode mode, BigDecimal flatPrice, BigDecimal peakPrice, BigDecimal offPeakPrice,
-                     LocalTime peakStart, LocalTime peakEnd) {
+public record Tariff(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Mode mode,
+        @Schema(description = "R$/kWh, 0 to 100; required when mode is FLAT") BigDecimal flatPrice,
+        @Schema(description = "R$/kWh, 0 to 100; required when mode is TIME_OF_USE") BigDecimal peakPrice,
+        @Schema(description = "R$/kWh, 0 to 100; required when mode is TIME_OF_USE") BigDecimal offPeakPrice,
+        @Schema(type = "string", example = "17:30", description = "HH:mm; required when mode is TIME_OF_USE")
+        LocalTime peakStart,
+        @Schema(type = "string", example = "20:30",
+                description = "HH:mm, exclusive, after peakStart; required when mode is TIME_OF_USE") LocalTime peakEnd) {
 
     public enum Mode { FLAT, TIME_OF_USE }
 

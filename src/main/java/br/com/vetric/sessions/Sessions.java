@@ -52,13 +52,22 @@ public class Sessions {
 
     @Transactional(readOnly = true)
     public PageResult<ChargingSession> search(CondominiumId condo, SessionFilter filter, int page, int size) {
-        List<Long> aptResidents = null;
-        if (filter.apartment() != null && !filter.apartment().isBlank()) {
-            aptResidents = residents.idsByApartment(condo, filter.apartment());
-        }
+        List<Long> aptResidents = residentsOfApartment(condo, filter);
         List<Session> rows = repository.search(condo, filter, aptResidents, page, size);
         long total = repository.count(condo, filter, aptResidents);
         return PageResult.of(enrich(condo, rows), page, size, total);
+    }
+
+    /**
+     * The filtered sessions, newest first, that come after {@code after} (null: from the newest), at most
+     * {@code size} of them: keyset paging, so reading a whole record page by page costs the same per page however
+     * large it is.
+     */
+    @Transactional(readOnly = true)
+    public List<ChargingSession> pageAfter(CondominiumId condo, SessionFilter filter, ChargingSession after, int size) {
+        List<Long> aptResidents = residentsOfApartment(condo, filter);
+        return enrich(condo, repository.pageAfter(condo, filter, aptResidents,
+                after == null ? null : after.startedAt(), after == null ? null : after.id(), size));
     }
 
     @Transactional(readOnly = true)
@@ -119,6 +128,12 @@ public class Sessions {
             log.info("Attached {} session(s) to resident {} in condominium {}", attached.size(), event.residentId(),
                     event.condominiumId());
         }
+    }
+
+    /** The residents of the filter's apartment, or null when the filter names none. */
+    private List<Long> residentsOfApartment(CondominiumId condo, SessionFilter filter) {
+        return filter.apartment() == null || filter.apartment().isBlank() ? null
+                : residents.idsByApartment(condo, filter.apartment());
     }
 
     private List<ChargingSession> enrich(CondominiumId condo, List<Session> rows) {

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class CveProHttpClientTest {
         fake = new CveProFake();
         clock = new MutableClock(NOW);
         CpmsProperties props = new CpmsProperties(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
-                CveProFake.PASSWORD, Duration.ofSeconds(1), 3, Duration.ofMillis(10), null, null, null, null);
+                CveProFake.PASSWORD, Duration.ofSeconds(1), 3, Duration.ofMillis(10), null, null, null, null, null);
         client = CveProClients.create(new CveProConnection(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
                 CveProFake.PASSWORD), props, clock);
         fake.charger("c1", "Garagem 1").heartbeat(NOW);
@@ -138,11 +139,54 @@ class CveProHttpClientTest {
     }
 
     @Test
+    void anAnswerTricklingInLongerThanTheTimeoutFailsTheFetchInsteadOfHoldingThePoller() {
+        // headers at once, then a valid body over 20 s: the client's request timeout alone ends at the headers
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
+                .willReturn(CveProFake.json(fake.chargePointsJson()).withChunkedDribbleDelay(20, 20_000)));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("timed out");
+        // three attempts of about the 1 s timeout each, not 3 x 20 s
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void malformedJsonFailsTheFetch() {
         fake.server().stubFor(get(urlPathEqualTo("/api/v1/transaction")).atPriority(1)
                 .willReturn(CveProFake.json("{\"list\": [{\"id\": 1, ")));
         assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
                 .hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void anAnswerOverTheSizeCapFailsTheFetchWithoutRetryingWhetherDeclaredOrChunked() {
+        CpmsProperties small = new CpmsProperties(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
+                CveProFake.PASSWORD, Duration.ofSeconds(1), 3, Duration.ofMillis(10), null, null, null, null,
+                DataSize.ofKilobytes(4));
+        CpmsClient capped = CveProClients.create(new CveProConnection(fake.baseUrl(), CveProFake.API_KEY,
+                CveProFake.EMAIL, CveProFake.PASSWORD), small, clock);
+        assertThat(capped.fetch(NOW).chargePoints()).hasSize(1); // a normal answer is well under 4 KB
+        for (int i = 2; i <= 40; i++) {
+            fake.charger("c" + i, "Garagem " + i).heartbeat(NOW);
+        }
+        String big = fake.chargePointsJson();
+        assertThat(big.length()).isGreaterThan(4096);
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
+                .willReturn(CveProFake.json(big).withHeader("Content-Length", Integer.toString(big.length()))));
+        fake.server().resetRequests();
+        assertThatThrownBy(() -> capped.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("more than 4096 bytes").hasMessageContaining("/api/v1/chargepoints");
+        fake.server().verify(1, getRequestedFor(urlPathEqualTo("/api/v1/chargepoints")));
+        fake.server().verify(0, getRequestedFor(urlPathEqualTo("/api/v1/transaction")));
+
+        // the same without a Content-Length (chunks): cut as it arrives
+        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
+                .willReturn(CveProFake.json(big).withChunkedDribbleDelay(20, 100)));
+        assertThatThrownBy(() -> capped.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("more than 4096 bytes");
+        // with the default cap the same answer is read
+        fake.publish();
+        assertThat(client.fetch(NOW).chargePoints()).hasSize(40);
     }
 
     @Test

@@ -57,7 +57,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EnabledIfSystemProperty(named = "vetric.bench", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vetric.demo.live=false", "spring.main.allow-bean-definition-overriding=true",
-        "logging.level.br.com.vetric=warn"})
+        "logging.level.br.com.vetric=warn",
+        // the 500 browsers share one login: lift the per-user limit (5 by default) to what the benchmark opens
+        "vetric.dashboard.sse-max-per-user=1000"})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 class BoardBenchmark {

@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -58,6 +59,25 @@ class DashboardPagesTest {
             mvc.perform(get(page)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         }
         mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(containsString("name=\"email\"")));
+    }
+
+    @Test
+    void whateverLanguageIsAskedForThePagesAreInPortugueseOrEnglishAndTheCookieSaysWhich() throws Exception {
+        for (String lang : new String[]{"fr", "xx-YY", "zh-Hant-TW", "pt", "es-AR"}) {
+            mvc.perform(get("/login").param("lang", lang)).andExpect(status().isOk())
+                    .andExpect(cookie().value("vetric-lang", "pt-BR"))
+                    .andExpect(content().string(containsString("Entrar")));
+        }
+        for (String lang : new String[]{"en", "en-US", "en-GB"}) {
+            mvc.perform(get("/login").param("lang", lang)).andExpect(status().isOk())
+                    .andExpect(cookie().value("vetric-lang", "en"))
+                    .andExpect(content().string(containsString("Sign in")));
+        }
+        // a forged cookie is read as the nearest supported language
+        mvc.perform(get("/login").cookie(new jakarta.servlet.http.Cookie("vetric-lang", "de-DE")))
+                .andExpect(content().string(containsString("Entrar")));
+        mvc.perform(get("/login").cookie(new jakarta.servlet.http.Cookie("vetric-lang", "en-AU")))
+                .andExpect(content().string(containsString("Sign in")));
     }
 
     @Test

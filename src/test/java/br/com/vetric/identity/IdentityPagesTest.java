@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static br.com.vetric.support.WebFixtures.admin;
 import static br.com.vetric.support.WebFixtures.as;
@@ -118,8 +117,6 @@ class IdentityPagesTest {
     }
 
     private MockHttpSession login(String email, String password) throws Exception {
-        MvcResult result = mvc.perform(post("/login").with(csrf()).param("email", email).param("password", password))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/")).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return br.com.vetric.support.WebFixtures.formLogin(mvc, email, password);
     }
 }

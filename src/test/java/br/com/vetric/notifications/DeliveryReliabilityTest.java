@@ -51,7 +51,8 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
 
         assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "PENDING")
                 .containsEntry("attempts", 1);
-        assertThat((String) outboxRow(session, "CHARGING_STARTED").get("last_error")).contains("HTTP 503");
+        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("last_status_code", 503)
+                .containsEntry("last_reason", "GATEWAY_ERROR");
 
         advance(Duration.ofMinutes(1));
         notifications.deliverPending();
@@ -85,7 +86,8 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
         long session = lastSessionId("Garagem 2");
         run(Duration.ofMinutes(3).plusSeconds(30), STEP);
         assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "FAILED").containsEntry("attempts", 1);
-        assertThat((String) outboxRow(session, "CHARGING_STARTED").get("last_error")).contains("HTTP 400");
+        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("last_status_code", 400)
+                .containsEntry("last_reason", "GATEWAY_REJECTED").containsEntry("last_error", null);
         EVOLUTION.removeStub(refused);
 
         StubMapping down = answer(to, 500);
@@ -97,7 +99,8 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
             notifications.deliverPending();
         }
         assertThat(outboxRow(session, "IDLE_STARTED")).containsEntry("status", "FAILED").containsEntry("attempts", 4);
-        assertThat((String) outboxRow(session, "IDLE_STARTED").get("last_error")).contains("HTTP 500").contains("after 4 attempts");
+        assertThat(outboxRow(session, "IDLE_STARTED")).containsEntry("last_status_code", 500)
+                .containsEntry("last_reason", "GATEWAY_ERROR");
         EVOLUTION.removeStub(down);
 
         simulator.stop("Garagem 2", "Local");

@@ -134,7 +134,8 @@ class MetaGatewayTest extends NotificationTestSupport {
         run(Duration.ofMinutes(3), STEP); // due at +3 min: one refused attempt
 
         assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "PENDING").containsEntry("attempts", 1);
-        assertThat((String) outboxRow(session, "CHARGING_STARTED").get("last_error")).contains("HTTP 503");
+        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("last_status_code", 503)
+                .containsEntry("last_reason", "GATEWAY_ERROR");
         assertThat(metaRequestsTo(to)).hasSize(1);
 
         META.removeStub(down);
@@ -162,7 +163,8 @@ class MetaGatewayTest extends NotificationTestSupport {
         assertThat(metaRequestsTo(to)).hasSize(1);
         assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "FAILED").containsEntry("attempts", 1)
                 .containsEntry("provider", "META");
-        assertThat((String) outboxRow(session, "CHARGING_STARTED").get("last_error")).contains("HTTP 400");
+        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("last_status_code", 400)
+                .containsEntry("last_reason", "GATEWAY_REJECTED");
         META.removeStub(refused);
 
         finish("Garagem 3");

@@ -4,79 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Templates and settings over real HTTP: validation, partial updates, write-only secrets, roles, pages. Runs on
- * the real clock (JWTs are checked against it), so it has its own application context.
+ * Templates and settings over real HTTP: validation, partial updates, write-only secrets, roles, pages.
  */
-@org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vetric.demo.live=false",
-        "vetric.notifications.scheduler-enabled=false",
-        "vetric.notifications.provider=evolution",
-        "vetric.notifications.evolution-api-key=test-evolution-key",
-        "vetric.notifications.evolution-instance=vetric-demo"})
-@org.springframework.test.context.ActiveProfiles("test")
-class NotificationApiAndPagesTest {
-
-    static final tools.jackson.databind.json.JsonMapper JSON = NotificationTestSupport.JSON;
-
-    @org.springframework.test.context.DynamicPropertySource
-    static void evolution(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("vetric.notifications.evolution-url", NotificationTestSupport.EVOLUTION::baseUrl);
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    Notifications notifications;
-    @org.springframework.beans.factory.annotation.Autowired
-    br.com.vetric.condominium.Condominiums condominiums;
-
-    private br.com.vetric.shared.CondominiumId condo() {
-        return condominiums.primary().id();
-    }
-
-    private static java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requestsTo(String digits) {
-        return NotificationTestSupport.requestsTo(digits);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private String token(String email, String password) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/login")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return JSON.readTree(r.body()).path("token").asString();
-    }
-
-    private HttpResponse<String> api(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json");
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
+class NotificationApiAndPagesTest extends NotificationWebSupport {
 
     @Test
     void templatesRejectUnknownPlaceholdersNamingThemAndAcceptPartialUpdates() throws Exception {
-        String admin = token("admin@vetric.test", "admin-test-password");
+        String admin = adminToken();
 
         HttpResponse<String> list = api("GET", "/api/v1/notification-templates", admin, null);
         assertThat(list.statusCode()).isEqualTo(200);
@@ -120,7 +63,7 @@ class NotificationApiAndPagesTest {
 
     @Test
     void theGatewayKeyIsWriteOnlyAndAnEmptyKeyKeepsTheOldOne() throws Exception {
-        String admin = token("admin@vetric.test", "admin-test-password");
+        String admin = adminToken();
         HttpResponse<String> get = api("GET", "/api/v1/notification-settings", admin, null);
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).doesNotContain("test-evolution-key").contains("\"evolutionApiKeyConfigured\":true");
@@ -137,25 +80,6 @@ class NotificationApiAndPagesTest {
 
         String cliente = token("sindico@vetric.local", "sindico-demo");
         assertThat(api("GET", "/api/v1/notification-settings", cliente, null).statusCode()).isEqualTo(403);
-    }
-
-    private void formLogin(String email, String password) throws Exception {
-        String page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(m.find()).isTrue();
-        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + m.group(1);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(302);
-        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    }
-
-    private HttpResponse<String> page(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept-Language", "pt-BR").build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

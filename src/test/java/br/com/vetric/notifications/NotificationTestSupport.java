@@ -163,7 +163,7 @@ abstract class NotificationTestSupport {
     }
 
     Map<String, Object> outboxRow(long sessionId, String kind) {
-        return jdbc.sql("select status, attempts, last_error, provider from notification_outbox where condominium_id = :c and session_id = :s and kind = :k")
+        return jdbc.sql("select status, attempts, last_error, last_status_code, last_reason, provider from notification_outbox where condominium_id = :c and session_id = :s and kind = :k")
                 .param("c", condo().value()).param("s", sessionId).param("k", kind).query().singleRow();
     }
 

@@ -313,6 +313,11 @@ class ReportsApiTest {
                         .with(SecurityMockMvcRequestPostProcessors.user(clienteUser)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(clientePage).contains("Ata pela página").doesNotContain("upload-form", "tariff-form");
+        // an unknown kind in a hand-edited address is a 400 page, an empty one (the form's "all") no filter
+        mvc.perform(get("/reports").param("kind", "X").with(SecurityMockMvcRequestPostProcessors.user(clienteUser)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/reports").param("kind", "").with(SecurityMockMvcRequestPostProcessors.user(clienteUser)))
+                .andExpect(status().isOk());
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(get("/reports/" + id + "/download").with(SecurityMockMvcRequestPostProcessors.user(clienteUser)))
                 .andExpect(status().isOk()).andExpect(header().string("X-Content-Type-Options", "nosniff"))

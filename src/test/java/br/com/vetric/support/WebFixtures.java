@@ -7,10 +7,19 @@ import br.com.vetric.identity.Users;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.sync.SyncCycle;
+import com.jayway.jsonpath.JsonPath;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Logged-in principals for MockMvc and a way to make the simulator's world visible. */
 public final class WebFixtures {
@@ -34,6 +43,21 @@ public final class WebFixtures {
 
     public static RequestPostProcessor cliente(Users users) {
         return as(users, CLIENTE_EMAIL, CLIENTE_PASSWORD);
+    }
+
+    /** Logs in through the login form (MockMvc) and returns the logged-in session. */
+    public static MockHttpSession formLogin(MockMvc mvc, String email, String password) throws Exception {
+        MvcResult result = mvc.perform(post("/login").with(csrf()).param("email", email).param("password", password))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/")).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    /** A bearer token from {@code POST /api/v1/auth/login} (MockMvc). */
+    public static String apiToken(MockMvc mvc, String email, String password) throws Exception {
+        String body = mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.token");
     }
 
     public static CondominiumId sync(Condominiums condominiums, SyncCycle cycle) {

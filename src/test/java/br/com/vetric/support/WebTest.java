@@ -9,13 +9,17 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * One Spring context (real server on a random port, quiet simulator, 3 failed logins lock an account) shared by
- * every web test class, so the embedded PostgreSQL starts once.
+ * One Spring context (real server on a random port, quiet simulator) shared by every web test class, so the
+ * embedded PostgreSQL starts once. Login throttling is tight (3 failures per address and e-mail, 10 per address,
+ * within 10 min) and only 127.0.0.1 is a trusted proxy, so tests can play clients at 127.0.0.2 and 127.0.0.3 whose
+ * X-Forwarded-* headers must be ignored.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vetric.demo.live=false", "vetric.identity.max-failed-logins=3", "vetric.identity.lockout=10m"})
+        "vetric.demo.live=false", "vetric.identity.login-throttle.failures-per-account=3",
+        "vetric.identity.login-throttle.failures-per-source=10", "vetric.identity.login-throttle.window=10m",
+        "server.tomcat.remoteip.internal-proxies=127.0.0.1/32"})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 public @interface WebTest {

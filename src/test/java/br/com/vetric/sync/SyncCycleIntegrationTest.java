@@ -13,6 +13,7 @@ import br.com.vetric.chargers.ChargerEvents;
 import br.com.vetric.chargers.ChargerView;
 import br.com.vetric.chargers.Chargers;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.platform.TestDatabases;
 import br.com.vetric.residents.Resident;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.Residents;
@@ -31,6 +32,7 @@ import br.com.vetric.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,7 @@ class SyncCycleIntegrationTest {
     @Autowired Chargers chargers;
     @Autowired Residents residents;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
     @Autowired MutableClock clock;
     @Autowired ApplicationEvents events;
 
@@ -88,7 +91,7 @@ class SyncCycleIntegrationTest {
     @BeforeEach
     void setUp() {
         cve.reset();
-        jdbc.sql("truncate charging_session, charger_status_history, charger_connector, charger, tag_pk_mapping, "
+        TestDatabases.owner(dataSource).sql("truncate charging_session, charger_status_history, charger_connector, charger, tag_pk_mapping, "
                 + "resident_tag, resident, sync_cycle, event_publication restart identity cascade").update();
         clock.set(T0);
         condo = condominiums.primary().id();

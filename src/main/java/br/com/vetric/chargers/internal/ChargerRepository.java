@@ -151,9 +151,45 @@ public class ChargerRepository {
                          order by observed_at, id
                         """)
                 .param("condo", condo.value()).param("uuid", uuid).param("from", Sql.ts(from)).param("to", Sql.ts(to))
-                .query((rs, i) -> new StatusChange(rs.getString(1), rs.getInt(2), ConnectorStatus.fromOcpp(rs.getString(3)),
-                        rs.getString(4), rs.getBoolean(5), Sql.instant(rs, "status_at"), Sql.instant(rs, "observed_at")))
-                .list();
+                .query(ChargerRepository::change).list();
+    }
+
+    /** The last status change recorded before {@code before} (one row, however long the history). */
+    public Optional<StatusChange> lastChangeBefore(CondominiumId condo, String uuid, Instant before) {
+        return jdbc.sql("""
+                        select charger_uuid, connector_id, status, error_code, online, status_at, observed_at
+                          from charger_status_history
+                         where condominium_id = :condo and charger_uuid = :uuid and observed_at < :before
+                         order by observed_at desc, id desc
+                         limit 1
+                        """)
+                .param("condo", condo.value()).param("uuid", uuid).param("before", Sql.ts(before))
+                .query(ChargerRepository::change).optional();
+    }
+
+    /**
+     * Deletes up to {@code batch} history rows observed before {@code cutoff}, oldest first, except the latest row
+     * of each charger connector (a timeline still knows where it starts); returns how many went (call again until
+     * it returns less than the batch).
+     */
+    public int pruneHistory(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        delete from charger_status_history
+                         where id in (select h.id from charger_status_history h
+                                       where h.observed_at < :cutoff
+                                         and exists (select 1 from charger_status_history n
+                                                      where n.condominium_id = h.condominium_id
+                                                        and n.charger_uuid = h.charger_uuid
+                                                        and n.connector_id = h.connector_id
+                                                        and (n.observed_at, n.id) > (h.observed_at, h.id))
+                                       order by h.observed_at limit :batch)
+                        """)
+                .param("cutoff", Sql.ts(cutoff)).param("batch", batch).update();
+    }
+
+    private static StatusChange change(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new StatusChange(rs.getString(1), rs.getInt(2), ConnectorStatus.fromOcpp(rs.getString(3)),
+                rs.getString(4), rs.getBoolean(5), Sql.instant(rs, "status_at"), Sql.instant(rs, "observed_at"));
     }
 
 

@@ -7,6 +7,7 @@ import br.com.vetric.cpms.CpmsSnapshot;
 import br.com.vetric.cpms.CpmsUnavailableException;
 import br.com.vetric.cpms.CveProConnection;
 import br.com.vetric.cpms.TransactionSnapshot;
+import br.com.vetric.platform.BoundedBody;
 import br.com.vetric.shared.Zones;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -179,7 +180,8 @@ public class CveProHttpClient implements CpmsClient {
 
     private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request,
+                    BoundedBody.failingPast(settings.maxResponseSize().toBytes(), settings.timeout()));
             if (response.statusCode() >= 500) {
                 log.warn("CVE-PRO answered {} on {}", response.statusCode(), request.uri().getPath());
                 throw new TransientFailure("CVE-PRO answered HTTP " + response.statusCode());
@@ -189,6 +191,12 @@ public class CveProHttpClient implements CpmsClient {
             log.warn("CVE-PRO timed out on {}", request.uri().getPath());
             throw new TransientFailure("CVE-PRO timed out after " + settings.timeout().toSeconds() + " s");
         } catch (IOException e) {
+            if (BoundedBody.tooLarge(e)) {
+                long max = settings.maxResponseSize().toBytes();
+                log.warn("CVE-PRO answered more than {} bytes on {}", max, request.uri().getPath());
+                throw new MalformedResponseException("CVE-PRO answered more than " + max + " bytes on "
+                        + request.uri().getPath() + " (vetric.cpms.max-response-size)");
+            }
             log.warn("CVE-PRO unreachable on {}: {}", request.uri().getPath(), e.toString());
             throw new TransientFailure("CVE-PRO unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

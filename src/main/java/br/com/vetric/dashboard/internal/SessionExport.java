@@ -5,7 +5,6 @@ import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Energy;
-import br.com.vetric.shared.PageResult;
 import br.com.vetric.shared.Zones;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,9 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -30,20 +35,22 @@ import org.springframework.stereotype.Service;
 
 /**
  * Exports the filtered session set. CSV: UTF-8 with BOM, ";" separated, pt-BR numbers ("20,82") and
- * dd/MM/yyyy HH:mm São Paulo times, so Excel in Brazil opens it as is. XLSX: real numbers and dates.
+ * dd/MM/yyyy HH:mm São Paulo times, so Excel in Brazil opens it as is. XLSX: real numbers and dates. Both stream:
+ * the sessions are read in pages (keyset, newest first) and written as they come, the XLSX through POI's streaming
+ * workbook (rows beyond a small window go to a compressed temporary file, deleted when the workbook closes), so
+ * memory stays the same whatever the number of sessions. One export per user at a time ({@link #slot}).
  */
 @Service
 public class SessionExport {
 
-    /** Upper bound of one export (a condominium produces a few thousand sessions a year). */
-    public static final int MAX_ROWS = 100_000;
-    private static final int PAGE = 1000;
+    static final int PAGE = 1000;
     private static final java.time.format.DateTimeFormatter TIME =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Zones.SAO_PAULO);
 
     private final Sessions sessions;
     private final MessageSource messages;
     private final Clock clock;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     SessionExport(Sessions sessions, MessageSource messages, Clock clock) {
         this.sessions = sessions;
@@ -51,16 +58,48 @@ public class SessionExport {
         this.clock = clock;
     }
 
-    public List<ChargingSession> all(CondominiumId condo, SessionFilter filter) {
-        List<ChargingSession> out = new ArrayList<>();
-        for (int page = 0; out.size() < MAX_ROWS; page++) {
-            PageResult<ChargingSession> p = sessions.search(condo, filter, page, PAGE);
-            out.addAll(p.content());
-            if (page + 1 >= p.totalPages()) {
-                break;
-            }
+    /** The right to run one export, released on close; none while this user's previous export still runs. */
+    public Optional<Slot> slot(long userId) {
+        return running.add(userId) ? Optional.of(new Slot(userId)) : Optional.empty();
+    }
+
+    public final class Slot implements AutoCloseable {
+
+        private final long userId;
+
+        private Slot(long userId) {
+            this.userId = userId;
         }
-        return out;
+
+        @Override
+        public void close() {
+            running.remove(userId);
+        }
+    }
+
+    /** The filtered sessions, newest first, read a page at a time as they are iterated. */
+    public Iterable<ChargingSession> rows(CondominiumId condo, SessionFilter filter) {
+        return () -> new Iterator<>() {
+            private List<ChargingSession> page = sessions.pageAfter(condo, filter, null, PAGE);
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == page.size() && page.size() == PAGE) {
+                    page = sessions.pageAfter(condo, filter, page.getLast(), PAGE);
+                    next = 0;
+                }
+                return next < page.size();
+            }
+
+            @Override
+            public ChargingSession next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(next++);
+            }
+        };
     }
 
     private List<String> headers(Locale locale) {
@@ -93,7 +132,7 @@ public class SessionExport {
         return Duration.between(s.startedAt(), end).toMinutes();
     }
 
-    public void csv(List<ChargingSession> rows, Locale locale, OutputStream out) throws IOException {
+    public void csv(Iterable<ChargingSession> rows, Locale locale, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         line(w, headers(locale));
@@ -108,8 +147,10 @@ public class SessionExport {
         w.flush();
     }
 
-    public void xlsx(List<ChargingSession> rows, Locale locale, OutputStream out) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+    /** Rows beyond Excel's sheet limit (1,048,575 sessions) are left out. */
+    public void xlsx(Iterable<ChargingSession> rows, Locale locale, OutputStream out) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) { // close() also deletes the temporary files
+            wb.setCompressTempFiles(true);
             Sheet sheet = wb.createSheet(messages.getMessage("export.sheet", null, "Sessions", locale));
             CellStyle dateStyle = wb.createCellStyle();
             dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
@@ -122,6 +163,9 @@ public class SessionExport {
             }
             int r = 1;
             for (ChargingSession s : rows) {
+                if (r > SpreadsheetVersion.EXCEL2007.getLastRowIndex()) {
+                    break;
+                }
                 Row row = sheet.createRow(r++);
                 int c = 0;
                 row.createCell(c++).setCellValue(s.id());

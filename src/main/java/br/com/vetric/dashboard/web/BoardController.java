@@ -3,7 +3,10 @@ package br.com.vetric.dashboard.web;
 import br.com.vetric.dashboard.internal.BoardService;
 import br.com.vetric.identity.CurrentCondominium;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +38,15 @@ class BoardController {
         return "dashboard/board :: live";
     }
 
+    /**
+     * The live stream; over the per-user or total limit a bare 429 with {@code Retry-After} (an EventSource only
+     * sees an error, and htmx's SSE extension retries with back-off).
+     */
     @GetMapping(path = "/board/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(Locale locale) {
-        return stream.open(current.require(), locale, CurrentCondominium.currentUser().orElseThrow().id());
+    ResponseEntity<SseEmitter> stream(Locale locale) {
+        return stream.open(current.require(), locale, CurrentCondominium.currentUser().orElseThrow().id())
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                        .header(HttpHeaders.RETRY_AFTER, "30").build());
     }
 }

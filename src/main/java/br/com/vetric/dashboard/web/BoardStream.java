@@ -1,5 +1,6 @@
 package br.com.vetric.dashboard.web;
 
+import br.com.vetric.dashboard.DashboardProperties;
 import br.com.vetric.dashboard.internal.Board;
 import br.com.vetric.dashboard.internal.BoardService;
 import br.com.vetric.dashboard.internal.Fmt;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +35,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 /**
  * Live board: every open browser holds one Server-Sent Events connection. After each sync cycle the board of that
  * condominium is rendered once per language and sent to its browsers as the {@code board} event (an htmx
- * fragment). Fan-out runs off the poller thread; a browser that cannot be written to is dropped.
+ * fragment). Fan-out runs off the poller thread; a browser that cannot be written to is dropped. Streams are
+ * limited per user and in total ({@link DashboardProperties}); the render cache holds one entry per condominium and
+ * supported language.
  */
 @Component
 class BoardStream {
@@ -45,6 +49,7 @@ class BoardStream {
     private final SpringTemplateEngine templates;
     private final Fmt fmt;
     private final Users users;
+    private final DashboardProperties limits;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "board-sse");
@@ -58,9 +63,10 @@ class BoardStream {
         return t;
     });
 
-    BoardStream(BoardService boards, SpringTemplateEngine templates, Fmt fmt, Users users) {
+    BoardStream(BoardService boards, SpringTemplateEngine templates, Fmt fmt, Users users, DashboardProperties limits) {
         this.boards = boards;
         this.users = users;
+        this.limits = limits;
         this.templates = templates;
         this.fmt = fmt;
         pinger.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
@@ -69,10 +75,28 @@ class BoardStream {
     record Client(SseEmitter emitter, CondominiumId condo, Locale locale, long userId) {
     }
 
-    SseEmitter open(CondominiumId condo, Locale locale, long userId) {
+    /**
+     * A new stream for this user, or empty when the user already holds {@code sseMaxPerUser} streams or the
+     * instance {@code sseMaxTotal} (the caller answers 429). The locale is reduced to a supported language.
+     */
+    Optional<SseEmitter> open(CondominiumId condo, Locale locale, long userId) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
-        Client client = new Client(emitter, condo, locale, userId);
-        clients.add(client);
+        Client client = new Client(emitter, condo, WebConfiguration.supported(locale), userId);
+        if (connectionsOf(userId) >= limits.sseMaxPerUser()) {
+            probe(userId); // outside the lock: a stalled stream of this user delays only this user
+        }
+        synchronized (clients) {
+            if (clients.size() >= limits.sseMaxTotal()) {
+                log.warn("Board stream refused for user {}: {} streams open, the limit of the instance", userId,
+                        clients.size());
+                return Optional.empty();
+            }
+            if (connectionsOf(userId) >= limits.sseMaxPerUser()) {
+                log.info("Board stream refused for user {}: already {} open", userId, limits.sseMaxPerUser());
+                return Optional.empty();
+            }
+            clients.add(client);
+        }
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(e -> clients.remove(client));
@@ -81,7 +105,25 @@ class BoardStream {
         } catch (IOException | IllegalStateException e) {
             clients.remove(client);
         }
-        return emitter;
+        return Optional.of(emitter);
+    }
+
+    /**
+     * Writes a comment to each stream of the user and drops those that fail (a closed tab is otherwise noticed only
+     * by the periodic ping).
+     */
+    private void probe(long userId) {
+        for (Client c : List.copyOf(clients)) {
+            if (c.userId() == userId) {
+                for (int i = 0; i < 2 && clients.contains(c); i++) {
+                    try {
+                        c.emitter().send(SseEmitter.event().comment("ping"));
+                    } catch (IOException | IllegalStateException e) {
+                        drop(c);
+                    }
+                }
+            }
+        }
     }
 
     int connections() {
@@ -173,6 +215,11 @@ class BoardStream {
     }
 
     private final Map<String, Rendered> last = new ConcurrentHashMap<>();
+
+    /** Entries of the render cache (tests): at most one per condominium and supported language. */
+    int cachedRenders() {
+        return last.size();
+    }
 
     private List<Event> diff(CondominiumId condo, Board board, Locale locale) {
         String key = condo + "|" + locale.toLanguageTag();

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ChargerPageController {
 
+    static final int RECENT_SESSIONS = 10;
+
     private final Chargers chargers;
     private final Sessions sessions;
     private final CurrentCondominium current;
@@ -53,13 +55,13 @@ class ChargerPageController {
         Duration span = "7d".equals(range) ? Duration.ofDays(7) : Duration.ofHours(24);
         Instant to = clock.instant();
         Instant from = to.minus(span);
+        // only what the page shows: the window's changes, the one change before it, the ten latest sessions
         List<StatusChange> history = chargers.history(condo, uuid, from, to);
-        // what it was doing when the window opened: the last change before it
-        List<StatusChange> before = chargers.history(condo, uuid, Instant.EPOCH, from);
-        List<Segment> segments = timeline(before.isEmpty() ? null : last(before), history, from, to);
+        StatusChange before = chargers.lastChangeBefore(condo, uuid, from).orElse(null);
+        List<Segment> segments = timeline(before, history, from, to);
         Map<String, Long> errors = new LinkedHashMap<>();
         for (StatusChange s : history) {
-            if (s.errorCode() != null && !s.errorCode().isBlank() && !"NoError".equalsIgnoreCase(s.errorCode())) {
+            if (s.errorCode() != null) {
                 errors.merge(s.errorCode(), 1L, Long::sum);
             }
         }
@@ -71,13 +73,9 @@ class ChargerPageController {
         model.addAttribute("segments", segments);
         model.addAttribute("history", history.reversed());
         model.addAttribute("errors", errors);
-        model.addAttribute("sessions", sessions.search(condo,
-                new SessionFilter(null, uuid, null, null, null, null, null), 0, 10).content());
+        model.addAttribute("sessions", sessions.pageAfter(condo,
+                new SessionFilter(null, uuid, null, null, null, null, null), null, RECENT_SESSIONS));
         return "dashboard/charger";
-    }
-
-    private static StatusChange last(List<StatusChange> list) {
-        return list.stream().max(Comparator.comparing(StatusChange::observedAt)).orElseThrow();
     }
 
     /** Turns status changes into coloured bar segments covering [from, to), widths in percent. */
@@ -110,7 +108,7 @@ class ChargerPageController {
         String color;
         if (!s.online()) {
             color = "secondary";
-        } else if (s.errorCode() != null && !"NoError".equalsIgnoreCase(s.errorCode())) {
+        } else if (s.errorCode() != null) {
             color = "danger";
         } else {
             color = switch (s.status()) {

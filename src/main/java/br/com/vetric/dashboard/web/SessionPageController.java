@@ -20,8 +20,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,28 +85,41 @@ class SessionPageController {
         return "dashboard/session";
     }
 
+    /**
+     * Streams the filtered sessions as CSV or XLSX. One export per user at a time: a second one while the first
+     * still runs gets a 429 page.
+     */
     @GetMapping("/sessions/export.{format:csv|xlsx}")
-    void export(@PathVariable String format,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) String charger,
-                @RequestParam(required = false) Long resident,
-                @RequestParam(required = false) String apartment,
-                @RequestParam(required = false) SessionStatus status,
-                @RequestParam(defaultValue = "false") boolean unidentified,
-                Locale locale, HttpServletResponse response) throws IOException {
+    String export(@PathVariable String format,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(required = false) String charger,
+                  @RequestParam(required = false) Long resident,
+                  @RequestParam(required = false) String apartment,
+                  @RequestParam(required = false) SessionStatus status,
+                  @RequestParam(defaultValue = "false") boolean unidentified,
+                  Locale locale, HttpServletResponse response) throws IOException {
         CondominiumId condo = current.require();
-        SessionQuery q = new SessionQuery(from, to, charger, resident, apartment, status, unidentified);
-        List<ChargingSession> rows = export.all(condo, q.filter());
-        String name = "carregamentos-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
-                .withZone(br.com.vetric.shared.Zones.SAO_PAULO).format(clock.instant()) + "." + format;
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
-        if ("csv".equals(format)) {
-            response.setContentType("text/csv;charset=UTF-8");
-            export.csv(rows, locale, response.getOutputStream());
-        } else {
-            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            export.xlsx(rows, locale, response.getOutputStream());
+        long userId = CurrentCondominium.currentUser().orElseThrow().id();
+        Optional<SessionExport.Slot> slot = export.slot(userId);
+        if (slot.isEmpty()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return "dashboard/export-busy";
         }
+        try (SessionExport.Slot running = slot.get()) {
+            SessionQuery q = new SessionQuery(from, to, charger, resident, apartment, status, unidentified);
+            Iterable<ChargingSession> rows = export.rows(condo, q.filter());
+            String name = "carregamentos-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+                    .withZone(br.com.vetric.shared.Zones.SAO_PAULO).format(clock.instant()) + "." + format;
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+            if ("csv".equals(format)) {
+                response.setContentType("text/csv;charset=UTF-8");
+                export.csv(rows, locale, response.getOutputStream());
+            } else {
+                response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                export.xlsx(rows, locale, response.getOutputStream());
+            }
+        }
+        return null;
     }
 }

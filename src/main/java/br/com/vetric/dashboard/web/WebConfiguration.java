@@ -1,5 +1,7 @@
 package br.com.vetric.dashboard.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -10,18 +12,38 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** pt-BR whatever the browser asks; {@code ?lang=en} switches to English (remembered in a cookie). */
+/**
+ * pt-BR whatever the browser asks; {@code ?lang=en} switches to English (remembered in a cookie). Whatever a
+ * request says ({@code lang}, the cookie), the locale is one of the two VETRIC speaks, so nothing keyed by the
+ * locale (the live board's render cache) grows with what clients invent.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
 
+    /** pt-BR, or English when English is asked for in any variant. */
+    static Locale supported(Locale asked) {
+        return asked != null && "en".equals(asked.getLanguage()) ? Locale.ENGLISH : PT_BR;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("vetric-lang");
-        resolver.setDefaultLocale(PT_BR);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
-        return resolver;
+        CookieLocaleResolver cookie = new CookieLocaleResolver("vetric-lang");
+        cookie.setDefaultLocale(PT_BR);
+        cookie.setCookieMaxAge(Duration.ofDays(365));
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return supported(cookie.resolveLocale(request));
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response,
+                                  Locale locale) {
+                cookie.setLocale(request, response, locale == null ? null : supported(locale));
+            }
+        };
     }
 
     @Override

@@ -15,8 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Web chain: a session whose user has been deactivated (or deleted) since logging in stops working on its next
- * request. The session is invalidated and the browser sent to the login page (htmx requests get
+ * Web chain: a session whose user has been deactivated (or deleted), reactivated, or got a new password since
+ * logging in (the credentials version differs) stops working on its next request. The session is invalidated and the browser sent to the login page (htmx requests get
  * {@code HX-Redirect}, so the whole page goes, not a fragment). One primary-key query per page request; static
  * assets are not checked.
  */
@@ -41,8 +41,9 @@ class ActiveUserFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user && users.findActive(user.id()).isEmpty()) {
-            log.info("Ending the web session of user {}: no longer active", user.id());
+        if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user
+                && users.findValid(user.id(), user.credentialsVersion()).isEmpty()) {
+            log.info("Ending a web session of user {}: deactivated or credentials changed", user.id());
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {

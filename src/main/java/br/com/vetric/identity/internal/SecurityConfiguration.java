@@ -5,38 +5,82 @@ import br.com.vetric.identity.Users;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
- * Two doors. {@code /api/**}: stateless, bearer JWT, no CSRF (no cookies). Everything else: the web app with
- * form login, session cookie and CSRF; a session whose user was deactivated ends on its next request
- * ({@link ActiveUserFilter}). Only the login, static assets and health are public.
+ * Three doors.
+ * <ul>
+ * <li>{@code /api/**}: stateless, bearer JWT, no CSRF (no cookies).</li>
+ * <li>{@code /v3/api-docs/**}: the OpenAPI document, for an ADMIN with a bearer token or a web session (Swagger
+ * UI); creates no session.</li>
+ * <li>Everything else: the web app with form login, session cookie and CSRF.</li>
+ * </ul>
+ * A session or token whose user was deactivated, reactivated or got a new password since it was made stops
+ * working on its next request (the credentials version; {@link ActiveUserFilter} for sessions, the JWT converter
+ * for tokens). Failed logins are throttled per source address ({@link LoginThrottle}). Anonymous requests create
+ * no session, except the login page's (its CSRF token). Every page gets a Content-Security-Policy without inline
+ * scripts or styles; HSTS is sent on requests that came over https (directly or from a trusted proxy).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** The pages' policy: only VETRIC's own scripts, styles, fonts and images (plus Bootstrap's data: SVGs). */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+    /** Swagger UI (ADMIN only) injects {@code <style>} elements; everything else as the pages. */
+    static final String SWAGGER_UI_POLICY = PAGE_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    static final String CSP = "Content-Security-Policy";
+    /** JSON answers are never rendered: nothing may load. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -48,17 +92,36 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(credentials.signingKey()));
     }
 
+    /** HS256 only; {@code iss}, {@code aud}, {@code sub}, {@code iat}, {@code exp} and {@code ver} required. */
     @Bean
     JwtDecoder jwtDecoder(Credentials credentials) {
-        return NimbusJwtDecoder.withSecretKey(credentials.signingKey()).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(credentials.signingKey())
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(TokenService.ISSUER),
+                new JwtAudienceValidator(TokenService.AUDIENCE),
+                new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<>(JwtClaimNames.IAT, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, s -> s != null && s.matches("\\d{1,18}")),
+                new JwtClaimValidator<>(TokenService.VERSION_CLAIM, v -> v instanceof Number))));
+        MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(raw -> {
+            Map<String, Object> converted = new HashMap<>(claims.convert(raw));
+            if (!raw.containsKey(JwtClaimNames.IAT)) {
+                converted.remove(JwtClaimNames.IAT); // the default converter makes one up from exp
+            }
+            return converted;
+        });
+        return decoder;
     }
 
     @Bean
-    AuthenticationProvider vetricAuthenticationProvider(Users users) {
+    AuthenticationProvider vetricAuthenticationProvider(LoginThrottle throttle) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-                AuthenticatedUser user = users.authenticate(authentication.getName(),
+                String source = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+                AuthenticatedUser user = throttle.authenticate(source, authentication.getName(),
                         authentication.getCredentials() == null ? null : authentication.getCredentials().toString());
                 return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             }
@@ -81,48 +144,119 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(jwt -> {
-                            long id;
-                            try {
-                                id = Long.parseLong(jwt.getSubject());
-                            } catch (NumberFormatException e) {
-                                throw new BadCredentialsException("invalid token subject");
-                            }
-                            AuthenticatedUser user = users.findActive(id)
-                                    .orElseThrow(() -> new BadCredentialsException("user no longer active"));
-                            return UsernamePasswordAuthenticationToken.authenticated(user, jwt, user.getAuthorities());
-                        }))
-                        .authenticationEntryPoint((req, res, e) -> problem(res, 401, "Unauthorized",
-                                "a valid bearer token is required")))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
-                                "a valid bearer token is required"))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden",
-                                "your role may not do this")));
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
+                .oauth2ResourceServer(bearer(decoder, users))
+                .exceptionHandling(problems());
         return http.build();
     }
 
+    /** The OpenAPI document: an ADMIN's bearer token or web session; anonymous 401, CLIENTE 403, no session made. */
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, Users users) throws Exception {
+    SecurityFilterChain apiDocsChain(HttpSecurity http, JwtDecoder decoder, Users users) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+                .addFilterAfter(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
+                .csrf(c -> c.disable()) // read-only: GET only
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
+                .oauth2ResourceServer(bearer(decoder, users))
+                .exceptionHandling(problems());
+        return http.build();
+    }
+
+    /** The web chain's CSRF tokens: in the session, but never the reason an anonymous request gets one. */
+    @Bean
+    CsrfTokenRepository webCsrfTokenRepository() {
+        return new LoginPageOnlyCsrfTokenRepository();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webChain(HttpSecurity http, Users users, CsrfTokenRepository csrfTokens) throws Exception {
+        CookieRequestCache requestCache = new CookieRequestCache();
+        requestCache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        requestCache.setRequestMatcher(req -> "GET".equals(req.getMethod()) && req.getHeader("HX-Request") == null
+                && !String.valueOf(req.getHeader(HttpHeaders.ACCEPT)).contains("text/event-stream")); // pages only
+        LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+        toLogin.setFavorRelativeUris(true); // never a Location built from the Host header
         http.addFilterAfter(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/health", "/actuator/health", "/actuator/health/**", "/login", "/error",
-                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs",
-                                "/v3/api-docs/**").hasRole("ADMIN")
+                        .requestMatchers("/health", "/actuator/health", "/actuator/health/**", "/login",
+                                LoginThrottledException.PAGE, "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html").hasRole("ADMIN")
                         .requestMatchers("/residents/new", "/residents/import", "/residents/import/**",
                                 "/residents/unknown-tags", "/residents/unknown-tags/**", "/residents/*/edit")
                                 .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/residents", "/residents/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                // anonymous requests create no session: the address to return to after login goes in a cookie,
+                // and a CSRF token is stored only in an existing session or for the login page
+                .requestCache(c -> c.requestCache(requestCache))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens))
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLogin))
                 .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
-                        .defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                        .successHandler((req, res, auth) -> {
+                            SavedRequest saved = requestCache.getRequest(req, res);
+                            requestCache.removeRequest(req, res);
+                            res.sendRedirect(saved instanceof DefaultSavedRequest d ? relative(d) : req.getContextPath() + "/");
+                        })
+                        .failureHandler((req, res, e) -> {
+                            if (e instanceof LoginThrottledException t) {
+                                t.forwardToPage(req, res);
+                            } else {
+                                res.sendRedirect(req.getContextPath() + "/login?error");
+                            }
+                        })
+                        .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID")
                         .permitAll())
-                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(pageHeaders());
         return http.build();
+    }
+
+    static Customizer<HeadersConfigurer<HttpSecurity>> pageHeaders() {
+        return h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter((req, res) -> {
+                    if (!res.containsHeader(CSP)) {
+                        boolean swaggerUi = req.getRequestURI().startsWith(req.getContextPath() + "/swagger-ui");
+                        res.setHeader(CSP, swaggerUi ? SWAGGER_UI_POLICY : PAGE_POLICY);
+                    }
+                });
+    }
+
+    /** The path and query the browser asked for before logging in (the cookie only ever holds a relative path). */
+    private static String relative(DefaultSavedRequest saved) {
+        String uri = saved.getRequestURI();
+        if (uri == null || !uri.startsWith("/") || uri.startsWith("//")) {
+            return saved.getContextPath() + "/";
+        }
+        return saved.getQueryString() == null ? uri : uri + "?" + saved.getQueryString();
+    }
+
+    /** Bearer JWTs whose user is still active with the credentials version the token was issued under. */
+    private static Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> bearer(JwtDecoder decoder, Users users) {
+        Converter<Jwt, AbstractAuthenticationToken> toUser = jwt -> {
+            long id = Long.parseLong(jwt.getSubject()); // the validator allows digits only
+            int version = ((Number) jwt.getClaim(TokenService.VERSION_CLAIM)).intValue();
+            AuthenticatedUser user = users.findValid(id, version)
+                    .orElseThrow(() -> new BadCredentialsException("token no longer valid"));
+            return UsernamePasswordAuthenticationToken.authenticated(user, jwt, user.getAuthorities());
+        };
+        return o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(toUser))
+                .authenticationEntryPoint((req, res, e) -> unauthorized(res));
+    }
+
+    private static Customizer<ExceptionHandlingConfigurer<HttpSecurity>> problems() {
+        return e -> e.authenticationEntryPoint((req, res, ex) -> unauthorized(res))
+                .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", "your role may not do this"));
+    }
+
+    private static void unauthorized(HttpServletResponse res) throws IOException {
+        res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        problem(res, 401, "Unauthorized", "a valid bearer token is required");
     }
 
     private static void problem(HttpServletResponse res, int status, String title, String detail) throws IOException {

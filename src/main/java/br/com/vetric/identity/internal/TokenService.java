@@ -4,6 +4,7 @@ import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.IdentityProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -11,9 +12,17 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Issues the API's bearer tokens (HS256 JWT). */
+/**
+ * Issues the API's bearer tokens (HS256 JWT) with {@code iss}, {@code aud}, {@code sub} (the user id),
+ * {@code iat}, {@code exp} and {@code ver}, the user's credentials version: a password change, reset,
+ * deactivation or reactivation makes every earlier token fail (see {@link SecurityConfiguration}).
+ */
 @Component
 public class TokenService {
+
+    static final String ISSUER = "vetric";
+    static final String AUDIENCE = "vetric-api";
+    static final String VERSION_CLAIM = "ver";
 
     private final JwtEncoder encoder;
     private final IdentityProperties props;
@@ -29,12 +38,14 @@ public class TokenService {
         Instant now = clock.instant();
         Instant expires = now.plus(props.tokenTtl());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer("vetric")
+                .issuer(ISSUER)
+                .audience(List.of(AUDIENCE))
                 .subject(Long.toString(user.id()))
                 .issuedAt(now)
                 .expiresAt(expires)
                 .claim("email", user.email())
-                .claim("role", user.role().name());
+                .claim("role", user.role().name())
+                .claim(VERSION_CLAIM, user.credentialsVersion());
         if (user.condominiumId() != null) {
             claims.claim("condominiumId", user.condominiumId());
         }

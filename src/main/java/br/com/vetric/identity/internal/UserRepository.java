@@ -6,7 +6,6 @@ import br.com.vetric.identity.UserAccount;
 import br.com.vetric.platform.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,53 +44,46 @@ public class UserRepository {
                 .param("condo", condominiumId).param("hash", hash).query(Long.class).single();
     }
 
-    public void recordFailure(long id, int maxFailures, Instant lockUntil) {
-        jdbc.sql("""
-                        update app_user set failed_attempts = failed_attempts + 1,
-                               locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
-                         where id = :id
+    /** Sets a new password hash and bumps the credentials version (every earlier session and token ends). */
+    public int setPassword(long id, String hash) {
+        return jdbc.sql("""
+                        update app_user set password_hash = :hash, password_changed_at = now(),
+                               credentials_version = credentials_version + 1
+                         where id = :id returning credentials_version
                         """)
-                .param("id", id).param("max", maxFailures).param("until", Timestamp.from(lockUntil)).update();
+                .param("id", id).param("hash", hash).query(Integer.class).single();
     }
 
-    public void recordSuccess(long id) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = :id").param("id", id).update();
-    }
-
-    public void setPassword(long id, String hash) {
-        jdbc.sql("""
-                        update app_user set password_hash = :hash, password_changed_at = now(), failed_attempts = 0,
-                               locked_until = null where id = :id
-                        """)
-                .param("id", id).param("hash", hash).update();
-    }
-
+    /** Activates or deactivates; a real change bumps the credentials version, so a reactivation revives nothing. */
     public void setActive(long id, boolean active) {
-        jdbc.sql("update app_user set active = :active where id = :id").param("id", id).param("active", active).update();
+        jdbc.sql("""
+                        update app_user set active = :active, credentials_version = credentials_version + 1
+                         where id = :id and active <> :active
+                        """)
+                .param("id", id).param("active", active).update();
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         Long condo = Sql.longOrNull(rs, "condominium_id");
-        Timestamp locked = rs.getTimestamp("locked_until");
         return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.valueOf(rs.getString("role")),
-                condo, rs.getString("password_hash"), rs.getBoolean("active"),
-                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
+                condo, rs.getString("password_hash"), rs.getBoolean("active"), rs.getInt("credentials_version"),
                 rs.getTimestamp("created_at").toInstant());
     }
 
     public record Row(long id, String email, String name, Role role, Long condominiumId, String passwordHash,
-                      boolean active, int failedAttempts, Instant lockedUntil, Instant createdAt) {
-
-        public boolean lockedAt(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
-        }
+                      boolean active, int credentialsVersion, Instant createdAt) {
 
         public UserAccount account() {
-            return new UserAccount(id, email, name, role, condominiumId, active, lockedUntil, createdAt);
+            return new UserAccount(id, email, name, role, condominiumId, active, createdAt);
         }
 
-        public AuthenticatedUser principal(Instant now) {
-            return new AuthenticatedUser(id, email, name, role, condominiumId, passwordHash, active, lockedAt(now));
+        public AuthenticatedUser principal() {
+            return new AuthenticatedUser(id, email, name, role, condominiumId, credentialsVersion);
+        }
+
+        @Override
+        public String toString() { // never the password hash
+            return "UserRepository.Row[id=" + id + ", role=" + role + ", active=" + active + "]";
         }
     }
 }

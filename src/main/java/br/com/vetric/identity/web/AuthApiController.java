@@ -1,8 +1,12 @@
 package br.com.vetric.identity.web;
 
 import br.com.vetric.identity.AuthenticatedUser;
-import br.com.vetric.identity.Users;
+import br.com.vetric.identity.internal.LoginThrottle;
 import br.com.vetric.identity.internal.TokenService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
@@ -16,36 +20,49 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/auth/login} trades e-mail and password for a bearer token. */
+/**
+ * {@code POST /api/v1/auth/login} trades e-mail and password for a bearer token. Failed logins are throttled
+ * per source address (429 with {@code Retry-After}).
+ */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthApiController {
 
-    private final Users users;
+    private final LoginThrottle logins;
     private final TokenService tokens;
 
-    AuthApiController(Users users, TokenService tokens) {
-        this.users = users;
+    AuthApiController(LoginThrottle logins, TokenService tokens) {
+        this.logins = logins;
         this.tokens = tokens;
     }
 
     @PostMapping("/login")
-    TokenResponse login(@Valid @RequestBody LoginRequest request) {
-        AuthenticatedUser user = users.authenticate(request.email(), request.password());
+    @SecurityRequirements // the one call without a token
+    @Operation(summary = "Trade e-mail and password for a bearer token",
+            description = "401 for a wrong e-mail or password (the same answer whether the e-mail exists or not);"
+                    + " 429 with Retry-After after too many failures from the caller's address.")
+    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        AuthenticatedUser user = logins.authenticate(http.getRemoteAddr(), request.email(), request.password());
         TokenService.Issued issued = tokens.issue(user);
         return new TokenResponse(issued.token(), issued.expiresAt(), "Bearer");
     }
 
     @ExceptionHandler(BadCredentialsException.class)
     ProblemDetail badCredentials(BadCredentialsException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "invalid e-mail or password");
-        p.setTitle("Unauthorized");
+        return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "invalid e-mail or password");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
         p.setType(URI.create("about:blank"));
         return p;
     }
 
-    record LoginRequest(@NotBlank(message = "is required") String email,
-                        @NotBlank(message = "is required") String password) {
+    record LoginRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank(message = "is required")
+                        String email,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank(message = "is required")
+                        String password) {
     }
 
     record TokenResponse(String token, Instant expiresAt, String tokenType) {

@@ -3,6 +3,7 @@ package br.com.vetric.identity.web;
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.identity.PasswordRejectedException;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.UserAccount;
 import br.com.vetric.identity.Users;
@@ -49,6 +50,8 @@ class UserAdminController {
             flash.addFlashAttribute("message", "users.created");
             flash.addFlashAttribute("messageArg", created.email());
             return "redirect:/admin/users";
+        } catch (PasswordRejectedException e) {
+            model.addAttribute("error", e.tooLong() ? "users.error.passwordLong" : "users.error.password");
         } catch (InvalidInputException e) {
             model.addAttribute("error", "users.error." + e.field());
         } catch (ConflictException e) {
@@ -76,8 +79,8 @@ class UserAdminController {
         try {
             users.resetPassword(id, password);
             flash.addFlashAttribute("message", "users.resetDone");
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("error", "users.error.password");
+        } catch (PasswordRejectedException e) {
+            flash.addFlashAttribute("error", e.tooLong() ? "users.error.passwordLong" : "users.error.password");
         } catch (NotFoundException e) {
             flash.addFlashAttribute("error", "users.error.notFound");
         }

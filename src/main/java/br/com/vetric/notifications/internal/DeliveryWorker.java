@@ -2,6 +2,7 @@ package br.com.vetric.notifications.internal;
 
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.notifications.DeliveryFailure;
 import br.com.vetric.notifications.NotificationProperties;
 import br.com.vetric.notifications.WhatsAppProvider;
 import br.com.vetric.notifications.internal.OutboxRepository.Claimed;
@@ -83,7 +84,7 @@ public class DeliveryWorker {
         try {
             result = gateway.send(s, m.phone(), m.body(), m.kind(), m.params());
         } catch (RuntimeException e) {
-            result = new SendResult.Retryable("unexpected error: " + e.getClass().getSimpleName());
+            result = SendResult.failed(DeliveryFailure.UNEXPECTED, null);
             log.warn("Gateway {} threw while sending message {}", s.provider(), m.id(), e);
         }
         Instant now = clock.instant();
@@ -98,23 +99,16 @@ public class DeliveryWorker {
                             m.id(), m.attempt());
                 }
             }
-            case SendResult.Retryable r -> {
-                if (m.attempt() >= props.maxAttempts()) {
-                    outbox.markFailed(condo, m.id(), m.attempt(), provider,
-                            r.reason() + " (after " + m.attempt() + " attempts)", now);
-                    log.warn("Notification {} ({}) to {} FAILED after {} attempts: {}", m.id(), m.kind(),
-                            Phones.mask(m.phone()), m.attempt(), r.reason());
-                } else {
-                    Instant next = now.plus(backoff(m.attempt()));
-                    outbox.markRetry(condo, m.id(), m.attempt(), provider, r.reason(), next, now);
-                    log.info("Notification {} ({}) to {} not delivered ({}), retry at {}", m.id(), m.kind(),
-                            Phones.mask(m.phone()), r.reason(), next);
-                }
+            case SendResult.Retryable r when m.attempt() < props.maxAttempts() -> {
+                Instant next = now.plus(backoff(m.attempt()));
+                outbox.markRetry(condo, m.id(), m.attempt(), provider, r.reason(), r.statusCode(), next, now);
+                log.info("Notification {} ({}) to {} not delivered ({}, HTTP {}), retry at {}", m.id(), m.kind(),
+                        Phones.mask(m.phone()), r.reason(), r.statusCode(), next);
             }
-            case SendResult.Permanent p -> {
-                outbox.markFailed(condo, m.id(), m.attempt(), provider, p.reason(), now);
-                log.warn("Notification {} ({}) to {} FAILED permanently: {}", m.id(), m.kind(), Phones.mask(m.phone()),
-                        p.reason());
+            case SendResult.Failed f -> {
+                outbox.markFailed(condo, m.id(), m.attempt(), provider, f.reason(), f.statusCode(), now);
+                log.warn("Notification {} ({}) to {} FAILED after {} attempt(s): {}, HTTP {}", m.id(), m.kind(),
+                        Phones.mask(m.phone()), m.attempt(), f.reason(), f.statusCode());
             }
         }
     }

@@ -1,5 +1,6 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.notifications.DeliveryFailure;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.notifications.NotificationProperties;
 import br.com.vetric.notifications.WhatsAppProvider;
@@ -30,7 +31,7 @@ class EvolutionGateway implements WhatsAppGateway {
     @Override
     public SendResult send(StoredSettings s, String phoneE164, String text, NotificationKind kind, List<String> params) {
         if (blank(s.evolutionUrl()) || blank(s.evolutionInstance()) || blank(s.evolutionApiKey())) {
-            return new SendResult.Permanent("Evolution API not configured (URL, instance and key are required)");
+            return SendResult.failed(DeliveryFailure.NOT_CONFIGURED, null); // URL, instance and key are required
         }
         String url = HttpGateways.trimSlash(s.evolutionUrl()) + "/message/sendText/"
                 + URLEncoder.encode(s.evolutionInstance().strip(), StandardCharsets.UTF_8).replace("+", "%20");

@@ -1,6 +1,8 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.notifications.DeliveryFailure;
 import br.com.vetric.notifications.NotificationProperties;
+import br.com.vetric.platform.OutboundAddresses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,11 +11,18 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP plumbing shared by the Evolution and Meta gateways. Never logs headers (they carry secrets). */
+/**
+ * The HTTP plumbing shared by the Evolution and Meta gateways. Never logs headers (they carry secrets) nor
+ * response bodies; refuses hosts that resolve to forbidden addresses right before connecting.
+ */
 final class HttpGateways {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpGateways.class);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,30 +40,45 @@ final class HttpGateways {
         try {
             uri = URI.create(url);
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                return new SendResult.Permanent("invalid gateway URL");
+                return SendResult.failed(DeliveryFailure.NOT_CONFIGURED, null);
             }
         } catch (IllegalArgumentException e) {
-            return new SendResult.Permanent("invalid gateway URL");
+            return SendResult.failed(DeliveryFailure.NOT_CONFIGURED, null);
+        }
+        switch (OutboundAddresses.check(uri.getHost())) {
+            case FORBIDDEN -> {
+                log.warn("Gateway host {} resolves to a forbidden address (link-local, metadata, multicast); not sent",
+                        uri.getHost());
+                return SendResult.failed(DeliveryFailure.ADDRESS_NOT_ALLOWED, null);
+            }
+            case UNRESOLVED -> {
+                return SendResult.failed(DeliveryFailure.NETWORK, null);
+            }
+            case ALLOWED -> {
+            }
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // only the status and the message id matter: at most 64 KB of the answer is read, the rest dropped
+            HttpResponse<String> response = client.send(request.build(),
+                    br.com.vetric.platform.BoundedBody.truncatedAt(64 * 1024, timeout));
             String messageId = null;
             if (response.statusCode() / 100 == 2) {
                 messageId = extractId(response.body(), idPath);
             }
-            return SendResult.ofStatus(response.statusCode(), response.body(), messageId);
+            return SendResult.ofStatus(response.statusCode(), messageId);
         } catch (HttpTimeoutException e) {
-            return new SendResult.Retryable("timeout after " + timeout.toSeconds() + " s");
+            return SendResult.failed(DeliveryFailure.TIMEOUT, null);
         } catch (IOException e) {
-            return new SendResult.Retryable("network error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + SendResult.abbreviate(e.getMessage())));
+            log.info("Gateway {} not reached: {} {}", uri.getHost(), e.getClass().getSimpleName(),
+                    e.getMessage() == null ? "" : e.getMessage());
+            return SendResult.failed(DeliveryFailure.NETWORK, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendResult.Retryable("interrupted");
+            return SendResult.failed(DeliveryFailure.UNEXPECTED, null);
         }
     }
 

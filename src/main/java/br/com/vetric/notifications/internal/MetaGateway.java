@@ -1,5 +1,6 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.notifications.DeliveryFailure;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.notifications.NotificationProperties;
 import br.com.vetric.notifications.WhatsAppProvider;
@@ -38,7 +39,7 @@ class MetaGateway implements WhatsAppGateway {
     public SendResult send(StoredSettings s, String phoneE164, String text, NotificationKind kind, List<String> params) {
         if (s.metaPhoneNumberId() == null || s.metaPhoneNumberId().isBlank()
                 || s.metaAccessToken() == null || s.metaAccessToken().isBlank()) {
-            return new SendResult.Permanent("Meta WhatsApp not configured (phone number id and token are required)");
+            return SendResult.failed(DeliveryFailure.NOT_CONFIGURED, null); // phone number id and token are required
         }
         String base = s.metaBaseUrl() == null || s.metaBaseUrl().isBlank()
                 ? NotificationProperties.DEFAULT_META_BASE_URL : s.metaBaseUrl();

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At startup: every kind's default text must be valid (fails loudly otherwise), the provider named in the
- * environment must exist, and each condominium gets the templates and settings it lacks (never overwriting).
+ * environment must exist, gateway secrets stored in clear by an older version are encrypted, and each condominium
+ * gets the templates and settings it lacks (never overwriting).
  */
 @Component
 class NotificationSetup implements SmartInitializingSingleton {
@@ -37,6 +38,7 @@ class NotificationSetup implements SmartInitializingSingleton {
             }
         }
         props.initialProvider();
+        settings.encryptClearTextSecrets();
         for (Condominium c : condominiums.all()) {
             templates.ensure(c.id());
             settings.current(c.id());

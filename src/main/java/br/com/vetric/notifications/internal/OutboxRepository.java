@@ -2,6 +2,7 @@ package br.com.vetric.notifications.internal;
 
 import br.com.vetric.platform.Sql;
 import br.com.vetric.notifications.DeliveredNotification;
+import br.com.vetric.notifications.DeliveryFailure;
 import br.com.vetric.notifications.NotificationFilter;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.notifications.NotificationStatus;
@@ -98,32 +99,37 @@ public class OutboxRepository {
     public boolean markSent(CondominiumId condo, long id, int attempt, String provider, String messageId, Instant now) {
         return jdbc.sql("""
                         update notification_outbox set status = 'SENT', sent_at = :now, updated_at = :now, lease_until = null,
-                               provider = :provider, provider_message_id = :mid, last_error = null
+                               provider = :provider, provider_message_id = :mid, last_error = null,
+                               last_reason = null, last_status_code = null
                          where condominium_id = :condo and id = :id and status = 'IN_FLIGHT' and attempts = :attempt
                         """)
                 .param("condo", condo.value()).param("id", id).param("attempt", attempt).param("provider", provider)
                 .param("mid", messageId).param("now", Sql.ts(now)).update() > 0;
     }
 
-    public boolean markRetry(CondominiumId condo, long id, int attempt, String provider, String error, Instant next,
-                             Instant now) {
+    /** Back to PENDING until {@code next}; the gateway's status code and classified reason, never its body. */
+    public boolean markRetry(CondominiumId condo, long id, int attempt, String provider, DeliveryFailure reason,
+                             Integer statusCode, Instant next, Instant now) {
         return jdbc.sql("""
                         update notification_outbox set status = 'PENDING', next_attempt_at = :next, updated_at = :now,
-                               lease_until = null, provider = :provider, last_error = :error
+                               lease_until = null, provider = :provider, last_reason = :reason,
+                               last_status_code = :code, last_error = null
                          where condominium_id = :condo and id = :id and status = 'IN_FLIGHT' and attempts = :attempt
                         """)
                 .param("condo", condo.value()).param("id", id).param("attempt", attempt).param("provider", provider)
-                .param("error", error).param("next", Sql.ts(next)).param("now", Sql.ts(now)).update() > 0;
+                .param("reason", reason.name()).param("code", statusCode).param("next", Sql.ts(next))
+                .param("now", Sql.ts(now)).update() > 0;
     }
 
-    public boolean markFailed(CondominiumId condo, long id, int attempt, String provider, String error, Instant now) {
+    public boolean markFailed(CondominiumId condo, long id, int attempt, String provider, DeliveryFailure reason,
+                              Integer statusCode, Instant now) {
         return jdbc.sql("""
                         update notification_outbox set status = 'FAILED', updated_at = :now, lease_until = null,
-                               provider = :provider, last_error = :error
+                               provider = :provider, last_reason = :reason, last_status_code = :code, last_error = null
                          where condominium_id = :condo and id = :id and status = 'IN_FLIGHT' and attempts = :attempt
                         """)
                 .param("condo", condo.value()).param("id", id).param("attempt", attempt).param("provider", provider)
-                .param("error", error).param("now", Sql.ts(now)).update() > 0;
+                .param("reason", reason.name()).param("code", statusCode).param("now", Sql.ts(now)).update() > 0;
     }
 
     public List<DeliveredNotification> search(CondominiumId condo, NotificationFilter f, int page, int size) {
@@ -170,7 +176,9 @@ public class OutboxRepository {
                 ? "manager" : "resident", phone == null ? null : Phones.mask(phone),
                 Sql.longOrNull(rs, "resident_id"), rs.getString("resident_name"), rs.getString("charger_name"),
                 Sql.longOrNull(rs, "session_id"), rs.getString("body"), rs.getInt("attempts"),
-                rs.getString("last_error"), rs.getString("provider"), Sql.instant(rs, "created_at"),
+                rs.getString("last_error"), rs.getObject("last_status_code", Integer.class),
+                rs.getString("last_reason") == null ? null : DeliveryFailure.valueOf(rs.getString("last_reason")),
+                rs.getString("provider"), Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "sent_at"), Sql.instant(rs, "next_attempt_at"));
     }
 }

@@ -1,33 +1,37 @@
 package br.com.vetric.notifications.internal;
 
-/** What a gateway answered. */
+import br.com.vetric.notifications.DeliveryFailure;
+
+/** What a gateway answered: never its response body (only the status code and a classified reason). */
 public sealed interface SendResult {
 
     /** 2xx: the provider took the message. */
     record Accepted(String messageId) implements SendResult {
     }
 
+    /** Not taken; {@code statusCode} is null when no HTTP answer came. */
+    sealed interface Failed extends SendResult {
+        DeliveryFailure reason();
+
+        Integer statusCode();
+    }
+
     /** Network error, timeout, 5xx or 429: try again later. */
-    record Retryable(String reason) implements SendResult {
+    record Retryable(DeliveryFailure reason, Integer statusCode) implements Failed {
     }
 
     /** Any other 4xx or a configuration problem: retrying will not help. */
-    record Permanent(String reason) implements SendResult {
+    record Permanent(DeliveryFailure reason, Integer statusCode) implements Failed {
     }
 
-    static SendResult ofStatus(int status, String body, String messageId) {
+    static SendResult ofStatus(int status, String messageId) {
         if (status >= 200 && status < 300) {
             return new Accepted(messageId);
         }
-        String reason = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
-        if (status >= 500 || status == 429 || status == 408) {
-            return new Retryable(reason);
-        }
-        return new Permanent(reason);
+        return failed(DeliveryFailure.ofStatus(status), status);
     }
 
-    static String abbreviate(String s) {
-        String oneLine = s.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    static Failed failed(DeliveryFailure reason, Integer statusCode) {
+        return reason.retryable() ? new Retryable(reason, statusCode) : new Permanent(reason, statusCode);
     }
 }

@@ -18,6 +18,7 @@ import br.com.vetric.shared.PageResult;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,7 +84,7 @@ class NotificationApiController {
         return notifications.updateSettings(current.require(), cmd);
     }
 
-    record TestRequest(String phone) {
+    record TestRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "(11) 99876-5432") String phone) {
     }
 
     @PostMapping("/api/v1/notification-settings/test")

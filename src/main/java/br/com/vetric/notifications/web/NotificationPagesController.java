@@ -2,6 +2,7 @@ package br.com.vetric.notifications.web;
 
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.notifications.GatewaySettingsCommand;
+import br.com.vetric.notifications.InvalidGatewaySettings;
 import br.com.vetric.notifications.NotificationFilter;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.notifications.NotificationStatus;
@@ -124,6 +125,9 @@ class NotificationPagesController {
                     nullToEmpty(metaBaseUrl), nullToEmpty(metaPhoneNumberId), metaAccessToken,
                     nullToEmpty(metaLanguage), phones));
             redirect.addFlashAttribute("saved", true);
+        } catch (InvalidGatewaySettings e) {
+            redirect.addFlashAttribute("errorField", e.field());
+            redirect.addFlashAttribute("errorProblem", e.problem().name());
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
         }
@@ -138,7 +142,7 @@ class NotificationPagesController {
             TestMessageResult r = notifications.sendTest(current.require(), phone);
             model.addAttribute("testResult", r);
         } catch (InvalidInputException e) {
-            model.addAttribute("testResult", new TestMessageResult(false, e.getMessage()));
+            model.addAttribute("testPhoneInvalid", true);
         }
         return "notifications/settings :: testResult";
     }

@@ -7,6 +7,9 @@ import br.com.vetric.reports.Reports;
 import br.com.vetric.reports.Statement;
 import br.com.vetric.reports.Tariff;
 import br.com.vetric.reports.UploadCommand;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.net.URI;
 import java.time.YearMonth;
@@ -57,14 +60,18 @@ class ReportApiController {
         return ReportResponses.download(reports.download(current.require(), id, ReportResponses.admin()));
     }
 
+    /** The fields are validated by {@link Reports#upload} (a missing one is a 400 naming it); documented here. */
     @PostMapping(path = "/api/v1/reports", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Report> upload(@RequestPart("file") MultipartFile file,
-                                  @RequestParam(required = false) String title,
-                                  @RequestParam(required = false) String description,
-                                  @RequestParam(required = false) Integer year,
-                                  @RequestParam(required = false) Integer month,
-                                  @RequestParam(required = false) Report.Visibility visibility) throws IOException {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class)))
+    ResponseEntity<Report> upload(@Parameter(hidden = true) @RequestPart("file") MultipartFile file,
+                                  @Parameter(hidden = true) @RequestParam(required = false) String title,
+                                  @Parameter(hidden = true) @RequestParam(required = false) String description,
+                                  @Parameter(hidden = true) @RequestParam(required = false) Integer year,
+                                  @Parameter(hidden = true) @RequestParam(required = false) Integer month,
+                                  @Parameter(hidden = true) @RequestParam(required = false) Report.Visibility visibility)
+            throws IOException {
         if (file.getSize() > reports.maxUploadBytes()) {
             throw reports.tooLarge();
         }
@@ -112,6 +119,18 @@ class ReportApiController {
     }
 
     record TariffResponse(boolean configured, Tariff tariff) {
+    }
+
+    /** The upload's multipart fields, as the OpenAPI document shows them. */
+    @Schema(name = "ReportUpload")
+    record UploadForm(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
+                    description = "PDF, XLSX, XLS, DOCX or DOC, at most 10 MB") String file,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String title,
+            @Schema(maxLength = 2000) String description,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "2000", maximum = "2100") Integer year,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "12") Integer month,
+            @Schema(description = "who sees it; CONDOMINIUM when absent") Report.Visibility visibility) {
     }
 
     static YearMonth month(String value) {

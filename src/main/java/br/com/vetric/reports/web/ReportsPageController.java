@@ -43,9 +43,9 @@ class ReportsPageController {
 
     @GetMapping("/reports")
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
-                @RequestParam(required = false) String kind, Model model) {
+                @RequestParam(required = false) Report.Kind kind, Model model) {
         CondominiumId condo = current.require();
-        Report.Kind k = kind == null || kind.isBlank() ? null : Report.Kind.valueOf(kind);
+        Report.Kind k = kind; // an unknown kind is a 400 page (Spring's type mismatch), no longer a 500
         boolean admin = ReportResponses.admin();
         List<Report> list = reports.list(condo, year, month, k, admin);
         YearMonth previous = YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO)).minusMonths(1);

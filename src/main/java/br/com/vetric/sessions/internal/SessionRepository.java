@@ -188,6 +188,23 @@ public class SessionRepository {
                 .query(SessionRepository::session).list();
     }
 
+    /**
+     * Keyset paging (newest first): the sessions after the one that started at {@code afterStartedAt} with id
+     * {@code afterId} (none: from the newest). Each page costs the same however deep it is.
+     */
+    public List<Session> pageAfter(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment,
+                                   Instant afterStartedAt, Long afterId, int size) {
+        Query q = where(condo, f, residentIdsOfApartment);
+        String after = afterStartedAt == null ? "" : " and (started_at, id) < (:afterStarted, :afterId)";
+        var spec = jdbc.sql("select " + COLUMNS + " from charging_session " + q.sql + after
+                        + " order by started_at desc, id desc limit :size")
+                .params(q.params).param("size", size);
+        if (afterStartedAt != null) {
+            spec = spec.param("afterStarted", Timestamp.from(afterStartedAt)).param("afterId", afterId);
+        }
+        return spec.query(SessionRepository::session).list();
+    }
+
     public long count(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment) {
         Query q = where(condo, f, residentIdsOfApartment);
         return jdbc.sql("select count(*) from charging_session " + q.sql).params(q.params).query(Long.class).single();

@@ -1,0 +1,23 @@
+package br.com.vetric.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of the JSON API.
+ *
+ * @param maxBodySize the largest request body of an {@code /api/**} request that is not a multipart upload (default
+ *                    64KB); a larger one is refused with 413 before it is read. Uploads keep their own limit
+ *                    ({@code vetric.reports.max-upload-bytes}).
+ */
+@ConfigurationProperties("vetric.api")
+public record ApiProperties(DataSize maxBodySize) {
+
+    public ApiProperties {
+        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;
+        if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("vetric.api.max-body-size must be between 1 byte and 2 GB, was "
+                    + maxBodySize);
+        }
+    }
+}
