@@ -3,17 +3,14 @@ package br.com.vetric.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.vetric.VetricApplication;
+import br.com.vetric.platform.TestDatabases;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.support.CveProFake;
 import br.com.vetric.support.DatabaseDump;
-import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
-import java.util.UUID;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,14 +27,9 @@ class GatewaySecretsUpgradeTest extends NotificationWebSupport {
     static final String CLEAR_TOKEN = "EAAG-legacy-clear-meta-token-8c2e";
     static final String LEAKED = "sk_live_LEGACY_ECHO_55aa";
 
-    @Autowired
-    DataSource dataSource;
-
     @Test
     void clearTextSecretsAndGatewayBodiesOfThePreviousVersionAreGoneAfterTheUpgradeAndSendingStillWorks() {
-        String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        jdbc.sql("create database " + database).update();
-        String url = ((HikariDataSource) dataSource).getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+        String url = TestDatabases.newDatabaseUrl(); // the previous version's database, as its owner
         Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").target("30").load().migrate();
 
         JdbcClient old = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));

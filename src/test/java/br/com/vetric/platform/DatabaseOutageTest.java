@@ -74,6 +74,8 @@ class DatabaseOutageTest {
             assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"database\":{\"up\":false}")
                     .doesNotContain("lastError", "Exception", "postgres");
             assertThat(healthTook).isLessThan(Duration.ofSeconds(3));
+            // a logged-in browser asking for /health gets the same answer, not an error from the session check
+            assertThat(get(browser, base + "/health").statusCode()).isEqualTo(503);
 
             t0 = System.nanoTime();
             HttpResponse<String> readiness = get(monitor, base + "/actuator/health/readiness");

@@ -122,7 +122,8 @@ class EmbeddedDatabaseCrashTest {
                         "VETRIC_CPMS_EMAIL", "crash@test",
                         "VETRIC_CPMS_PASSWORD", "crash-test-cpms-password",
                         "VETRIC_ADMIN_PASSWORD", "crash-test-admin-password",
-                        "VETRIC_JWT_SECRET", "crash-test-secret-crash-test-secret-0123456789"),
+                        "VETRIC_JWT_SECRET", "W+BuaHcraibXC0C/nj8PwBq8gRf6KHLtVLTmjX5ABfcgUCqon5XD5C4RMG7Oi5ai",
+                        "VETRIC_SECRETS_KEY", "Dtaq4wzhc8QrbePF0fmMcWWN2KBiZVQ8QU2Whn6us08="),
                 List.of("--vetric.sync.enabled=false", "--vetric.notifications.scheduler-enabled=false",
                         "--vetric.reports.statement-schedule=false"),
                 data.resolve(log));

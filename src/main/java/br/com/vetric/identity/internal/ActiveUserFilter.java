@@ -33,8 +33,10 @@ class ActiveUserFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        // public paths: static assets, and the health answers, which must not need the database to say it is down
         return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.startsWith("/img/") || path.equals("/favicon.ico");
+                || path.startsWith("/img/") || path.equals("/favicon.ico") || path.equals("/health")
+                || path.startsWith("/actuator/health");
     }
 
     @Override
