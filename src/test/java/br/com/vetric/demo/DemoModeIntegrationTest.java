@@ -7,7 +7,8 @@ import br.com.vetric.chargers.Chargers;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.dashboard.internal.Consumption;
 import br.com.vetric.dashboard.internal.ConsumptionService;
-import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Documents;
+import br.com.vetric.reports.Statements;
 import br.com.vetric.shared.Zones;
 import br.com.vetric.support.StatementSheet;
 import java.time.YearMonth;
@@ -37,7 +38,8 @@ class DemoModeIntegrationTest {
     @Autowired Chargers chargers;
     @Autowired Sessions sessions;
     @Autowired Residents residents;
-    @Autowired Reports reports;
+    @Autowired Statements statements;
+    @Autowired Documents documents;
     @Autowired ConsumptionService consumption;
 
     @Test
@@ -61,9 +63,9 @@ class DemoModeIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions.search(condo,
                 new SessionFilter(null, null, null, null, previous.atDay(1).atStartOfDay(Zones.SAO_PAULO).toInstant(),
                         null, null), 0, 1).totalElements() > 50);
-        reports.generateStatement(condo, previous, null);
+        statements.generate(condo, previous, null);
         Map<String, Long> statement = new TreeMap<>();
-        for (StatementSheet.Line l : StatementSheet.lines(reports, condo, previous)) {
+        for (StatementSheet.Line l : StatementSheet.lines(documents, condo, previous)) {
             statement.merge(l.apartment(), l.monthWh(), Long::sum);
         }
         Consumption c = consumption.month(condo, previous);

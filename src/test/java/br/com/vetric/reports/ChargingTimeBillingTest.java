@@ -82,7 +82,9 @@ class ChargingTimeBillingTest {
     @Autowired
     Residents residents;
     @Autowired
-    Reports reports;
+    Statements statements;
+    @Autowired
+    Documents documents;
     @Autowired
     Users users;
     @Autowired
@@ -127,8 +129,8 @@ class ChargingTimeBillingTest {
         simulator.unplug("Garagem 2");
         until("22:10");
 
-        reports.generateStatement(condo, MARCH, null);
-        Map<String, Line> lines = statementLines(reports, condo);
+        statements.generate(condo, MARCH, null);
+        Map<String, Line> lines = statementLines(documents, condo);
         Line a = lines.get("10/03/2026 14:00");
         Line b = lines.get("10/03/2026 16:00");
         assertThat(a.basis).isEqualTo("medida");
@@ -157,12 +159,11 @@ class ChargingTimeBillingTest {
                 "--vetric.cpms.api-key=" + sim.apiKey(), "--vetric.cpms.email=" + sim.email(),
                 "--vetric.cpms.password=" + sim.password())) {
             CondominiumId other = importer.getBean(Condominiums.class).primary().id();
-            Reports otherReports = importer.getBean(Reports.class);
-            otherReports.saveTariff(other, Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
+            importer.getBean(Tariffs.class).save(other, Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
                     LocalTime.of(17, 30), LocalTime.of(20, 30)), null);
             assertThat(importer.getBean(SyncCycle.class).run(other).success()).isTrue();
-            otherReports.generateStatement(other, MARCH, null);
-            Map<String, Line> imported = statementLines(otherReports, other);
+            importer.getBean(Statements.class).generate(other, MARCH, null);
+            Map<String, Line> imported = statementLines(importer.getBean(Documents.class), other);
             Line ia = imported.get("10/03/2026 14:00");
             Line ib = imported.get("10/03/2026 16:00");
             assertThat(ia.basis).isEqualTo("rateada");
@@ -187,9 +188,9 @@ class ChargingTimeBillingTest {
     }
 
     /** The statement's session rows, by their start time as printed. */
-    static Map<String, Line> statementLines(Reports reports, CondominiumId condo) throws Exception {
+    static Map<String, Line> statementLines(Documents documents, CondominiumId condo) throws Exception {
         Map<String, Line> lines = new HashMap<>();
-        for (StatementSheet.Line l : StatementSheet.lines(reports, condo, MARCH)) {
+        for (StatementSheet.Line l : StatementSheet.lines(documents, condo, MARCH)) {
             lines.put(l.start(), new Line(l.monthWh(), l.peakWh(), l.basis()));
         }
         return lines;

@@ -2,7 +2,7 @@ package br.com.vetric.support;
 
 import br.com.vetric.reports.Report;
 import br.com.vetric.reports.ReportFormat;
-import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Documents;
 import br.com.vetric.shared.CondominiumId;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,11 +23,11 @@ public final class StatementSheet {
     public record Line(String apartment, String start, long monthWh, long peakWh, String basis) {
     }
 
-    public static List<Line> lines(Reports reports, CondominiumId condo, YearMonth month) throws Exception {
-        Report xlsx = reports.list(condo, month.getYear(), month.getMonthValue(), Report.Kind.STATEMENT, true).stream()
+    public static List<Line> lines(Documents documents, CondominiumId condo, YearMonth month) throws Exception {
+        Report xlsx = documents.list(condo, month.getYear(), month.getMonthValue(), Report.Kind.STATEMENT, true).stream()
                 .filter(r -> r.format() == ReportFormat.XLSX).findFirst().orElseThrow();
         List<Line> lines = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(reports.download(condo, xlsx.id(), true).path());
+        try (InputStream in = Files.newInputStream(documents.download(condo, xlsx.id(), true).path());
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet sh = wb.getSheet("Carregamentos");
             if (!"Base da energia".equals(sh.getRow(0).getCell(13).getStringCellValue())) {

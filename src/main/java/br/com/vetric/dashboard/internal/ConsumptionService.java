@@ -1,6 +1,6 @@
 package br.com.vetric.dashboard.internal;
 
-import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Tariffs;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionEnergy;
 import br.com.vetric.sessions.Sessions;
@@ -28,12 +28,12 @@ import org.springframework.stereotype.Service;
 public class ConsumptionService {
 
     private final Sessions sessions;
-    private final Reports reports;
+    private final Tariffs tariffs;
     private final Clock clock;
 
-    ConsumptionService(Sessions sessions, Reports reports, Clock clock) {
+    ConsumptionService(Sessions sessions, Tariffs tariffs, Clock clock) {
         this.sessions = sessions;
-        this.reports = reports;
+        this.tariffs = tariffs;
         this.clock = clock;
     }
 
@@ -53,7 +53,7 @@ public class ConsumptionService {
         long unidentified = 0;
         int unidentifiedSessions = 0;
         int count = 0;
-        for (SessionEnergy e : sessions.energy(condo, from, to, reports.tariff(condo).peakWindow(), zone)) {
+        for (SessionEnergy e : sessions.energy(condo, from, to, tariffs.tariff(condo).peakWindow(), zone)) {
             if (!e.touches(month)) {
                 continue;
             }

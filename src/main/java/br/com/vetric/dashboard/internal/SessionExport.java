@@ -4,6 +4,7 @@ import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.platform.PtBr;
 import br.com.vetric.shared.Energy;
 import br.com.vetric.shared.Zones;
 import java.io.IOException;
@@ -136,13 +137,12 @@ public class SessionExport {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         line(w, headers(locale));
-        Fmt fmt = new Fmt();
         for (ChargingSession s : rows) {
             line(w, List.of(Long.toString(s.id()), str(s.chargerName()), Integer.toString(s.connectorId()),
                     str(s.residentName()), str(s.apartment()), str(s.idTag()), status(s, locale),
                     s.startedAt() == null ? "" : TIME.format(s.startedAt()),
                     s.endedAt() == null ? "" : TIME.format(s.endedAt()), Long.toString(durationMinutes(s)),
-                    fmt.kwhNumber(s.energyWh()), endReason(s, locale), unidentified(s, locale)));
+                    PtBr.kwhNumber(s.energyWh()), endReason(s, locale), unidentified(s, locale)));
         }
         w.flush();
     }

@@ -1,6 +1,5 @@
 package br.com.vetric.reports.internal;
 
-import br.com.vetric.reports.Reports;
 import br.com.vetric.reports.ReportsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +16,15 @@ class StatementScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(StatementScheduler.class);
 
-    private final Reports reports;
+    private final StatementService statements;
     private final ReportsProperties props;
 
     private final boolean catchUpOnStart;
     private final AtomicBoolean caughtUp = new AtomicBoolean();
 
-    StatementScheduler(Reports reports, ReportsProperties props,
+    StatementScheduler(StatementService statements, ReportsProperties props,
                        @Value("${vetric.reports.catch-up-on-start:true}") boolean catchUpOnStart) {
-        this.reports = reports;
+        this.statements = statements;
         this.props = props;
         this.catchUpOnStart = catchUpOnStart;
     }
@@ -41,7 +40,7 @@ class StatementScheduler {
             return;
         }
         try {
-            int n = reports.generateMissingForPreviousMonth();
+            int n = statements.generateMissingForPreviousMonth();
             if (n > 0) {
                 log.info("Generated {} missing statement(s) for the previous month after the first sync", n);
             }
@@ -55,7 +54,7 @@ class StatementScheduler {
         if (!props.statementSchedule()) {
             return;
         }
-        int n = reports.generateMissingForPreviousMonth();
+        int n = statements.generateMissingForPreviousMonth();
         log.info("Monthly statement job generated {} statement(s)", n);
     }
 }

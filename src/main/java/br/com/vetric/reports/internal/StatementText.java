@@ -1,5 +1,6 @@
 package br.com.vetric.reports.internal;
 
+import br.com.vetric.platform.PtBr;
 import br.com.vetric.reports.Tariff;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.EnergyBasis;
@@ -19,11 +20,11 @@ final class StatementText {
         if (t == Tariff.NOT_CONFIGURED) {
             notes.add("Tarifa: não configurada — custos apresentados como R$ 0,00.");
         } else if (t.timeOfUse()) {
-            notes.add("Tarifa horária: ponta " + Fmt.price(t.peakPrice()) + " das " + t.peakWindowLabel()
-                    + " em dias úteis; fora de ponta " + Fmt.price(t.offPeakPrice())
+            notes.add("Tarifa horária: ponta " + PtBr.price(t.peakPrice()) + " das " + t.peakWindowLabel()
+                    + " em dias úteis; fora de ponta " + PtBr.price(t.offPeakPrice())
                     + ". Fins de semana e feriados nacionais são fora de ponta (Carnaval não é feriado nacional).");
         } else {
-            notes.add("Tarifa única: " + Fmt.price(t.flatPrice()) + " (toda a energia é apresentada como fora de ponta).");
+            notes.add("Tarifa única: " + PtBr.price(t.flatPrice()) + " (toda a energia é apresentada como fora de ponta).");
         }
         notes.add("Regra de rateio: a energia de cada carregamento é dividida entre ponta, fora de ponta, dias e meses "
                 + "em proporção ao tempo em que o carro estava de fato carregando, observado pelo VETRIC (base "
@@ -61,6 +62,6 @@ final class StatementText {
     }
 
     static String title(StatementData d) {
-        return "Extrato de consumo — " + Fmt.month(d.month());
+        return "Extrato de consumo — " + PtBr.month(d.month());
     }
 }

@@ -1,5 +1,6 @@
 package br.com.vetric.reports.internal;
 
+import br.com.vetric.platform.PtBr;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,8 +74,8 @@ final class StatementXlsx {
         text(row, 1, resident, null);
         text(row, 2, l.session().idTag() == null ? "" : l.session().idTag(), null);
         text(row, 3, l.session().chargerName() == null ? l.session().chargerUuid() : l.session().chargerName(), null);
-        text(row, 4, Fmt.dateTime(l.session().startedAt(), d.zone()), null);
-        text(row, 5, l.open() ? "em andamento" : Fmt.dateTime(l.session().endedAt(), d.zone()), null);
+        text(row, 4, PtBr.dateTime(l.session().startedAt(), d.zone()), null);
+        text(row, 5, l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone()), null);
         kwh(row, 6, l.sessionWh(), st);
         kwh(row, 7, l.monthWh(), st);
         kwh(row, 8, l.peakWh(), st);
@@ -92,7 +93,7 @@ final class StatementXlsx {
     private static void summary(Sheet sh, StatementData d, Styles st) {
         int r = 0;
         text(sh.createRow(r++), 0, StatementText.title(d) + " — " + d.condominiumName(), st.bold);
-        text(sh.createRow(r++), 0, "Versão " + d.version() + " · gerado em " + Fmt.dateTime(d.generatedAt(), d.zone()), null);
+        text(sh.createRow(r++), 0, "Versão " + d.version() + " · gerado em " + PtBr.dateTime(d.generatedAt(), d.zone()), null);
         r++;
         header(sh.createRow(r++), new String[]{"Apartamento", "Morador", "Carregamentos", "Ponta (kWh)",
                 "Fora de ponta (kWh)", "Total (kWh)", "Ociosidade (min)", "Custo (R$)"}, st);
@@ -112,7 +113,7 @@ final class StatementXlsx {
             for (StatementData.Line l : d.unidentified()) {
                 Row row = sh.createRow(r++);
                 text(row, 0, l.session().idTag() == null || l.session().idTag().isBlank() ? "(sem tag)" : l.session().idTag(), null);
-                text(row, 1, Fmt.dateTime(l.session().startedAt(), d.zone()), null);
+                text(row, 1, PtBr.dateTime(l.session().startedAt(), d.zone()), null);
                 kwh(row, 5, l.monthWh(), st);
                 money(row, 7, l.cost(), st);
             }
