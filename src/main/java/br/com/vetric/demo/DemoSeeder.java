@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * manager account and a time-of-use tariff when missing. Never overwrites what an administrator changed.
  */
 @Component
-@ConditionalOnExpression("'${vetric.cpms.url:}'.isBlank() and '${vetric.demo.seed-data:true}' == 'true'")
+@ConditionalOnExpression("'${vetric.cpms.url:}'.isBlank()")
 class DemoSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
@@ -32,8 +32,10 @@ class DemoSeeder implements SmartInitializingSingleton {
     private final Residents residents;
     private final Users users;
     private final Tariffs tariffs;
+    private final DemoProperties props;
 
-    DemoSeeder(Condominiums condominiums, Residents residents, Users users, Tariffs tariffs) {
+    DemoSeeder(Condominiums condominiums, Residents residents, Users users, Tariffs tariffs, DemoProperties props) {
+        this.props = props;
         this.tariffs = tariffs;
         this.condominiums = condominiums;
         this.residents = residents;
@@ -42,6 +44,9 @@ class DemoSeeder implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (!props.seedData()) {
+            return;
+        }
         CondominiumId condo = condominiums.primary().id();
         users.ensure(DemoProperties.MANAGER_EMAIL, "Síndico Demo", Role.CLIENTE, condo.value(),
                 DemoProperties.MANAGER_PASSWORD);
