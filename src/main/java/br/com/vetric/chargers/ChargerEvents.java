@@ -21,7 +21,7 @@ public final class ChargerEvents {
                                        String errorCode, Instant statusAt, Instant observedAt) {
     }
 
-    /** A connector entered a fault (status Faulted or an error code other than NoError). */
+    /** A connector entered a fault (status Faulted or an error code). */
     public record ChargerFaulted(CondominiumId condominiumId, String chargerUuid, String chargerName,
                                  int connectorId, String errorCode, String errorInfo, Instant at) {
     }

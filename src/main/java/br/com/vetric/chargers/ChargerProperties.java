@@ -1,5 +1,9 @@
 package br.com.vetric.chargers;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,17 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statusHistoryRetention    status history older than this is deleted every night, except each connector's
  *                                  latest change ({@code VETRIC_STATUS_HISTORY_RETENTION}, default 400 days)
  */
+@Validated
 @ConfigurationProperties("vetric.chargers")
-public record ChargerProperties(Duration offlineAfter, Duration heartbeatWriteGranularity,
-                                Duration statusHistoryRetention) {
-
-    public ChargerProperties {
-        offlineAfter = offlineAfter == null ? Duration.ofMinutes(5) : offlineAfter;
-        heartbeatWriteGranularity = heartbeatWriteGranularity == null ? Duration.ofSeconds(60) : heartbeatWriteGranularity;
-        statusHistoryRetention = statusHistoryRetention == null ? Duration.ofDays(400) : statusHistoryRetention;
-        if (statusHistoryRetention.compareTo(Duration.ofDays(8)) < 0) {
-            throw new IllegalArgumentException("vetric.chargers.status-history-retention must be at least 8 days "
-                    + "(the charger page shows 7), was " + statusHistoryRetention);
-        }
-    }
+public record ChargerProperties(@DefaultValue("5m") Duration offlineAfter,
+                                @DefaultValue("60s") Duration heartbeatWriteGranularity,
+                                @DefaultValue("400d") @DurationMin(days = 8) Duration statusHistoryRetention) {
 }

@@ -139,8 +139,7 @@ public class Chargers {
     }
 
     static boolean faulted(ConnectorView k) {
-        return k.status() == ConnectorStatus.FAULTED
-                || (k.errorCode() != null && !k.errorCode().isBlank() && !"NoError".equalsIgnoreCase(k.errorCode()));
+        return k.status() == ConnectorStatus.FAULTED || k.errorCode() != null;
     }
 
     private Stored merge(Stored before, ChargePointSnapshot snap, Instant now) {
@@ -154,7 +153,7 @@ public class Chargers {
         }
         ConnectorStatus status = aggregate(connectors.values());
         String error = connectors.values().stream().filter(Chargers::faulted).map(ConnectorView::errorCode)
-                .filter(Objects::nonNull).findFirst().orElse("NoError");
+                .filter(Objects::nonNull).findFirst().orElse(null);
         Instant lastStatusAt = connectors.values().stream().map(ConnectorView::lastStatusAt).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(before == null ? null : before.lastStatusAt());
         Instant heartbeat = snap.lastHeartbeatAt();

@@ -5,12 +5,13 @@ import java.time.Instant;
 
 /**
  * One connector's last status. {@code rawStatus} keeps CVE-PRO's text for statuses VETRIC does not know.
+ * {@code errorCode} is the charger's error code, null when there is no error; {@code errorInfo} its vendor detail.
  * {@code powerMaxW} is normalised to watts (CVE-PRO sends W, kW or nothing).
  */
 public record ConnectorSnapshot(int connectorId, ConnectorStatus status, String rawStatus, String errorCode,
                                 String errorInfo, Instant statusAt, Integer powerMaxW) {
 
     public boolean hasError() {
-        return errorCode != null && !errorCode.isBlank() && !"NoError".equalsIgnoreCase(errorCode);
+        return errorCode != null;
     }
 }

@@ -1,5 +1,10 @@
 package br.com.vetric.cpms;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -22,25 +27,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxResponseSize   the largest answer read from CVE-PRO (default 32MB; a list of 10,000 chargers is about
  *                          10MB); a larger one fails the poll, which then changes nothing
  */
+@Validated
 @ConfigurationProperties("vetric.cpms")
-public record CpmsProperties(String url, String apiKey, String email, String password, Duration timeout,
-                             Integer retryAttempts, Duration retryBackoff, Duration transactionWindow,
-                             Duration tokenRenewAfter, Duration circuitOpenFor, Duration backfillWindow,
-                             DataSize maxResponseSize) {
-
-    public CpmsProperties {
-        timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
-        retryAttempts = retryAttempts == null ? 3 : retryAttempts;
-        retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
-        transactionWindow = transactionWindow == null ? Duration.ofHours(48) : transactionWindow;
-        if (transactionWindow.compareTo(Duration.ofHours(48)) < 0) {
-            throw new IllegalArgumentException("vetric.cpms.transaction-window must be at least 48h, was " + transactionWindow);
-        }
-        tokenRenewAfter = tokenRenewAfter == null ? Duration.ofHours(23) : tokenRenewAfter;
-        circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(30) : circuitOpenFor;
-        backfillWindow = backfillWindow == null ? Duration.ofDays(62) : backfillWindow;
-        maxResponseSize = maxResponseSize == null ? DataSize.ofMegabytes(32) : maxResponseSize;
-    }
+public record CpmsProperties(String url, String apiKey, String email, String password,
+                             @DefaultValue("30s") Duration timeout,
+                             @DefaultValue("3") @Min(1) int retryAttempts,
+                             @DefaultValue("1s") Duration retryBackoff,
+                             @DefaultValue("48h") @DurationMin(hours = 48) Duration transactionWindow,
+                             @DefaultValue("23h") Duration tokenRenewAfter,
+                             @DefaultValue("30s") Duration circuitOpenFor,
+                             @DefaultValue("62d") Duration backfillWindow,
+                             @DefaultValue("32MB") DataSize maxResponseSize) {
 
     public boolean configured() {
         return url != null && !url.isBlank();

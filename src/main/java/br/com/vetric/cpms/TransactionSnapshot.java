@@ -1,15 +1,16 @@
 package br.com.vetric.cpms;
 
+import br.com.vetric.shared.EndReason;
 import java.time.Instant;
 
 /**
  * A CVE-PRO transaction (a charging session as the charger recorded it). Running while {@code stoppedAt}
  * is null. {@code idTag} is exactly as received (may be blank or in any letter case); {@code energyWh} may
- * be null while running.
+ * be null while running; {@code stopReason} is null while running or when the charger gave none.
  */
 public record TransactionSnapshot(long id, String chargeBoxUuid, int connectorId, String idTag, Long tagPk,
                                   Instant startedAt, Instant stoppedAt, Long energyWh, Long durationSeconds,
-                                  Long idleDurationSeconds, String stopReason) {
+                                  Long idleDurationSeconds, EndReason stopReason) {
 
     public boolean running() {
         return stoppedAt == null;

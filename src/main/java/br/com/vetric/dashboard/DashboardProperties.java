@@ -1,5 +1,9 @@
 package br.com.vetric.dashboard;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,15 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      with 429
  * @param sseMaxTotal   live board streams of the whole instance; one more is refused with 429
  */
+@Validated
 @ConfigurationProperties("vetric.dashboard")
-public record DashboardProperties(Integer sseMaxPerUser, Integer sseMaxTotal) {
+public record DashboardProperties(@DefaultValue("5") @Min(1) int sseMaxPerUser,
+                                  @DefaultValue("1000") @Min(1) int sseMaxTotal) {
 
     public DashboardProperties {
-        sseMaxPerUser = sseMaxPerUser == null ? 5 : sseMaxPerUser;
-        sseMaxTotal = sseMaxTotal == null ? 1000 : sseMaxTotal;
-        if (sseMaxPerUser < 1 || sseMaxTotal < sseMaxPerUser) {
-            throw new IllegalArgumentException("vetric.dashboard.sse-max-per-user must be at least 1 and at most "
-                    + "vetric.dashboard.sse-max-total (" + sseMaxPerUser + " / " + sseMaxTotal + ")");
+        if (sseMaxTotal < sseMaxPerUser) {
+            throw new IllegalArgumentException("vetric.dashboard.sse-max-total (" + sseMaxTotal
+                    + ") must be at least vetric.dashboard.sse-max-per-user (" + sseMaxPerUser + ")");
         }
     }
 }

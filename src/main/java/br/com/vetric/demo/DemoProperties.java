@@ -1,5 +1,10 @@
 package br.com.vetric.demo;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,16 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param speed         how fast simulated time runs in the living world
  * @param seedData      whether to create the demo residents and manager account when missing
  */
+@Validated
 @ConfigurationProperties("vetric.demo")
-public record DemoProperties(Integer simulatorPort, Boolean live, Double speed, Boolean seedData) {
+public record DemoProperties(@DefaultValue("0") @Min(0) int simulatorPort, @DefaultValue("true") boolean live,
+                             @DefaultValue("1.0") @Positive double speed, @DefaultValue("true") boolean seedData) {
 
     public static final String MANAGER_EMAIL = "sindico@vetric.local";
     public static final String MANAGER_PASSWORD = "sindico-demo";
-
-    public DemoProperties {
-        simulatorPort = simulatorPort == null ? 0 : simulatorPort;
-        live = live == null || live;
-        speed = speed == null ? 1.0 : speed;
-        seedData = seedData == null || seedData;
-    }
 }

@@ -3,7 +3,7 @@ package br.com.vetric.demo;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
-import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Tariffs;
 import br.com.vetric.reports.Tariff;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.Residents;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * manager account and a time-of-use tariff when missing. Never overwrites what an administrator changed.
  */
 @Component
-@ConditionalOnExpression("'${vetric.cpms.url:}'.isBlank() and '${vetric.demo.seed-data:true}' == 'true'")
+@ConditionalOnExpression("'${vetric.cpms.url:}'.isBlank()")
 class DemoSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
@@ -31,10 +31,12 @@ class DemoSeeder implements SmartInitializingSingleton {
     private final Condominiums condominiums;
     private final Residents residents;
     private final Users users;
-    private final Reports reports;
+    private final Tariffs tariffs;
+    private final DemoProperties props;
 
-    DemoSeeder(Condominiums condominiums, Residents residents, Users users, Reports reports) {
-        this.reports = reports;
+    DemoSeeder(Condominiums condominiums, Residents residents, Users users, Tariffs tariffs, DemoProperties props) {
+        this.props = props;
+        this.tariffs = tariffs;
         this.condominiums = condominiums;
         this.residents = residents;
         this.users = users;
@@ -42,12 +44,15 @@ class DemoSeeder implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (!props.seedData()) {
+            return;
+        }
         CondominiumId condo = condominiums.primary().id();
         users.ensure(DemoProperties.MANAGER_EMAIL, "Síndico Demo", Role.CLIENTE, condo.value(),
                 DemoProperties.MANAGER_PASSWORD);
-        if (!reports.tariffConfigured(condo)) {
+        if (!tariffs.configured(condo)) {
             // a typical Brazilian "tarifa branca"-like split: peak 17:30–20:29 on working days
-            reports.saveTariff(condo, Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
+            tariffs.save(condo, Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
                     LocalTime.of(17, 30), LocalTime.of(20, 30)), null);
         }
         if (residents.count(condo, null, true) > 0) {

@@ -1,5 +1,12 @@
 package br.com.vetric.identity;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,17 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenTtl      lifetime of an API token ({@code VETRIC_TOKEN_TTL}, default 1 h)
  * @param loginThrottle how failed logins slow down their source address
  */
+@Validated
 @ConfigurationProperties("vetric.identity")
-public record IdentityProperties(String adminEmail, String adminPassword, String jwtSecret, Duration tokenTtl,
-                                 LoginThrottle loginThrottle) {
+public record IdentityProperties(@DefaultValue("admin@vetric.local") @NotBlank String adminEmail, String adminPassword,
+                                 String jwtSecret, @DefaultValue("1h") @DurationMin(seconds = 1) Duration tokenTtl,
+                                 @DefaultValue @Valid LoginThrottle loginThrottle) {
 
     public IdentityProperties {
-        adminEmail = adminEmail == null || adminEmail.isBlank() ? "admin@vetric.local" : adminEmail.strip();
-        tokenTtl = tokenTtl == null ? Duration.ofHours(1) : tokenTtl;
-        if (tokenTtl.isNegative() || tokenTtl.isZero()) {
-            throw new IllegalArgumentException("vetric.identity.token-ttl must be positive");
-        }
-        loginThrottle = loginThrottle == null ? new LoginThrottle(null, null, null, null) : loginThrottle;
+        adminEmail = adminEmail.strip();
     }
 
     /**
@@ -35,19 +39,10 @@ public record IdentityProperties(String adminEmail, String adminPassword, String
      * @param trackedKeys        most buckets kept in memory (least recently used go first), so that many
      *                           addresses cannot exhaust memory
      */
-    public record LoginThrottle(Integer failuresPerSource, Integer failuresPerAccount, Duration window,
-                                Integer trackedKeys) {
-
-        public LoginThrottle {
-            failuresPerSource = failuresPerSource == null ? 20 : failuresPerSource;
-            failuresPerAccount = failuresPerAccount == null ? 5 : failuresPerAccount;
-            window = window == null ? Duration.ofMinutes(15) : window;
-            trackedKeys = trackedKeys == null ? 20_000 : trackedKeys;
-            if (failuresPerSource < 1 || failuresPerAccount < 1 || trackedKeys < 1 || window.isNegative()
-                    || window.isZero()) {
-                throw new IllegalArgumentException("vetric.identity.login-throttle: counts and window must be positive");
-            }
-        }
+    public record LoginThrottle(@DefaultValue("20") @Min(1) int failuresPerSource,
+                                @DefaultValue("5") @Min(1) int failuresPerAccount,
+                                @DefaultValue("15m") @DurationMin(seconds = 1) Duration window,
+                                @DefaultValue("20000") @Min(1) int trackedKeys) {
     }
 
     @Override

@@ -1,5 +1,11 @@
 package br.com.vetric.notifications;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,33 +32,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param metaLanguage      language of the approved Meta templates ({@code VETRIC_META_LANGUAGE}, default pt_BR)
  * @param managerPhones     initial manager phones, comma separated ({@code VETRIC_MANAGER_PHONES})
  */
+@Validated
 @ConfigurationProperties("vetric.notifications")
-public record NotificationProperties(Boolean schedulerEnabled, Duration tick, Integer maxAttempts,
-                                     Duration initialBackoff, Duration maxBackoff, Duration lease, Integer batchSize,
-                                     Duration httpTimeout, String provider, String evolutionUrl,
-                                     String evolutionApiKey, String evolutionInstance, String metaBaseUrl,
-                                     String metaPhoneNumberId, String metaAccessToken, String metaLanguage,
-                                     List<String> managerPhones) {
+public record NotificationProperties(@DefaultValue("true") boolean schedulerEnabled,
+                                     @DefaultValue("10s") @DurationMin(millis = 100) Duration tick,
+                                     @DefaultValue("6") @Min(1) int maxAttempts,
+                                     @DefaultValue("30s") Duration initialBackoff,
+                                     @DefaultValue("30m") Duration maxBackoff,
+                                     @DefaultValue("2m") Duration lease,
+                                     @DefaultValue("20") @Min(1) int batchSize,
+                                     @DefaultValue("15s") Duration httpTimeout,
+                                     @DefaultValue("log") @NotBlank String provider,
+                                     String evolutionUrl, String evolutionApiKey, String evolutionInstance,
+                                     @DefaultValue(DEFAULT_META_BASE_URL) @NotBlank String metaBaseUrl,
+                                     String metaPhoneNumberId, String metaAccessToken,
+                                     @DefaultValue("pt_BR") @NotBlank String metaLanguage,
+                                     @DefaultValue List<String> managerPhones) {
 
     public static final String DEFAULT_META_BASE_URL = "https://graph.facebook.com/v20.0";
 
     public NotificationProperties {
-        schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
-        tick = tick == null ? Duration.ofSeconds(10) : tick;
-        maxAttempts = maxAttempts == null ? 6 : maxAttempts;
-        initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
-        maxBackoff = maxBackoff == null ? Duration.ofMinutes(30) : maxBackoff;
-        lease = lease == null ? Duration.ofMinutes(2) : lease;
-        batchSize = batchSize == null ? 20 : batchSize;
-        httpTimeout = httpTimeout == null ? Duration.ofSeconds(15) : httpTimeout;
-        provider = provider == null || provider.isBlank() ? "log" : provider.strip();
-        metaBaseUrl = metaBaseUrl == null || metaBaseUrl.isBlank() ? DEFAULT_META_BASE_URL : metaBaseUrl.strip();
-        metaLanguage = metaLanguage == null || metaLanguage.isBlank() ? "pt_BR" : metaLanguage.strip();
-        managerPhones = managerPhones == null ? List.of()
-                : managerPhones.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("vetric.notifications.max-attempts must be at least 1");
-        }
+        provider = provider.strip();
+        metaBaseUrl = metaBaseUrl.strip();
+        metaLanguage = metaLanguage.strip();
+        managerPhones = managerPhones.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
     }
 
     /** The initial provider, failing loudly on an unknown name. */

@@ -1,5 +1,8 @@
 package br.com.vetric.platform;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -10,11 +13,11 @@ import org.springframework.util.unit.DataSize;
  *                    64KB); a larger one is refused with 413 before it is read. Uploads keep their own limit
  *                    ({@code vetric.reports.max-upload-bytes}).
  */
+@Validated
 @ConfigurationProperties("vetric.api")
-public record ApiProperties(DataSize maxBodySize) {
+public record ApiProperties(@DefaultValue("64KB") DataSize maxBodySize) {
 
     public ApiProperties {
-        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;
         if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("vetric.api.max-body-size must be between 1 byte and 2 GB, was "
                     + maxBodySize);

@@ -1,5 +1,10 @@
 package br.com.vetric.platform;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,16 +26,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           outage is answered within seconds (background work waits the pool's usual 30 s, so that
  *                           a burst of work queues instead of failing)
  */
+@Validated
 @ConfigurationProperties("vetric.db")
 public record DatabaseProperties(String url, String username, String password, String migrationUsername,
-                                 String migrationPassword, String dataDir, Integer embeddedPort,
-                                 boolean embeddedEphemeral, Duration requestConnectionTimeout) {
-
-    public DatabaseProperties {
-        dataDir = (dataDir == null || dataDir.isBlank()) ? "./data" : dataDir;
-        embeddedPort = embeddedPort == null ? 0 : embeddedPort;
-        requestConnectionTimeout = requestConnectionTimeout == null ? Duration.ofSeconds(2) : requestConnectionTimeout;
-    }
+                                 String migrationPassword, @DefaultValue("./data") @NotBlank String dataDir,
+                                 @DefaultValue("0") @Min(0) int embeddedPort, boolean embeddedEphemeral,
+                                 @DefaultValue("2s") Duration requestConnectionTimeout) {
 
     public boolean external() {
         return url != null && !url.isBlank();

@@ -3,14 +3,13 @@ package br.com.vetric.platform;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Completed event publications stay for a while (what was delivered to which listener, for diagnosis) and are
- * deleted after {@code vetric.events.keep-completed-for} (default 7 days), every night.
+ * deleted after {@code vetric.events.keep-completed-for}, every night.
  */
 @Component
 class EventPublicationHousekeeping {
@@ -21,9 +20,9 @@ class EventPublicationHousekeeping {
     private final Duration keep;
 
     EventPublicationHousekeeping(CompletedEventPublications completed,
-                                 @Value("${vetric.events.keep-completed-for:7d}") Duration keep) {
+                                 EventsProperties props) {
         this.completed = completed;
-        this.keep = keep;
+        this.keep = props.keepCompletedFor();
     }
 
     @Scheduled(cron = "0 30 3 * * *", zone = "America/Sao_Paulo")

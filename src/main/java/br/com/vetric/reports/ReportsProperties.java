@@ -1,5 +1,10 @@
 package br.com.vetric.reports;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,15 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statementCron     when the previous month's statement is generated (São Paulo time; default 06:00 on the 1st)
  * @param statementSchedule whether the monthly job runs ({@code VETRIC_REPORTS_STATEMENT_SCHEDULE})
  */
+@Validated
 @ConfigurationProperties("vetric.reports")
-public record ReportsProperties(String storageDir, Long maxUploadBytes, String statementCron, Boolean statementSchedule) {
+public record ReportsProperties(String storageDir, @DefaultValue("10485760") @Min(1) long maxUploadBytes,
+                                @DefaultValue("0 0 6 1 * *") @NotBlank String statementCron,
+                                @DefaultValue("true") boolean statementSchedule,
+                                @DefaultValue("true") boolean catchUpOnStart) {
 
     public static final long TEN_MB = 10L * 1024 * 1024;
-
-    public ReportsProperties {
-        storageDir = storageDir == null || storageDir.isBlank() ? "./data/reports" : storageDir;
-        maxUploadBytes = maxUploadBytes == null ? TEN_MB : maxUploadBytes;
-        statementCron = statementCron == null || statementCron.isBlank() ? "0 0 6 1 * *" : statementCron;
-        statementSchedule = statementSchedule == null || statementSchedule;
-    }
 }

@@ -1,9 +1,9 @@
 package br.com.vetric.reports;
 
+import br.com.vetric.shared.PeakWindow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * How a condominium prices energy: a flat R$/kWh, or time-of-use with a peak window on working days (national
@@ -37,12 +37,13 @@ public record Tariff(
         return mode == Mode.TIME_OF_USE;
     }
 
+    /** The hours priced at peak: none for a flat tariff. */
+    public PeakWindow peakWindow() {
+        return timeOfUse() ? new PeakWindow(peakStart, peakEnd) : PeakWindow.NONE;
+    }
+
     /** "17:30–20:29": the peak window as people read it (last minute inclusive). */
     public String peakWindowLabel() {
-        if (!timeOfUse()) {
-            return "";
-        }
-        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
-        return peakStart.format(hm) + "–" + peakEnd.minusMinutes(1).format(hm);
+        return peakWindow().label();
     }
 }

@@ -1,13 +1,17 @@
 package br.com.vetric.sessions;
 
+import br.com.vetric.shared.EndReason;
 import java.time.Instant;
 
-/** A charging session as recorded. Open while {@code endedAt} is null. */
+/**
+ * A charging session as recorded. Open while {@code endedAt} is null. {@code idleSeconds} counts the idle time up
+ * to now for an open session; {@code durationSeconds} is set once the session ended.
+ */
 public record ChargingSession(long id, Long externalTransactionId, String chargerUuid, String chargerName,
                               int connectorId, String idTag, Long residentId, String residentName, String apartment,
                               SessionStatus status, Instant startedAt, Instant endedAt, long energyWh,
-                              Long durationSeconds, Instant idleSince, long idleSeconds, String endReason,
-                              String unidentifiedReason) {
+                              Long durationSeconds, Instant idleSince, long idleSeconds, EndReason endReason,
+                              UnidentifiedReason unidentifiedReason) {
 
     public boolean open() {
         return endedAt == null;

@@ -1,6 +1,7 @@
 package br.com.vetric.sessions;
 
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.shared.EndReason;
 import java.time.Instant;
 
 /** Durable events about charging sessions (Spring Modulith event publication registry). */
@@ -9,16 +10,25 @@ public final class SessionEvents {
     private SessionEvents() {
     }
 
+    /** Something that happened to one charging session. */
+    public sealed interface SessionEvent permits SessionStarted, SessionStateChanged, SessionFinished,
+            SessionIdentified, SessionStuck {
+
+        CondominiumId condominiumId();
+
+        long sessionId();
+    }
+
     /** A session was opened (by its transaction or by the connector's status, whichever came first). */
     public record SessionStarted(CondominiumId condominiumId, long sessionId, String chargerUuid, String chargerName,
                                  int connectorId, Long residentId, String idTag, SessionStatus status,
-                                 Instant startedAt) {
+                                 Instant startedAt) implements SessionEvent {
     }
 
     /** An open session changed state (e.g. CHARGING to SUSPENDED when the car went idle). */
     public record SessionStateChanged(CondominiumId condominiumId, long sessionId, String chargerUuid,
                                       String chargerName, int connectorId, Long residentId, SessionStatus previous,
-                                      SessionStatus current, Instant idleSince, Instant at) {
+                                      SessionStatus current, Instant idleSince, Instant at) implements SessionEvent {
     }
 
     /**
@@ -27,17 +37,18 @@ public final class SessionEvents {
      */
     public record SessionFinished(CondominiumId condominiumId, long sessionId, String chargerUuid, String chargerName,
                                   int connectorId, Long residentId, String idTag, Instant startedAt, Instant endedAt,
-                                  long energyWh, String endReason, SessionStatus lastStatus, boolean hadCharged,
-                                  boolean hadIdle, boolean backfilled) {
+                                  long energyWh, EndReason endReason, SessionStatus lastStatus, boolean hadCharged,
+                                  boolean hadIdle, boolean backfilled) implements SessionEvent {
     }
 
     /** A session recorded with an unknown tag now has its resident. */
     public record SessionIdentified(CondominiumId condominiumId, long sessionId, long residentId, String idTag,
-                                    boolean open) {
+                                    boolean open) implements SessionEvent {
     }
 
     /** A session has been open longer than the stuck threshold and its connector is not Available. */
     public record SessionStuck(CondominiumId condominiumId, long sessionId, String chargerUuid, String chargerName,
-                               int connectorId, Long residentId, Instant startedAt, Instant at) {
+                               int connectorId, Long residentId, Instant startedAt, Instant at)
+            implements SessionEvent {
     }
 }

@@ -5,11 +5,17 @@ import br.com.vetric.residents.ResidentRef;
 import br.com.vetric.residents.ResidentTagsAssigned;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.SessionEvents.SessionIdentified;
+import br.com.vetric.sessions.internal.ChargingInterval;
+import br.com.vetric.sessions.internal.EnergyAllocator;
+import br.com.vetric.sessions.internal.Session;
 import br.com.vetric.sessions.internal.SessionRepository;
-import br.com.vetric.sessions.internal.SessionState;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.PageResult;
+import br.com.vetric.shared.PeakWindow;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +29,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads charging sessions, and attaches unidentified ones when their tag becomes known. */
+/**
+ * Reads charging sessions, places their energy in time (the one allocation rule, {@link SessionEnergy}), and
+ * attaches unidentified ones when their tag becomes known.
+ */
 @Service
 public class Sessions {
 
@@ -32,18 +41,19 @@ public class Sessions {
     private final SessionRepository repository;
     private final Residents residents;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Sessions(SessionRepository repository, Residents residents, ApplicationEventPublisher events) {
+    Sessions(SessionRepository repository, Residents residents, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.residents = residents;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public PageResult<ChargingSession> search(CondominiumId condo, SessionFilter filter, int page, int size) {
         List<Long> aptResidents = residentsOfApartment(condo, filter);
-        List<SessionState> rows = repository.search(condo, filter, aptResidents, page, size).stream()
-                .map(SessionRepository.Row::s).toList();
+        List<Session> rows = repository.search(condo, filter, aptResidents, page, size);
         long total = repository.count(condo, filter, aptResidents);
         return PageResult.of(enrich(condo, rows), page, size, total);
     }
@@ -62,26 +72,38 @@ public class Sessions {
 
     @Transactional(readOnly = true)
     public ChargingSession get(CondominiumId condo, long id) {
-        SessionState s = repository.find(condo, id).orElseThrow(() -> new NotFoundException("session " + id + " not found"));
+        Session s = repository.find(condo, id).orElseThrow(() -> new NotFoundException("session " + id + " not found"));
         return enrich(condo, List.of(s)).getFirst();
     }
 
     /**
-     * Sessions whose time overlaps [from, to): started before {@code to} and ended at or after {@code from}
-     * (or still open), oldest first. For monthly consumption and statements.
+     * The energy of the sessions whose time overlaps [from, to), placed in time by the one allocation rule, with
+     * the given peak window in the condominium's zone. An open session counts up to now.
      */
     @Transactional(readOnly = true)
-    public List<ChargingSession> overlapping(CondominiumId condo, Instant from, Instant to) {
-        return enrich(condo, repository.overlapping(condo, from, to));
+    public List<SessionEnergy> energy(CondominiumId condo, Instant from, Instant to, PeakWindow peak, ZoneId zone) {
+        List<Session> rows = repository.overlapping(condo, from, to);
+        Map<Long, List<ChargingInterval>> intervals = repository.intervals(condo,
+                rows.stream().filter(Session::observedLive).map(Session::id).toList());
+        List<ChargingSession> views = enrich(condo, rows);
+        Instant now = clock.instant();
+        List<SessionEnergy> result = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Session s = rows.get(i);
+            EnergyAllocator.Spans spans = EnergyAllocator.spans(s, intervals.getOrDefault(s.id(), List.of()), now);
+            result.add(new SessionEnergy(views.get(i), spans.basis(),
+                    EnergyAllocator.allocate(s.energyWh(), spans.spans(), peak, zone)));
+        }
+        return result;
     }
 
     /** The open session of each connector, keyed "uuid#connector". */
     @Transactional(readOnly = true)
     public Map<String, ChargingSession> openByConnector(CondominiumId condo) {
-        List<SessionState> open = repository.loadOpen(condo);
+        List<Session> open = repository.loadOpen(condo);
         Map<String, ChargingSession> result = new HashMap<>();
         for (ChargingSession s : enrich(condo, open)) {
-            result.put(SessionState.key(s.chargerUuid(), s.connectorId()), s);
+            result.put(Session.key(s.chargerUuid(), s.connectorId()), s);
         }
         return result;
     }
@@ -96,10 +118,11 @@ public class Sessions {
     /** When tags are assigned to a resident, sessions recorded with them are attached (and announced once). */
     @ApplicationModuleListener
     void on(ResidentTagsAssigned event) {
-        List<SessionState> attached = repository.attach(event.condominiumId(), event.residentId(),
+        List<Session> attached = repository.attach(event.condominiumId(), event.residentId(),
                 event.tags().toArray(String[]::new));
-        for (SessionState s : attached) {
-            events.publishEvent(new SessionIdentified(event.condominiumId(), s.id, event.residentId(), s.idTag, s.open()));
+        for (Session s : attached) {
+            events.publishEvent(new SessionIdentified(event.condominiumId(), s.id(), event.residentId(), s.idTag(),
+                    s.open()));
         }
         if (!attached.isEmpty()) {
             log.info("Attached {} session(s) to resident {} in condominium {}", attached.size(), event.residentId(),
@@ -113,15 +136,16 @@ public class Sessions {
                 : residents.idsByApartment(condo, filter.apartment());
     }
 
-    private List<ChargingSession> enrich(CondominiumId condo, List<SessionState> rows) {
-        Set<Long> ids = rows.stream().map(s -> s.residentId).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, ResidentRef> refs = residents.refs(condo, ids);
+    private List<ChargingSession> enrich(CondominiumId condo, List<Session> rows) {
+        Set<Long> ids = rows.stream().map(Session::residentId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, ResidentRef> refs = ids.isEmpty() ? Map.of() : residents.refs(condo, ids);
+        Instant now = clock.instant();
         return rows.stream().map(s -> {
-            ResidentRef r = s.residentId == null ? null : refs.get(s.residentId);
-            return new ChargingSession(s.id, s.externalTransactionId, s.chargerUuid, s.chargerName, s.connectorId,
-                    s.idTag, s.residentId, r == null ? null : r.name(), r == null ? null : r.unit(), s.status,
-                    s.startedAt, s.endedAt, s.energyWh, s.durationSeconds, s.idleSince, s.idleSeconds, s.endReason,
-                    s.unidentifiedReason);
+            ResidentRef r = s.residentId() == null ? null : refs.get(s.residentId());
+            return new ChargingSession(s.id(), s.transactionId(), s.chargerUuid(), s.chargerName(), s.connectorId(),
+                    s.idTag(), s.residentId(), r == null ? null : r.name(), r == null ? null : r.unit(), s.status(),
+                    s.startedAt(), s.endedAt(), s.energyWh(), s.durationSeconds(), s.idleSince(), s.idleSeconds(now),
+                    s.endReason(), s.unidentifiedReason());
         }).toList();
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 /** Runs a sync cycle every poll interval, one at a time (fixed delay between the end of one and the next). */
 @Component
-@ConditionalOnProperty(name = "vetric.sync.enabled", havingValue = "true", matchIfMissing = true)
 class Poller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
@@ -23,11 +21,13 @@ class Poller implements SmartLifecycle {
     private final SyncCycle cycle;
     private final Condominiums condominiums;
     private final SyncMonitor monitor;
+    private final SyncProperties props;
     private final AtomicLong runs = new AtomicLong();
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
-    Poller(SyncCycle cycle, Condominiums condominiums, SyncMonitor monitor) {
+    Poller(SyncCycle cycle, Condominiums condominiums, SyncMonitor monitor, SyncProperties props) {
+        this.props = props;
         this.cycle = cycle;
         this.condominiums = condominiums;
         this.monitor = monitor;
@@ -35,6 +35,10 @@ class Poller implements SmartLifecycle {
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
+        if (!props.enabled()) {
+            log.info("Polling is off (vetric.sync.enabled=false)");
+            return;
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vetric-poller");
             t.setDaemon(true);

@@ -6,22 +6,13 @@ import br.com.vetric.cpms.CpmsClient;
 import br.com.vetric.cpms.CpmsProperties;
 import br.com.vetric.cpms.CpmsSnapshot;
 import br.com.vetric.cpms.CpmsUnavailableException;
-import br.com.vetric.cpms.TransactionSnapshot;
-import br.com.vetric.residents.ResidentRef;
-import br.com.vetric.residents.Residents;
-import br.com.vetric.sessions.ResolvedTransaction;
 import br.com.vetric.sessions.SessionSyncResult;
 import br.com.vetric.sessions.SessionTracker;
 import br.com.vetric.shared.CondominiumId;
-import br.com.vetric.shared.Tags;
 import br.com.vetric.sync.internal.SyncRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +34,6 @@ public class SyncCycle {
     private final ObjectProvider<CpmsClient> client;
     private final Chargers chargers;
     private final SessionTracker sessions;
-    private final Residents residents;
     private final SyncRepository repository;
     private final SyncMonitor monitor;
     private final TransactionTemplate tx;
@@ -53,7 +43,7 @@ public class SyncCycle {
     private final ApplicationEventPublisher events;
     private final Duration backfillWindow;
 
-    SyncCycle(ObjectProvider<CpmsClient> client, Chargers chargers, SessionTracker sessions, Residents residents,
+    SyncCycle(ObjectProvider<CpmsClient> client, Chargers chargers, SessionTracker sessions,
               SyncRepository repository, SyncMonitor monitor, TransactionTemplate tx, SyncProperties props, Clock clock,
               ApplicationEventPublisher events, CpmsProperties cpms) {
         this.events = events;
@@ -61,7 +51,6 @@ public class SyncCycle {
         this.client = client;
         this.chargers = chargers;
         this.sessions = sessions;
-        this.residents = residents;
         this.repository = repository;
         this.monitor = monitor;
         this.tx = tx;
@@ -86,10 +75,17 @@ public class SyncCycle {
     private CycleOutcome doRun(CondominiumId condo) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
+        Instant previousSuccess;
+        try {
+            previousSuccess = repository.lastSuccessAt(condo);
+        } catch (RuntimeException e) {
+            log.error("Could not read the sync log of condominium {}", condo, e);
+            return failed(condo, started, t0, "could not read the sync log: " + e.getClass().getSimpleName(), false);
+        }
         CpmsSnapshot snapshot;
         try {
             // the first successful poll of a condominium imports its history; later ones read the rolling window
-            snapshot = repository.hasSucceeded(condo) ? client.getObject().fetch(started)
+            snapshot = previousSuccess != null ? client.getObject().fetch(started)
                     : client.getObject().fetch(started, backfillWindow);
         } catch (CpmsUnavailableException e) {
             return failed(condo, started, t0, e.getMessage(), true);
@@ -100,7 +96,7 @@ public class SyncCycle {
         monitor.cpmsReachable(clock.instant());
         long fetchMs = (System.nanoTime() - t0) / 1_000_000;
         try {
-            CycleOutcome outcome = tx.execute(status -> apply(condo, snapshot, started, t0, fetchMs));
+            CycleOutcome outcome = tx.execute(status -> apply(condo, snapshot, started, previousSuccess, t0, fetchMs));
             monitor.cycleFinished(clock.instant(), outcome.durationMs(), null);
             return outcome;
         } catch (RuntimeException e) {
@@ -109,10 +105,11 @@ public class SyncCycle {
         }
     }
 
-    private CycleOutcome apply(CondominiumId condo, CpmsSnapshot snapshot, Instant started, long t0, long fetchMs) {
-        List<ResolvedTransaction> resolved = resolve(condo, snapshot.transactions(), started);
+    private CycleOutcome apply(CondominiumId condo, CpmsSnapshot snapshot, Instant started, Instant previousSuccess,
+                               long t0, long fetchMs) {
         ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
-        SessionSyncResult s = sessions.reconcile(condo, snapshot.chargePoints(), resolved, started);
+        SessionSyncResult s = sessions.reconcile(condo, snapshot.chargePoints(), snapshot.transactions(), started,
+                previousSuccess);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         CycleOutcome outcome = new CycleOutcome(true, null, snapshot.chargePoints().size(),
                 snapshot.transactions().size(), c.changes() + s.changes(), ms, fetchMs, ms - fetchMs);
@@ -122,31 +119,6 @@ public class SyncCycle {
                     c.changes(), s.changes(), ms);
         }
         return outcome;
-    }
-
-    /** Normalises tags, learns tagPk→tag from transactions that carry both, and finds each tag's resident. */
-    private List<ResolvedTransaction> resolve(CondominiumId condo, List<TransactionSnapshot> transactions, Instant now) {
-        Map<Long, String> pks = repository.tagPks(condo);
-        Map<Long, String> learned = new HashMap<>();
-        for (TransactionSnapshot t : transactions) {
-            if (t.tagPk() != null) {
-                Tags.normalize(t.idTag()).ifPresent(tag -> {
-                    if (!tag.equals(pks.get(t.tagPk()))) {
-                        learned.put(t.tagPk(), tag);
-                    }
-                });
-            }
-        }
-        repository.saveTagPks(condo, learned, now);
-        pks.putAll(learned);
-        Map<String, ResidentRef> directory = residents.tagDirectory(condo);
-        List<ResolvedTransaction> result = new ArrayList<>(transactions.size());
-        for (TransactionSnapshot t : transactions) {
-            String tag = Tags.normalize(t.idTag()).orElse(t.tagPk() == null ? null : pks.get(t.tagPk()));
-            ResidentRef resident = tag == null ? null : directory.get(tag);
-            result.add(new ResolvedTransaction(t, tag, resident == null ? null : resident.id()));
-        }
-        return result;
     }
 
     private CycleOutcome failed(CondominiumId condo, Instant started, long t0, String error, boolean upstream) {

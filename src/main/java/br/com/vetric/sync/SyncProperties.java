@@ -1,5 +1,9 @@
 package br.com.vetric.sync;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,12 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled       whether the poller runs ({@code VETRIC_SYNC_ENABLED}); tests drive cycles by hand
  * @param keepCyclesFor how long the sync-cycle log is kept
  */
+@Validated
 @ConfigurationProperties("vetric.sync")
-public record SyncProperties(Duration pollInterval, Boolean enabled, Duration keepCyclesFor) {
-
-    public SyncProperties {
-        pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
-        enabled = enabled == null || enabled;
-        keepCyclesFor = keepCyclesFor == null ? Duration.ofDays(7) : keepCyclesFor;
-    }
+public record SyncProperties(@DefaultValue("10s") @DurationMin(seconds = 1) Duration pollInterval,
+                             @DefaultValue("true") boolean enabled,
+                             @DefaultValue("7d") Duration keepCyclesFor) {
 }

@@ -15,58 +15,46 @@ import br.com.vetric.simulator.SimulatorConfig;
 import br.com.vetric.sync.CycleOutcome;
 import br.com.vetric.sync.SyncCycle;
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue #2's performance target: 10,000 chargers and 1,000 open sessions in the simulator, 10 % of the chargers
- * changing per cycle. Measures a cycle's own work and counts database statements. Not part of {@code verify};
- * run with {@code ./mvnw test -Pbenchmark -Dtest=SyncCycleBenchmark} (see docs/BENCHMARKS.md).
+ * The cost of a 10 s cycle with 10,000 chargers and 1,000 open sessions in the simulator, 10 % of the chargers
+ * changing per cycle (issues #2 and #18). Each measured cycle is a 10 s window, as in production: the poll, then
+ * everything that follows it on every thread (event listeners, notification due checks and deliveries) until the
+ * next poll. PostgreSQL is a dedicated server with {@code pg_stat_statements}: statements and transactions are
+ * counted where they are executed. Not part of {@code verify}; run with
+ * {@code ./mvnw test -Pbenchmark -Dtest=SyncCycleBenchmark} (see docs/BENCHMARKS.md).
  */
 @Tag("benchmark")
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(SyncCycleBenchmark.CountingConfig.class)
 class SyncCycleBenchmark {
 
     static final int CHARGERS = Integer.getInteger("bench.chargers", 10_000);
     static final int OPEN = Integer.getInteger("bench.open", 1_000);
     static final int CYCLES = Integer.getInteger("bench.cycles", 15);
+    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.window-seconds", 10));
     static final CveProSimulator sim = startSimulator();
-
-    static final AtomicLong STATEMENTS = new AtomicLong();
-    static final AtomicLong BATCHED_ROWS = new AtomicLong();
-    /** Only statements of the cycle itself count, not those of listeners running on other threads meanwhile. */
-    static volatile Thread measured;
+    static final PgMeter pg = PgMeter.start();
 
     static CveProSimulator startSimulator() {
         List<ChargerSpec> chargers = new ArrayList<>();
@@ -89,12 +77,16 @@ class SyncCycleBenchmark {
         r.add("vetric.cpms.email", () -> sim.config().email());
         r.add("vetric.cpms.password", () -> sim.config().password());
         r.add("vetric.cpms.timeout", () -> "60s");
+        r.add("vetric.db.url", pg::jdbcUrl);
+        r.add("vetric.db.username", () -> "postgres");
+        r.add("vetric.db.embedded-ephemeral", () -> "false");
         r.add("logging.level.br.com.vetric", () -> "warn");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         sim.close();
+        pg.close();
     }
 
     @Autowired SyncCycle sync;
@@ -119,6 +111,7 @@ class SyncCycleBenchmark {
 
         List<Row> rows = new ArrayList<>();
         rows.add(measure(condo, "no change", 0));
+        pg.reset();
         for (int c = 0; c < CYCLES; c++) {
             // 10 %: half of the open sessions go idle or resume, and as many free chargers fault or recover
             int changing = CHARGERS / 10;
@@ -139,8 +132,12 @@ class SyncCycleBenchmark {
             sim.advance(Duration.ofSeconds(10));
             rows.add(measure(condo, "10 % changed", changing));
         }
+        List<String> top = pg.top(15);
         rows.add(measure(condo, "no change", 0));
-        String report = report(rows, opening);
+        System.gc();
+        Thread.sleep(2000);
+        String report = report(rows, opening, top, PgMeter.rssMb(),
+                java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
         System.out.println(report);
         Path out = Path.of("target", "benchmarks", "sync-cycle.md");
         Files.createDirectories(out.getParent());
@@ -156,15 +153,18 @@ class SyncCycleBenchmark {
         parser.chargePoints(chargepoints);
         parser.transactions(transactions);
         long parseMs = (System.nanoTime() - p0) / 1_000_000;
-        STATEMENTS.set(0);
-        BATCHED_ROWS.set(0);
-        measured = Thread.currentThread();
+        PgMeter.Reading before = pg.read();
+        long start = System.nanoTime();
         CycleOutcome outcome = sync.run(condo);
-        measured = null;
         assertThat(outcome.success()).as(outcome.error()).isTrue();
-        Thread.sleep(1500); // let the listeners of this cycle's events finish before the next measurement
+        // the rest of the 10 s window: listeners, due checks and deliveries on every thread
+        long left = WINDOW.toNanos() - (System.nanoTime() - start);
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000);
+        }
+        PgMeter.Reading used = pg.read().minus(before);
         return new Row(label, changing, outcome.durationMs(), outcome.fetchMs(), parseMs, outcome.applyMs(),
-                STATEMENTS.get(), BATCHED_ROWS.get(), outcome.changes());
+                used.calls(), used.transactions(), used.pgCpuMs(), used.jvmCpuMs(), outcome.changes());
     }
 
     private String raw(String path) throws IOException, InterruptedException {
@@ -178,23 +178,37 @@ class SyncCycleBenchmark {
                 .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static String report(List<Row> rows, CycleOutcome opening) {
+    private static String report(List<Row> rows, CycleOutcome opening, List<String> top, long rssMb, long heapMb) {
         StringBuilder b = new StringBuilder();
         b.append("Chargers: ").append(CHARGERS).append(", open sessions: ").append(OPEN).append(", cycles: ")
-                .append(CYCLES).append("\n\n");
+                .append(CYCLES).append(", window: ").append(WINDOW.toSeconds()).append(" s\n\n");
         b.append("Cycle that opened the sessions: ").append(opening.durationMs()).append(" ms, ")
                 .append(opening.changes()).append(" changes\n\n");
-        b.append("| cycle | chargers changed | whole cycle ms | fetch (HTTP+parse) ms | parse ms | compare+write ms | own work ms | statements | batched rows | changes |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| cycle | chargers changed | whole cycle ms | fetch (HTTP+parse) ms | parse ms | compare+write ms "
+                + "| statements (all threads) | per change | transactions | PostgreSQL CPU ms | VETRIC CPU ms |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n", r.label,
-                    r.changing, r.totalMs, r.fetchMs, r.parseMs, r.applyMs, r.parseMs + r.applyMs, r.statements,
-                    r.batchedRows, r.changes));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s | %d | %d | %d |%n", r.label,
+                    r.changing, r.totalMs, r.fetchMs, r.parseMs, r.applyMs, r.statements,
+                    r.changing == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) r.statements / r.changing),
+                    r.transactions, r.pgCpuMs, r.jvmCpuMs));
         }
-        List<Long> own = rows.stream().filter(r -> r.changing > 0).map(r -> r.parseMs + r.applyMs).sorted().toList();
-        List<Long> whole = rows.stream().filter(r -> r.changing > 0).map(r -> r.totalMs).sorted().toList();
-        b.append("\nMedian own work (parse + compare + write) with 10 % changing: ").append(median(own)).append(" ms\n");
-        b.append("Median whole cycle (including the HTTP transfer from the simulator): ").append(median(whole)).append(" ms\n");
+        List<Row> changed = rows.stream().filter(r -> r.changing > 0).toList();
+        b.append("\nWith 10 % changing (median of ").append(changed.size()).append(" cycles): whole cycle ")
+                .append(median(changed.stream().map(r -> r.totalMs).toList())).append(" ms, own work (parse + compare + write) ")
+                .append(median(changed.stream().map(r -> r.parseMs + r.applyMs).toList())).append(" ms, statements ")
+                .append(median(changed.stream().map(r -> r.statements).toList())).append(String.format(Locale.ROOT,
+                        " (%.2f per change)", (double) median(changed.stream().map(r -> r.statements).toList())
+                                / changed.getFirst().changing))
+                .append(", transactions ").append(median(changed.stream().map(r -> r.transactions).toList()))
+                .append(", PostgreSQL CPU ").append(median(changed.stream().map(r -> r.pgCpuMs).toList()))
+                .append(" ms, VETRIC CPU ").append(median(changed.stream().map(r -> r.jvmCpuMs).toList())).append(" ms\n");
+        b.append("No change: statements ").append(rows.getFirst().statements).append(" and ")
+                .append(rows.getLast().statements).append(" (before and after)\n");
+        b.append("JVM after the run: RSS ").append(rssMb).append(" MB, heap used after GC ").append(heapMb)
+                .append(" MB (simulator included)\n\n");
+        b.append("Most frequent statements during the change cycles (pg_stat_statements):\n\n| calls | rows | statement |\n|---|---|---|\n");
+        top.forEach(t -> b.append(t).append('\n'));
         return b.toString();
     }
 
@@ -205,54 +219,6 @@ class SyncCycleBenchmark {
     }
 
     record Row(String label, int changing, long totalMs, long fetchMs, long parseMs, long applyMs, long statements,
-               long batchedRows, int changes) {
-    }
-
-    /** Counts statements sent to PostgreSQL (a batch is one statement; its rows are counted apart). */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingConfig {
-        @Bean
-        static BeanPostProcessor countingDataSource() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof DataSource ds && !(bean instanceof Proxy)) {
-                        return proxy(DataSource.class, ds);
-                    }
-                    return bean;
-                }
-            };
-        }
-
-        @SuppressWarnings("unchecked")
-        static <T> T proxy(Class<T> type, T target) {
-            InvocationHandler h = (p, m, args) -> {
-                String n = m.getName();
-                if (target instanceof Statement && Thread.currentThread() == measured) {
-                    if (n.equals("addBatch")) {
-                        BATCHED_ROWS.incrementAndGet();
-                    } else if (n.startsWith("execute")) {
-                        STATEMENTS.incrementAndGet();
-                    }
-                }
-                Object result;
-                try {
-                    result = m.invoke(target, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-                if (result instanceof Connection c) {
-                    return proxy(Connection.class, c);
-                }
-                if (result instanceof java.sql.PreparedStatement ps) {
-                    return proxy(java.sql.PreparedStatement.class, ps);
-                }
-                if (result instanceof Statement st) {
-                    return proxy(Statement.class, st);
-                }
-                return result;
-            };
-            return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, h);
-        }
+               long transactions, long pgCpuMs, long jvmCpuMs, int changes) {
     }
 }

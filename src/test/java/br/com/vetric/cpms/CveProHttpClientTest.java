@@ -12,10 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.vetric.support.CveProFake;
 import br.com.vetric.support.MutableClock;
+import br.com.vetric.support.Settings;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.util.unit.DataSize;
@@ -31,12 +33,20 @@ class CveProHttpClientTest {
     private MutableClock clock;
     private CpmsClient client;
 
+    /** The client's settings: 1 s timeouts, 3 attempts 10 ms apart, the rest as in production. */
+    CpmsProperties settings(Map<String, String> more) {
+        Map<String, String> p = new java.util.HashMap<>(Map.of("url", fake.baseUrl(), "api-key", CveProFake.API_KEY,
+                "email", CveProFake.EMAIL, "password", CveProFake.PASSWORD, "timeout", "1s", "retry-attempts", "3",
+                "retry-backoff", "10ms"));
+        p.putAll(more);
+        return Settings.of(CpmsProperties.class, "vetric.cpms", p);
+    }
+
     @BeforeEach
     void setUp() {
         fake = new CveProFake();
         clock = new MutableClock(NOW);
-        CpmsProperties props = new CpmsProperties(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
-                CveProFake.PASSWORD, Duration.ofSeconds(1), 3, Duration.ofMillis(10), null, null, null, null, null);
+        CpmsProperties props = settings(Map.of());
         client = CveProClients.create(new CveProConnection(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
                 CveProFake.PASSWORD), props, clock);
         fake.charger("c1", "Garagem 1").heartbeat(NOW);
@@ -160,9 +170,7 @@ class CveProHttpClientTest {
 
     @Test
     void anAnswerOverTheSizeCapFailsTheFetchWithoutRetryingWhetherDeclaredOrChunked() {
-        CpmsProperties small = new CpmsProperties(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
-                CveProFake.PASSWORD, Duration.ofSeconds(1), 3, Duration.ofMillis(10), null, null, null, null,
-                DataSize.ofKilobytes(4));
+        CpmsProperties small = settings(Map.of("max-response-size", "4KB"));
         CpmsClient capped = CveProClients.create(new CveProConnection(fake.baseUrl(), CveProFake.API_KEY,
                 CveProFake.EMAIL, CveProFake.PASSWORD), small, clock);
         assertThat(capped.fetch(NOW).chargePoints()).hasSize(1); // a normal answer is well under 4 KB

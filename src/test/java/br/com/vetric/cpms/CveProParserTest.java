@@ -72,6 +72,24 @@ class CveProParserTest {
     void errorCodeOtherThanNoErrorIsAnError() {
         String json = CHARGEPOINTS.replace("\"errorCode\": \"NoError\"", "\"errorCode\": \"GroundFailure\"");
         assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().hasError()).isTrue();
+        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().errorCode()).isEqualTo("GroundFailure");
+    }
+
+    @Test
+    void noErrorInAnyCaseMeansNoErrorAtAll() {
+        assertThat(parser.chargePoints(CHARGEPOINTS).getFirst().connectors().getFirst().errorCode()).isNull();
+        assertThat(parser.chargePoints(CHARGEPOINTS).getFirst().connectors().getFirst().errorInfo()).isNull();
+        String lower = CHARGEPOINTS.replace("\"errorCode\": \"NoError\"", "\"errorCode\": \" noerror \"");
+        assertThat(parser.chargePoints(lower).getFirst().connectors().getFirst().hasError()).isFalse();
+    }
+
+    @Test
+    void stopReasonsBecomeVetricsEndReasonsAndUnknownOnesOther() {
+        assertThat(CveProParser.stopReason("EVDisconnected")).isEqualTo(br.com.vetric.shared.EndReason.EV_DISCONNECTED);
+        assertThat(CveProParser.stopReason("powerloss")).isEqualTo(br.com.vetric.shared.EndReason.POWER_LOSS);
+        assertThat(CveProParser.stopReason("DeAuthorized")).isEqualTo(br.com.vetric.shared.EndReason.DE_AUTHORIZED);
+        assertThat(CveProParser.stopReason("VendorSpecificThing")).isEqualTo(br.com.vetric.shared.EndReason.OTHER);
+        assertThat(CveProParser.stopReason(" ")).isNull();
     }
 
     @Test
@@ -134,7 +152,7 @@ class CveProParserTest {
         assertThat(tx.energyWh()).isEqualTo(20820L);
         assertThat(tx.durationSeconds()).isEqualTo(18216L);
         assertThat(tx.idleDurationSeconds()).isEqualTo(600L);
-        assertThat(tx.stopReason()).isEqualTo("EVDisconnected");
+        assertThat(tx.stopReason()).isEqualTo(br.com.vetric.shared.EndReason.EV_DISCONNECTED);
         assertThat(tx.running()).isFalse();
     }
 

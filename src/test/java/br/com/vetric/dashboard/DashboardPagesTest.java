@@ -156,7 +156,7 @@ class DashboardPagesTest {
         mvc.perform(get("/api/v1/consumption?month=2026-01").with(cliente(users))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.month").value("2026-01"))
                 .andExpect(jsonPath("$.days.length()").value(31))
-                .andExpect(jsonPath("$.attribution").value("proportional-to-time"));
+                .andExpect(jsonPath("$.attribution").value("charging-time-else-duration"));
         LocalDate today = LocalDate.now(Zones.SAO_PAULO);
         mvc.perform(get("/api/v1/consumption").with(cliente(users))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.month").value(YearMonth.from(today).toString()))

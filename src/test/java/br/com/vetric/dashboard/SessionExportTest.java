@@ -78,9 +78,9 @@ class SessionExportTest {
         long joao = jdbc.sql("insert into resident (condominium_id, name, apartment, tower) values (:c, 'João da Silva',"
                 + " 'Apto 101', 'Torre A') returning id").param("c", c.id()).query(Long.class).single();
         long s1 = session(c.id(), "Garagem 1", 1, "AB12CD34", joao, "FINISHED", "2026-03-10T22:15:00",
-                "2026-03-11T00:40:00", 20_820, 8_700L, "EVDisconnected", null);
-        long s2 = session(c.id(), "Box; 2", 2, "ZZ99", null, "FINISHED", "2026-03-10T22:15:00",
-                "2026-03-11T01:00:00", 1_234_567, null, "=cmd", "tag desconhecida");
+                "2026-03-11T00:40:00", 20_820, 8_700L, "EV_DISCONNECTED", null);
+        long s2 = session(c.id(), "Box; 2", 2, "=ZZ99", null, "FINISHED", "2026-03-10T22:15:00",
+                "2026-03-11T01:00:00", 1_234_567, null, "OTHER", "TAG_NOT_REGISTERED");
         long s3 = session(c.id(), null, 1, null, null, "ERROR", "2026-01-05T08:00:00", "2026-01-05T08:30:00", 0,
                 1_800L, null, null);
 
@@ -90,10 +90,10 @@ class SessionExportTest {
         String expected = "\uFEFF"
                 + "ID;Carregador;Conector;Morador;Unidade;Tag;Status;Início;Fim;Duração (min);Energia (kWh);"
                 + "Motivo do fim;Motivo não identificado\r\n"
-                + s2 + ";\"Box; 2\";2;;;ZZ99;Finalizado;10/03/2026 22:15;11/03/2026 01:00;165;1.234,57;'=cmd;"
-                + "tag desconhecida\r\n"
+                + s2 + ";\"Box; 2\";2;;;'=ZZ99;Finalizado;10/03/2026 22:15;11/03/2026 01:00;165;1.234,57;"
+                + "outro motivo informado pelo carregador;tag RFID =ZZ99 não cadastrada para nenhum morador\r\n"
                 + s1 + ";Garagem 1;1;João da Silva;Apto 101 · Torre A;AB12CD34;Finalizado;10/03/2026 22:15;"
-                + "11/03/2026 00:40;145;20,82;EVDisconnected;\r\n"
+                + "11/03/2026 00:40;145;20,82;carro desconectado;\r\n"
                 + s3 + ";;1;;;;Erro;05/01/2026 08:00;05/01/2026 08:30;30;0,00;;\r\n";
         assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(csv).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.vetric.chargers.Chargers;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.dashboard.internal.Consumption;
+import br.com.vetric.dashboard.internal.ConsumptionService;
+import br.com.vetric.reports.Documents;
+import br.com.vetric.reports.Statements;
+import br.com.vetric.shared.Zones;
+import br.com.vetric.support.StatementSheet;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.Sessions;
@@ -29,6 +38,9 @@ class DemoModeIntegrationTest {
     @Autowired Chargers chargers;
     @Autowired Sessions sessions;
     @Autowired Residents residents;
+    @Autowired Statements statements;
+    @Autowired Documents documents;
+    @Autowired ConsumptionService consumption;
 
     @Test
     void theDemoShowsLiveSessionsOfIdentifiedResidentsWithin30Seconds() {
@@ -41,5 +53,28 @@ class DemoModeIntegrationTest {
         });
         assertThat(sessions.search(condo, SessionFilter.none(), 0, 500).totalElements()).isGreaterThan(5);
         assertThat(simulator.requestCount("/api/v1/transaction")).isPositive();
+    }
+
+    @Test
+    void thePreviousMonthsStatementAndTheConsumptionPageAgreeToTheWhApartmentByApartment() throws Exception {
+        CondominiumId condo = condominiums.primary().id();
+        YearMonth previous = YearMonth.now(Zones.SAO_PAULO).minusMonths(1);
+        // the first poll imports the simulator's history since the start of the previous month
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.search(condo,
+                new SessionFilter(null, null, null, null, previous.atDay(1).atStartOfDay(Zones.SAO_PAULO).toInstant(),
+                        null, null), 0, 1).totalElements() > 50);
+        statements.generate(condo, previous, null);
+        Map<String, Long> statement = new TreeMap<>();
+        for (StatementSheet.Line l : StatementSheet.lines(documents, condo, previous)) {
+            statement.merge(l.apartment(), l.monthWh(), Long::sum);
+        }
+        Consumption c = consumption.month(condo, previous);
+        Map<String, Long> page = new TreeMap<>();
+        c.apartments().forEach(a -> page.put(a.apartment(), a.energyWh()));
+        if (c.unidentifiedWh() > 0 || statement.containsKey("Não identificado")) {
+            page.put("Não identificado", c.unidentifiedWh());
+        }
+        assertThat(page).hasSizeGreaterThan(5).isEqualTo(statement);
+        assertThat(c.totalWh()).isEqualTo(statement.values().stream().mapToLong(Long::longValue).sum());
     }
 }

@@ -59,7 +59,7 @@ class ApiDocsTest {
         List<Object> query = JsonPath.read(Map.of("p", upload.getOrDefault("parameters", List.of())), "$.p[*].name");
         assertThat(query).as("multipart fields are not query parameters").doesNotContain("title", "description");
         Map<String, Object> schema = resolve(doc, JsonPath.read(upload, "$.requestBody.content['multipart/form-data'].schema"));
-        assertThat((List<String>) JsonPath.read(schema, "$.required")).as("what Reports.upload refuses without")
+        assertThat((List<String>) JsonPath.read(schema, "$.required")).as("what Documents.upload refuses without")
                 .containsExactlyInAnyOrder("file", "title", "year", "month");
         assertThat((Map<String, Object>) JsonPath.read(schema, "$.properties"))
                 .containsKeys("file", "title", "description", "year", "month", "visibility");

@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -42,7 +43,7 @@ class EmbeddedServerTest {
     }
 
     static DatabaseProperties props(Path dataDir) {
-        return new DatabaseProperties(null, null, null, null, null, dataDir.toString(), 0, false, null);
+        return new DatabaseProperties(null, null, null, null, null, dataDir.toString(), 0, false, Duration.ofSeconds(2));
     }
 
     DatabaseProperties props() {

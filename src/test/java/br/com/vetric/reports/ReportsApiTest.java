@@ -73,7 +73,7 @@ class ReportsApiTest {
     @Autowired Condominiums condominiums;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
-    @Autowired Reports reports;
+    @Autowired Statements statements;
 
     String admin;
     String cliente;
@@ -270,10 +270,10 @@ class ReportsApiTest {
     @Test
     void monthlyJobGeneratesThePreviousMonthOnceEvenWhenEmpty() throws Exception {
         YearMonth previous = YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO)).minusMonths(1);
-        int first = reports.generateMissingForPreviousMonth();
+        int first = statements.generateMissingForPreviousMonth();
         assertThat(first).isGreaterThanOrEqualTo(2); // both condominiums, even with no sessions
-        assertThat(reports.generateMissingForPreviousMonth()).isZero(); // idempotent
-        assertThat(reports.statements(other.id(), previous)).singleElement()
+        assertThat(statements.generateMissingForPreviousMonth()).isZero(); // idempotent
+        assertThat(statements.of(other.id(), previous)).singleElement()
                 .satisfies(s -> assertThat(s.energyWh()).isZero());
         MvcResult r = mvc.perform(as(get("/api/v1/reports").param("kind", "STATEMENT")
                 .param("year", Integer.toString(previous.getYear())).param("month", Integer.toString(previous.getMonthValue())),
@@ -340,7 +340,7 @@ class ReportsApiTest {
                         values (:c, :tx, 'uuid-test', 'Garagem 1', 1, :tag, :r, 'FINISHED', :s, :e, :wh, 0, :why)""")
                 .param("c", primary.id().value()).param("tx", 900_000 + tx).param("tag", tag).param("r", resident)
                 .param("s", Timestamp.from(s)).param("e", Timestamp.from(e)).param("wh", wh)
-                .param("why", resident == null ? "unknown tag" : null).update();
+                .param("why", resident == null ? "TAG_NOT_REGISTERED" : null).update();
     }
 
     List<Integer> statementReportIds(String token) throws Exception {

@@ -45,7 +45,7 @@ class ReportsBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    Reports reports;
+    Documents documents;
     @Autowired
     Condominiums condominiums;
 
@@ -64,7 +64,7 @@ class ReportsBrowserTest {
 
     @AfterEach
     void deleteWhatTheTestStored() {
-        created.forEach(id -> reports.delete(condo(), id)); // also removes the files from the storage folder
+        created.forEach(id -> documents.delete(condo(), id)); // also removes the files from the storage folder
     }
 
     @Test
@@ -86,7 +86,7 @@ class ReportsBrowserTest {
         assertThat(listed.findElements(By.cssSelector("a[href$='/download']"))).hasSize(1);
         assertThat(d.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed)).isEmpty();
 
-        Report stored = reports.list(condo(), 2026, 3, Report.Kind.UPLOADED, true).stream()
+        Report stored = documents.list(condo(), 2026, 3, Report.Kind.UPLOADED, true).stream()
                 .filter(r -> r.title().equals(title)).findFirst().orElseThrow();
         created.add(stored.id());
         assertThat(stored.format()).isEqualTo(ReportFormat.PDF);
@@ -98,7 +98,7 @@ class ReportsBrowserTest {
 
     @Test
     void renamedExecutableAndXlsWithMacrosShowTheClearMessageAndAddNothing() throws Exception {
-        int before = reports.list(condo(), null, null, null, true).size();
+        int before = documents.list(condo(), null, null, null, true).size();
         browser.login(base(), ADMIN_EMAIL, ADMIN_PASSWORD);
 
         String exeTitle = "Executável disfarçado " + System.nanoTime();
@@ -116,7 +116,7 @@ class ReportsBrowserTest {
         d.findElement(By.id("upload-submit")).click();
         assertThat(refusal(d)).isEqualTo("Arquivos do Office com macros (.xlsm, .docm ou VBA) não são aceitos.");
 
-        assertThat(reports.list(condo(), null, null, null, true)).hasSize(before);
+        assertThat(documents.list(condo(), null, null, null, true)).hasSize(before);
         d = openReports();
         assertThat(d.findElement(By.id("reports-table")).getText()).doesNotContain(exeTitle, macroTitle);
     }
@@ -125,7 +125,7 @@ class ReportsBrowserTest {
     void clienteSeesTheListAndDownloadsButHasNoUploadFormAndNoDeleteButtons() throws Exception {
         String title = "Ata para o síndico " + System.nanoTime();
         byte[] bytes = UploadFixtures.pdf(12_345);
-        Report report = reports.upload(condo(), new UploadCommand(title, "Assembleia ordinária", 2026, 2,
+        Report report = documents.upload(condo(), new UploadCommand(title, "Assembleia ordinária", 2026, 2,
                 Report.Visibility.CONDOMINIUM, "ata-sindico.pdf"), bytes, null);
         created.add(report.id());
 

@@ -21,6 +21,8 @@ import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionEvents;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.SessionStatus;
+import br.com.vetric.sessions.UnidentifiedReason;
+import br.com.vetric.shared.EndReason;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.ConnectorStatus;
@@ -149,7 +151,7 @@ class SyncCycleIntegrationTest {
         assertThat(s.status()).isEqualTo(SessionStatus.FINISHED);
         assertThat(s.endedAt()).isEqualTo(stop);
         assertThat(s.energyWh()).isEqualTo(20820);
-        assertThat(s.endReason()).isEqualTo("EVDisconnected");
+        assertThat(s.endReason()).isEqualTo(EndReason.EV_DISCONNECTED);
         assertThat(events.stream(SessionEvents.SessionStarted.class)).hasSize(1);
         assertThat(events.stream(SessionEvents.SessionFinished.class)).singleElement()
                 .satisfies(f -> {
@@ -188,7 +190,8 @@ class SyncCycleIntegrationTest {
         poll(Duration.ofSeconds(10));
         ChargingSession s = only();
         assertThat(s.residentId()).isNull();
-        assertThat(s.unidentifiedReason()).contains("DEADBEEF");
+        assertThat(s.unidentifiedReason()).isEqualTo(UnidentifiedReason.TAG_NOT_REGISTERED);
+        assertThat(s.idTag()).isEqualTo("DEADBEEF");
         assertThat(sessions.unknownTags(condo)).extracting(Sessions.UnknownTag::tag).containsExactly("DEADBEEF");
 
         residents.assignTag(condo, maria.id(), "deadbeef");
@@ -349,7 +352,7 @@ class SyncCycleIntegrationTest {
         poll(Duration.ofSeconds(10));
         ChargingSession s = only();
         assertThat(s.open()).isFalse();
-        assertThat(s.endReason()).isEqualTo("StuckConnectorAvailable");
+        assertThat(s.endReason()).isEqualTo(EndReason.STUCK_CONNECTOR_AVAILABLE);
         assertThat(s.energyWh()).isEqualTo(9000);
     }
 
@@ -388,7 +391,7 @@ class SyncCycleIntegrationTest {
         poll(Duration.ofSeconds(10));
         assertThat(chargers.get(condo, C1).online()).isTrue();
         assertThat(only().endedAt()).isEqualTo(stop);
-        assertThat(only().endReason()).isEqualTo("PowerLoss");
+        assertThat(only().endReason()).isEqualTo(EndReason.POWER_LOSS);
     }
 
     @Test
@@ -444,13 +447,13 @@ class SyncCycleIntegrationTest {
         cve.charger(C1, "Garagem 1").status("Preparing", T0.plusSeconds(2));
         poll(Duration.ofSeconds(10));
         assertThat(only().status()).isEqualTo(SessionStatus.STARTED);
-        assertThat(only().unidentifiedReason()).contains("not reported the transaction yet");
+        assertThat(only().unidentifiedReason()).isEqualTo(UnidentifiedReason.TRANSACTION_PENDING);
         cve.charger(C1, "Garagem 1").status("Available", T0.plusSeconds(95));
         poll(Duration.ofMinutes(2));
         ChargingSession s = only();
         assertThat(s.open()).isFalse();
         assertThat(s.energyWh()).isZero();
         assertThat(s.endedAt()).isEqualTo(T0.plusSeconds(95));
-        assertThat(s.unidentifiedReason()).contains("no transaction");
+        assertThat(s.unidentifiedReason()).isEqualTo(UnidentifiedReason.NO_TRANSACTION);
     }
 }

@@ -3,6 +3,7 @@ package br.com.vetric.cpms.internal;
 import br.com.vetric.cpms.ChargePointSnapshot;
 import br.com.vetric.cpms.ConnectorSnapshot;
 import br.com.vetric.cpms.TransactionSnapshot;
+import br.com.vetric.shared.EndReason;
 import br.com.vetric.shared.ConnectorStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CveProParser {
 
     private static final Logger log = LoggerFactory.getLogger(CveProParser.class);
+    private static final String NO_ERROR = "NoError";
     private static final String[] CHARGER_LISTS = {"chargePointList", "list", "items", "results", "data"};
     private static final String[] TRANSACTION_LISTS = {"list", "items", "results", "data", "transactionList"};
 
@@ -146,8 +148,44 @@ public final class CveProParser {
         if (status == ConnectorStatus.UNKNOWN && raw != null) {
             log.info("CVE-PRO reported a status VETRIC does not know: '{}'", raw);
         }
-        return new ConnectorSnapshot(id, status, raw, text(last, "errorCode"), text(last, "erroInfo"),
+        return new ConnectorSnapshot(id, status, raw, errorCode(text(last, "errorCode")), errorInfo(text(last, "erroInfo")),
                 CveProTime.statusTime(text(last, "timeStamp")).orElse(null), powerW(c.get("powerMax")));
+    }
+
+    /** OCPP's "NoError" (any case) and blanks mean no error: null. Anything else is the charger's error code. */
+    static String errorCode(String raw) {
+        if (raw == null || raw.isBlank() || NO_ERROR.equalsIgnoreCase(raw.strip())) {
+            return null;
+        }
+        return raw.strip();
+    }
+
+    /** CVE-PRO repeats "NoError" in {@code erroInfo} when there is nothing to say. */
+    static String errorInfo(String raw) {
+        return errorCode(raw);
+    }
+
+    /** OCPP 1.6 StopTransaction reasons; anything else (a vendor's own word) is {@link EndReason#OTHER}. */
+    public static EndReason stopReason(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "evdisconnected" -> EndReason.EV_DISCONNECTED;
+            case "local" -> EndReason.LOCAL;
+            case "remote" -> EndReason.REMOTE;
+            case "powerloss" -> EndReason.POWER_LOSS;
+            case "reboot" -> EndReason.REBOOT;
+            case "emergencystop" -> EndReason.EMERGENCY_STOP;
+            case "hardreset" -> EndReason.HARD_RESET;
+            case "softreset" -> EndReason.SOFT_RESET;
+            case "unlockcommand" -> EndReason.UNLOCK_COMMAND;
+            case "deauthorized" -> EndReason.DE_AUTHORIZED;
+            default -> {
+                log.info("CVE-PRO reported a stop reason VETRIC does not know: '{}'", raw);
+                yield EndReason.OTHER;
+            }
+        };
     }
 
     /** {@code powerMax} arrives in W (22000), kW (22 or 7.4) or null. */
@@ -193,7 +231,7 @@ public final class CveProParser {
         }
         return new TransactionSnapshot(id, uuid.strip(), connector == null ? 1 : connector.intValue(),
                 text(n, "ocppIdTag"), number(n, "ocppTagPk"), start, stop, energy, number(n, "duration"),
-                number(n, "idleDuration"), text(n, "stopReason"));
+                number(n, "idleDuration"), stopReason(text(n, "stopReason")));
     }
 
     static String text(JsonNode n, String field) {

@@ -79,7 +79,7 @@ public class BoardService {
             }
         }
         Instant updated = c.lastChangedAt() != null ? c.lastChangedAt() : c.lastStatusAt();
-        String error = c.errorCode() == null || "NoError".equalsIgnoreCase(c.errorCode()) ? null : c.errorCode();
+        String error = c.errorCode();
         return new Card(c.uuid(), c.name(), state(c), c.status().ocpp(), error,
                 session == null ? null : session.id(),
                 session == null ? null : session.residentName(),

@@ -4,6 +4,7 @@ import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.platform.PtBr;
 import br.com.vetric.shared.Energy;
 import br.com.vetric.shared.Zones;
 import java.io.IOException;
@@ -115,6 +116,15 @@ public class SessionExport {
         return messages.getMessage("session.status." + s.status().name(), null, s.status().name(), locale);
     }
 
+    private String endReason(ChargingSession s, Locale locale) {
+        return s.endReason() == null ? "" : messages.getMessage("endReason." + s.endReason().name(), null, locale);
+    }
+
+    private String unidentified(ChargingSession s, Locale locale) {
+        return s.unidentifiedReason() == null ? ""
+                : messages.getMessage("unidentified." + s.unidentifiedReason().name(), new Object[]{str(s.idTag())}, locale);
+    }
+
     private long durationMinutes(ChargingSession s) {
         if (s.durationSeconds() != null) {
             return s.durationSeconds() / 60;
@@ -127,13 +137,12 @@ public class SessionExport {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         line(w, headers(locale));
-        Fmt fmt = new Fmt();
         for (ChargingSession s : rows) {
             line(w, List.of(Long.toString(s.id()), str(s.chargerName()), Integer.toString(s.connectorId()),
                     str(s.residentName()), str(s.apartment()), str(s.idTag()), status(s, locale),
                     s.startedAt() == null ? "" : TIME.format(s.startedAt()),
                     s.endedAt() == null ? "" : TIME.format(s.endedAt()), Long.toString(durationMinutes(s)),
-                    fmt.kwhNumber(s.energyWh()), str(s.endReason()), str(s.unidentifiedReason())));
+                    PtBr.kwhNumber(s.energyWh()), endReason(s, locale), unidentified(s, locale)));
         }
         w.flush();
     }
@@ -172,8 +181,8 @@ public class SessionExport {
                 Cell kwh = row.createCell(c++);
                 kwh.setCellValue(Energy.kwh(s.energyWh()).doubleValue());
                 kwh.setCellStyle(kwhStyle);
-                row.createCell(c++).setCellValue(str(s.endReason()));
-                row.createCell(c).setCellValue(str(s.unidentifiedReason()));
+                row.createCell(c++).setCellValue(endReason(s, locale));
+                row.createCell(c).setCellValue(unidentified(s, locale));
             }
             wb.write(out);
             out.flush();

@@ -1,9 +1,10 @@
 package br.com.vetric.dashboard.web;
 
+import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.dashboard.DashboardProperties;
 import br.com.vetric.dashboard.internal.Board;
 import br.com.vetric.dashboard.internal.BoardService;
-import br.com.vetric.dashboard.internal.Fmt;
+import br.com.vetric.platform.web.PageFormat;
 import br.com.vetric.identity.Users;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.sync.SyncCompleted;
@@ -47,7 +48,7 @@ class BoardStream {
 
     private final BoardService boards;
     private final SpringTemplateEngine templates;
-    private final Fmt fmt;
+    private final PageFormat fmt;
     private final Users users;
     private final DashboardProperties limits;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
@@ -63,7 +64,7 @@ class BoardStream {
         return t;
     });
 
-    BoardStream(BoardService boards, SpringTemplateEngine templates, Fmt fmt, Users users, DashboardProperties limits) {
+    BoardStream(BoardService boards, SpringTemplateEngine templates, PageFormat fmt, Users users, DashboardProperties limits) {
         this.boards = boards;
         this.users = users;
         this.limits = limits;

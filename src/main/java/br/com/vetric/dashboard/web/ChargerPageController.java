@@ -61,7 +61,7 @@ class ChargerPageController {
         List<Segment> segments = timeline(before, history, from, to);
         Map<String, Long> errors = new LinkedHashMap<>();
         for (StatusChange s : history) {
-            if (s.errorCode() != null && !s.errorCode().isBlank() && !"NoError".equalsIgnoreCase(s.errorCode())) {
+            if (s.errorCode() != null) {
                 errors.merge(s.errorCode(), 1L, Long::sum);
             }
         }
@@ -108,7 +108,7 @@ class ChargerPageController {
         String color;
         if (!s.online()) {
             color = "secondary";
-        } else if (s.errorCode() != null && !"NoError".equalsIgnoreCase(s.errorCode())) {
+        } else if (s.errorCode() != null) {
             color = "danger";
         } else {
             color = switch (s.status()) {

@@ -47,9 +47,6 @@ public class NotificationRules {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationRules.class);
 
-    /** OCPP stop reasons that mean the charge was cut, whatever the state. */
-    static final Set<String> ABNORMAL_STOPS = Set.of("emergencystop", "powerloss", "hardreset", "softreset", "reboot");
-
     private final DueCheckRepository dueChecks;
     private final IncidentRepository incidents;
     private final OutboxRepository outbox;
@@ -166,8 +163,7 @@ public class NotificationRules {
 
     /** BATTERY_FULL, CHARGING_INTERRUPTED or nothing, for a session that just ended. */
     NotificationKind outcome(CondominiumId condo, SessionFinished e) {
-        boolean abnormal = e.endReason() != null && (ABNORMAL_STOPS.contains(e.endReason().toLowerCase(Locale.ROOT))
-                || e.endReason().toLowerCase(Locale.ROOT).contains("fault"));
+        boolean abnormal = e.endReason() != null && e.endReason().abnormal();
         if ((abnormal || e.lastStatus() == SessionStatus.ERROR) && e.hadCharged()) {
             return NotificationKind.CHARGING_INTERRUPTED;
         }

@@ -1,27 +1,39 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.notifications.NotificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Every tick: run the due checks, then deliver the outbox. Off in tests, which drive both by hand. */
+/**
+ * Every {@code vetric.notifications.tick}: run the due checks, then deliver the outbox. Off when
+ * {@code vetric.notifications.scheduler-enabled=false} (tests drive both by hand).
+ */
 @Component
-@ConditionalOnProperty(name = "vetric.notifications.scheduler-enabled", havingValue = "true", matchIfMissing = true)
-class NotificationScheduler {
+class NotificationScheduler implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationScheduler.class);
 
     private final DueCheckRunner dueChecks;
     private final DeliveryWorker worker;
+    private final NotificationProperties props;
 
-    NotificationScheduler(DueCheckRunner dueChecks, DeliveryWorker worker) {
+    NotificationScheduler(DueCheckRunner dueChecks, DeliveryWorker worker, NotificationProperties props) {
         this.dueChecks = dueChecks;
         this.worker = worker;
+        this.props = props;
     }
 
-    @Scheduled(initialDelayString = "${vetric.notifications.tick:10s}", fixedDelayString = "${vetric.notifications.tick:10s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (props.schedulerEnabled()) {
+            registrar.addFixedDelayTask(new FixedDelayTask(this::tick, props.tick(), props.tick()));
+        }
+    }
+
     void tick() {
         try {
             dueChecks.runDueChecks();

@@ -1,5 +1,6 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.platform.PtBr;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.shared.Energy;
 import br.com.vetric.shared.Zones;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private Placeholders() {
     }
@@ -67,26 +67,16 @@ public final class Placeholders {
 
     /** "dd/MM/yyyy HH:mm" in São Paulo. */
     public static String date(Instant at) {
-        return at == null ? null : DATE.format(Zones.local(at));
+        return at == null ? null : PtBr.dateTime(at, Zones.SAO_PAULO);
     }
 
     /** "2 h 05 min", "12 min", "40 s". */
     public static String duration(Duration d) {
-        if (d == null || d.isNegative()) {
-            return null;
-        }
-        long minutes = d.toMinutes();
-        if (minutes == 0) {
-            return d.toSeconds() + " s";
-        }
-        if (minutes < 60) {
-            return minutes + " min";
-        }
-        return minutes / 60 + " h " + String.format("%02d", minutes % 60) + " min";
+        return d == null || d.isNegative() ? null : PtBr.duration(d.toSeconds());
     }
 
     public static String energy(long wh) {
-        return Energy.formatKwh(wh);
+        return PtBr.kwh(wh);
     }
 
     /** Sample values for the live preview. */

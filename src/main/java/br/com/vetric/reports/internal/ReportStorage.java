@@ -1,5 +1,6 @@
 package br.com.vetric.reports.internal;
 
+import br.com.vetric.platform.DatabaseProperties;
 import br.com.vetric.reports.ReportsProperties;
 import br.com.vetric.shared.CondominiumId;
 import java.io.IOException;
@@ -22,8 +23,11 @@ public class ReportStorage {
 
     private final Path root;
 
-    ReportStorage(ReportsProperties props) {
-        this.root = Path.of(props.storageDir()).toAbsolutePath().normalize();
+    /** Files live in {@code vetric.reports.storage-dir}, by default the {@code reports} folder of VETRIC's data directory. */
+    ReportStorage(ReportsProperties props, DatabaseProperties data) {
+        String dir = props.storageDir() == null || props.storageDir().isBlank()
+                ? Path.of(data.dataDir(), "reports").toString() : props.storageDir();
+        this.root = Path.of(dir).toAbsolutePath().normalize();
     }
 
     public record Stored(String storedName, String sha256, long size) {

@@ -1,9 +1,9 @@
 package br.com.vetric.reports.internal;
 
 import br.com.vetric.reports.Tariff;
-import br.com.vetric.reports.internal.EnergySplitter.Bucket;
-import br.com.vetric.reports.internal.EnergySplitter.Period;
 import br.com.vetric.sessions.ChargingSession;
+import br.com.vetric.sessions.EnergyShare;
+import br.com.vetric.sessions.SessionEnergy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The statement's arithmetic. Each session's energy is split by {@link EnergySplitter} (in proportion to time,
- * exact to the Wh); the month keeps its own parts. Cost of a session = peak kWh × peak price + off-peak kWh ×
- * off-peak price (flat: kWh × price), rounded HALF_EVEN to cents; every total is the sum of the rounded session
- * costs. Idle time is the session's recorded idle time. The result is checked to reconcile before it is returned.
+ * The statement's arithmetic. Each session's energy comes already placed in time by the sessions' one allocation
+ * rule ({@link SessionEnergy}: in proportion to the time the car was charging, or to the whole session when VETRIC
+ * did not watch it live; exact to the Wh); the month keeps its own parts. Cost of a session = peak kWh × peak price
+ * + off-peak kWh × off-peak price (flat: kWh × price), rounded HALF_EVEN to cents; every total is the sum of the
+ * rounded session costs. Idle time is the session's recorded idle time. The result is checked to reconcile before
+ * it is returned.
  */
 public final class StatementCalculator {
 
@@ -31,32 +33,24 @@ public final class StatementCalculator {
     }
 
     public static StatementData compute(String condominiumName, YearMonth month, int version, Tariff tariff,
-                                        ZoneId zone, Instant now, List<ChargingSession> sessions) {
-        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+                                        ZoneId zone, Instant now, List<SessionEnergy> sessions) {
         List<StatementData.Line> identified = new ArrayList<>();
         List<StatementData.Line> unidentified = new ArrayList<>();
         long expectedMonthWh = 0;
-        for (ChargingSession s : sessions) {
-            boolean open = s.endedAt() == null;
-            Instant end = open ? (now.isAfter(s.startedAt()) ? now : s.startedAt()) : s.endedAt();
-            boolean touches = end.isAfter(s.startedAt())
-                    ? s.startedAt().isBefore(to) && end.isAfter(from)
-                    : !s.startedAt().isBefore(from) && s.startedAt().isBefore(to);
-            if (!touches) {
+        for (SessionEnergy e : sessions) {
+            if (!e.touches(month)) {
                 continue;
             }
-            Map<Bucket, Long> parts = EnergySplitter.split(s.startedAt(), end, s.energyWh(), tariff, zone);
-            long partsSum = parts.values().stream().mapToLong(Long::longValue).sum();
+            ChargingSession s = e.session();
+            long partsSum = e.shares().stream().mapToLong(EnergyShare::wh).sum();
             if (partsSum != s.energyWh()) {
                 throw new StatementReconciliationException("session " + s.id() + ": parts " + partsSum
                         + " Wh != energy " + s.energyWh() + " Wh");
             }
-            long peak = parts.getOrDefault(new Bucket(month, Period.PEAK), 0L);
-            long off = parts.getOrDefault(new Bucket(month, Period.OFF_PEAK), 0L);
-            boolean crosses = parts.keySet().stream().anyMatch(b -> !b.month().equals(month));
+            long peak = e.peakWh(month);
+            long off = e.offPeakWh(month);
             StatementData.Line line = new StatementData.Line(s, s.energyWh(), peak + off, peak, off,
-                    cost(peak, off, tariff), crosses, open);
+                    cost(peak, off, tariff), e.crosses(month), s.open(), e.basis());
             expectedMonthWh += peak + off;
             (s.identified() ? identified : unidentified).add(line);
         }

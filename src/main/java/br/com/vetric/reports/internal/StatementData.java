@@ -2,6 +2,7 @@ package br.com.vetric.reports.internal;
 
 import br.com.vetric.reports.Tariff;
 import br.com.vetric.sessions.ChargingSession;
+import br.com.vetric.sessions.EnergyBasis;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,10 +16,11 @@ public record StatementData(String condominiumName, YearMonth month, int version
 
     /**
      * One session's share of the month. {@code sessionWh} is the session's whole energy; {@code monthWh} the part
-     * attributed to this month ({@code peakWh + offPeakWh}).
+     * attributed to this month ({@code peakWh + offPeakWh}); {@code basis} whether it was placed by the measured
+     * charging time or spread over the whole session.
      */
     public record Line(ChargingSession session, long sessionWh, long monthWh, long peakWh, long offPeakWh,
-                       BigDecimal cost, boolean crossesMonth, boolean open) {
+                       BigDecimal cost, boolean crossesMonth, boolean open, EnergyBasis basis) {
     }
 
     public record Resident(Long residentId, String name, List<Line> lines, Totals totals) {

@@ -1,5 +1,6 @@
 package br.com.vetric.reports.internal;
 
+import br.com.vetric.platform.PtBr;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -46,10 +47,10 @@ final class StatementPdf {
 
         doc.add(new Paragraph(StatementText.title(d), h1));
         doc.add(new Paragraph(d.condominiumName() + " · versão " + d.version() + " · gerado em "
-                + Fmt.dateTime(d.generatedAt(), d.zone()), body));
-        doc.add(new Paragraph("Total do mês: " + Fmt.kwh(d.totals().energyWh()) + " (ponta " + Fmt.kwh(d.totals().peakWh())
-                + ", fora de ponta " + Fmt.kwh(d.totals().offPeakWh()) + ") · " + d.totals().sessions()
-                + " carregamento(s) · " + Fmt.money(d.totals().cost()), bold));
+                + PtBr.dateTime(d.generatedAt(), d.zone()), body));
+        doc.add(new Paragraph("Total do mês: " + PtBr.kwh(d.totals().energyWh()) + " (ponta " + PtBr.kwh(d.totals().peakWh())
+                + ", fora de ponta " + PtBr.kwh(d.totals().offPeakWh()) + ") · " + d.totals().sessions()
+                + " carregamento(s) · " + PtBr.money(d.totals().cost()), bold));
 
         doc.add(heading("Resumo por apartamento", h2));
         PdfPTable summary = table(new float[]{14, 26, 9, 12, 12, 12, 10, 13},
@@ -71,9 +72,9 @@ final class StatementPdf {
             PdfPTable un = table(new float[]{20, 22, 22, 18, 18}, new String[]{"Tag", "Início", "Fim", "Energia no mês", "Custo"}, bold);
             for (StatementData.Line l : d.unidentified()) {
                 String tag = l.session().idTag() == null || l.session().idTag().isBlank() ? "(sem tag)" : l.session().idTag();
-                cells(un, body, tag, Fmt.dateTime(l.session().startedAt(), d.zone()),
-                        l.open() ? "em andamento" : Fmt.dateTime(l.session().endedAt(), d.zone()),
-                        Fmt.kwh(l.monthWh()), Fmt.money(l.cost()));
+                cells(un, body, tag, PtBr.dateTime(l.session().startedAt(), d.zone()),
+                        l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone()),
+                        PtBr.kwh(l.monthWh()), PtBr.money(l.cost()));
             }
             doc.add(un);
         }
@@ -95,8 +96,9 @@ final class StatementPdf {
         }
 
         doc.add(heading("Carregamentos", h2));
-        PdfPTable sessions = table(new float[]{12, 20, 15, 15, 10, 10, 10, 8},
-                new String[]{"Apartamento", "Morador", "Início", "Fim", "Ponta", "Fora de ponta", "Custo", "Ocios."}, bold);
+        PdfPTable sessions = table(new float[]{11, 18, 14, 14, 9, 9, 9, 8, 8},
+                new String[]{"Apartamento", "Morador", "Início", "Fim", "Ponta", "Fora de ponta", "Custo", "Ocios.", "Base"},
+                bold);
         List<String[]> rows = new ArrayList<>();
         for (StatementData.Apartment a : d.apartments()) {
             for (StatementData.Resident r : a.residents()) {
@@ -113,7 +115,7 @@ final class StatementPdf {
         }
         if (rows.isEmpty()) {
             PdfPCell none = new PdfPCell(new Phrase("Nenhum carregamento no mês.", body));
-            none.setColspan(8);
+            none.setColspan(9);
             sessions.addCell(none);
         }
         doc.add(sessions);
@@ -122,13 +124,13 @@ final class StatementPdf {
     }
 
     private static String[] sessionCells(String apartment, String who, StatementData.Line l, StatementData d) {
-        String end = l.open() ? "em andamento" : Fmt.dateTime(l.session().endedAt(), d.zone());
+        String end = l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone());
         if (l.crossesMonth()) {
             end += " *";
         }
-        return new String[]{apartment, who, Fmt.dateTime(l.session().startedAt(), d.zone()), end,
-                Fmt.kwhExact(l.peakWh()), Fmt.kwhExact(l.offPeakWh()), Fmt.money(l.cost()),
-                Fmt.duration(l.session().idleSeconds())};
+        return new String[]{apartment, who, PtBr.dateTime(l.session().startedAt(), d.zone()), end,
+                PtBr.kwhExact(l.peakWh()), PtBr.kwhExact(l.offPeakWh()), PtBr.money(l.cost()),
+                PtBr.duration(l.session().idleSeconds()), StatementText.basis(l.basis())};
     }
 
     private static long maxWh(List<StatementData.Apartment> apts) {
@@ -183,7 +185,7 @@ final class StatementPdf {
             t.beginText();
             t.setFontAndSize(font, 7.5f);
             t.showTextAligned(Element.ALIGN_RIGHT, a.apartment(), labelW - 4, rowY + 2, 0);
-            t.showTextAligned(Element.ALIGN_LEFT, Fmt.kwh(a.totals().energyWh()), labelW + peakW + offW + 4, rowY + 2, 0);
+            t.showTextAligned(Element.ALIGN_LEFT, PtBr.kwh(a.totals().energyWh()), labelW + peakW + offW + 4, rowY + 2, 0);
             t.endText();
         }
         try {
@@ -221,7 +223,7 @@ final class StatementPdf {
     }
 
     private static void totalsRow(PdfPTable t, String apartment, String resident, StatementData.Totals tot, Font font) {
-        cells(t, font, apartment, resident, Integer.toString(tot.sessions()), Fmt.kwh(tot.peakWh()),
-                Fmt.kwh(tot.offPeakWh()), Fmt.kwh(tot.energyWh()), Fmt.duration(tot.idleSeconds()), Fmt.money(tot.cost()));
+        cells(t, font, apartment, resident, Integer.toString(tot.sessions()), PtBr.kwh(tot.peakWh()),
+                PtBr.kwh(tot.offPeakWh()), PtBr.kwh(tot.energyWh()), PtBr.duration(tot.idleSeconds()), PtBr.money(tot.cost()));
     }
 }

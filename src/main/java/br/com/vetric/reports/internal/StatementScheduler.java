@@ -1,33 +1,39 @@
 package br.com.vetric.reports.internal;
 
-import br.com.vetric.reports.Reports;
 import br.com.vetric.reports.ReportsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import br.com.vetric.sync.SyncCompleted;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import br.com.vetric.shared.Zones;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /** On the 1st of each month (São Paulo), the previous month's statement of every condominium that lacks one. */
 @Component
-class StatementScheduler {
+class StatementScheduler implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(StatementScheduler.class);
 
-    private final Reports reports;
+    private final StatementService statements;
     private final ReportsProperties props;
 
-    private final boolean catchUpOnStart;
     private final AtomicBoolean caughtUp = new AtomicBoolean();
 
-    StatementScheduler(Reports reports, ReportsProperties props,
-                       @Value("${vetric.reports.catch-up-on-start:true}") boolean catchUpOnStart) {
-        this.reports = reports;
+    StatementScheduler(StatementService statements, ReportsProperties props) {
+        this.statements = statements;
         this.props = props;
-        this.catchUpOnStart = catchUpOnStart;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (props.statementSchedule()) {
+            registrar.addCronTask(new CronTask(this::monthly, new CronTrigger(props.statementCron(), Zones.SAO_PAULO)));
+        }
     }
 
     /**
@@ -37,11 +43,11 @@ class StatementScheduler {
      */
     @EventListener
     void catchUp(SyncCompleted cycle) {
-        if (!cycle.success() || !props.statementSchedule() || !catchUpOnStart || !caughtUp.compareAndSet(false, true)) {
+        if (!cycle.success() || !props.statementSchedule() || !props.catchUpOnStart() || !caughtUp.compareAndSet(false, true)) {
             return;
         }
         try {
-            int n = reports.generateMissingForPreviousMonth();
+            int n = statements.generateMissingForPreviousMonth();
             if (n > 0) {
                 log.info("Generated {} missing statement(s) for the previous month after the first sync", n);
             }
@@ -50,12 +56,8 @@ class StatementScheduler {
         }
     }
 
-    @Scheduled(cron = "${vetric.reports.statement-cron:0 0 6 1 * *}", zone = "America/Sao_Paulo")
     void monthly() {
-        if (!props.statementSchedule()) {
-            return;
-        }
-        int n = reports.generateMissingForPreviousMonth();
+        int n = statements.generateMissingForPreviousMonth();
         log.info("Monthly statement job generated {} statement(s)", n);
     }
 }

@@ -1,5 +1,6 @@
 package br.com.vetric.reports.internal;
 
+import br.com.vetric.platform.PtBr;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ final class StatementXlsx {
 
     private static void sessions(Sheet sh, StatementData d, Styles st) {
         String[] head = {"Apartamento", "Morador", "Tag", "Carregador", "Início", "Fim", "Energia do carregamento (kWh)",
-                "Energia no mês (kWh)", "Ponta (kWh)", "Fora de ponta (kWh)", "Ociosidade (min)", "Custo (R$)", "Observação"};
+                "Energia no mês (kWh)", "Ponta (kWh)", "Fora de ponta (kWh)", "Ociosidade (min)", "Custo (R$)", "Observação", "Base da energia"};
         header(sh.createRow(0), head, st);
         int r = 1;
         for (StatementData.Apartment a : d.apartments()) {
@@ -73,8 +74,8 @@ final class StatementXlsx {
         text(row, 1, resident, null);
         text(row, 2, l.session().idTag() == null ? "" : l.session().idTag(), null);
         text(row, 3, l.session().chargerName() == null ? l.session().chargerUuid() : l.session().chargerName(), null);
-        text(row, 4, Fmt.dateTime(l.session().startedAt(), d.zone()), null);
-        text(row, 5, l.open() ? "em andamento" : Fmt.dateTime(l.session().endedAt(), d.zone()), null);
+        text(row, 4, PtBr.dateTime(l.session().startedAt(), d.zone()), null);
+        text(row, 5, l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone()), null);
         kwh(row, 6, l.sessionWh(), st);
         kwh(row, 7, l.monthWh(), st);
         kwh(row, 8, l.peakWh(), st);
@@ -83,15 +84,16 @@ final class StatementXlsx {
         money(row, 11, l.cost(), st);
         String note = l.crossesMonth() ? "atravessa a virada do mês: apenas a parte do mês" : "";
         if (!l.session().identified() && l.session().unidentifiedReason() != null) {
-            note = (note.isEmpty() ? "" : note + "; ") + l.session().unidentifiedReason();
+            note = (note.isEmpty() ? "" : note + "; ") + StatementText.unidentified(l.session());
         }
         text(row, 12, note, null);
+        text(row, 13, StatementText.basis(l.basis()), null);
     }
 
     private static void summary(Sheet sh, StatementData d, Styles st) {
         int r = 0;
         text(sh.createRow(r++), 0, StatementText.title(d) + " — " + d.condominiumName(), st.bold);
-        text(sh.createRow(r++), 0, "Versão " + d.version() + " · gerado em " + Fmt.dateTime(d.generatedAt(), d.zone()), null);
+        text(sh.createRow(r++), 0, "Versão " + d.version() + " · gerado em " + PtBr.dateTime(d.generatedAt(), d.zone()), null);
         r++;
         header(sh.createRow(r++), new String[]{"Apartamento", "Morador", "Carregamentos", "Ponta (kWh)",
                 "Fora de ponta (kWh)", "Total (kWh)", "Ociosidade (min)", "Custo (R$)"}, st);
@@ -111,7 +113,7 @@ final class StatementXlsx {
             for (StatementData.Line l : d.unidentified()) {
                 Row row = sh.createRow(r++);
                 text(row, 0, l.session().idTag() == null || l.session().idTag().isBlank() ? "(sem tag)" : l.session().idTag(), null);
-                text(row, 1, Fmt.dateTime(l.session().startedAt(), d.zone()), null);
+                text(row, 1, PtBr.dateTime(l.session().startedAt(), d.zone()), null);
                 kwh(row, 5, l.monthWh(), st);
                 money(row, 7, l.cost(), st);
             }

@@ -3,9 +3,11 @@ package br.com.vetric.reports.web;
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.reports.Report;
-import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Documents;
 import br.com.vetric.reports.Statement;
+import br.com.vetric.reports.Statements;
 import br.com.vetric.reports.Tariff;
+import br.com.vetric.reports.Tariffs;
 import br.com.vetric.reports.UploadCommand;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,31 +38,35 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ReportApiController {
 
-    private final Reports reports;
+    private final Documents documents;
+    private final Statements statements;
+    private final Tariffs tariffs;
     private final CurrentCondominium current;
 
-    ReportApiController(Reports reports, CurrentCondominium current) {
-        this.reports = reports;
+    ReportApiController(Documents documents, Statements statements, Tariffs tariffs, CurrentCondominium current) {
+        this.documents = documents;
+        this.statements = statements;
+        this.tariffs = tariffs;
         this.current = current;
     }
 
     @GetMapping("/api/v1/reports")
     List<Report> list(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
                       @RequestParam(required = false) Report.Kind kind) {
-        return reports.list(current.require(), year, month, kind, ReportResponses.admin());
+        return documents.list(current.require(), year, month, kind, ReportResponses.admin());
     }
 
     @GetMapping("/api/v1/reports/{id}")
     Report get(@PathVariable long id) {
-        return reports.get(current.require(), id, ReportResponses.admin());
+        return documents.get(current.require(), id, ReportResponses.admin());
     }
 
     @GetMapping("/api/v1/reports/{id}/download")
     ResponseEntity<Resource> download(@PathVariable long id) {
-        return ReportResponses.download(reports.download(current.require(), id, ReportResponses.admin()));
+        return ReportResponses.download(documents.download(current.require(), id, ReportResponses.admin()));
     }
 
-    /** The fields are validated by {@link Reports#upload} (a missing one is a 400 naming it); documented here. */
+    /** The fields are validated by {@link Documents#upload} (a missing one is a 400 naming it); documented here. */
     @PostMapping(path = "/api/v1/reports", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('ADMIN')")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -72,10 +78,10 @@ class ReportApiController {
                                   @Parameter(hidden = true) @RequestParam(required = false) Integer month,
                                   @Parameter(hidden = true) @RequestParam(required = false) Report.Visibility visibility)
             throws IOException {
-        if (file.getSize() > reports.maxUploadBytes()) {
-            throw reports.tooLarge();
+        if (file.getSize() > documents.maxUploadBytes()) {
+            throw documents.tooLarge();
         }
-        Report r = reports.upload(current.require(),
+        Report r = documents.upload(current.require(),
                 new UploadCommand(title, description, year, month, visibility, file.getOriginalFilename()),
                 file.getBytes(), ReportResponses.userId());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + r.id())).body(r);
@@ -84,38 +90,38 @@ class ReportApiController {
     @DeleteMapping("/api/v1/reports/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> delete(@PathVariable long id) {
-        reports.delete(current.require(), id);
+        documents.delete(current.require(), id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/reports/statements")
     List<Statement> statements(@RequestParam String month) {
-        return reports.statements(current.require(), month(month));
+        return statements.of(current.require(), month(month));
     }
 
     @PostMapping("/api/v1/reports/statements")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Statement> generate(@RequestParam String month) {
-        Statement s = reports.generateStatement(current.require(), month(month), ReportResponses.userId());
+        Statement s = statements.generate(current.require(), month(month), ReportResponses.userId());
         return ResponseEntity.status(201).body(s);
     }
 
     @PostMapping("/api/v1/reports/statements/close")
     @PreAuthorize("hasRole('ADMIN')")
     Statement close(@RequestParam String month) {
-        return reports.closeMonth(current.require(), month(month), ReportResponses.userId());
+        return statements.close(current.require(), month(month), ReportResponses.userId());
     }
 
     @GetMapping("/api/v1/tariff")
     TariffResponse tariff() {
         var condo = current.require();
-        return new TariffResponse(reports.tariffConfigured(condo), reports.tariff(condo));
+        return new TariffResponse(tariffs.configured(condo), tariffs.tariff(condo));
     }
 
     @PutMapping("/api/v1/tariff")
     @PreAuthorize("hasRole('ADMIN')")
     TariffResponse saveTariff(@RequestBody Tariff tariff) {
-        return new TariffResponse(true, reports.saveTariff(current.require(), tariff, ReportResponses.userId()));
+        return new TariffResponse(true, tariffs.save(current.require(), tariff, ReportResponses.userId()));
     }
 
     record TariffResponse(boolean configured, Tariff tariff) {

@@ -2,7 +2,7 @@ package br.com.vetric.reports.web;
 
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.identity.Role;
-import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Documents;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -18,7 +18,7 @@ final class ReportResponses {
     }
 
     /** Always an attachment, with an RFC 5987 encoded name, the stored type and no sniffing. */
-    static ResponseEntity<Resource> download(Reports.Download d) {
+    static ResponseEntity<Resource> download(Documents.Download d) {
         HttpHeaders h = new HttpHeaders();
         h.setContentDisposition(ContentDisposition.attachment().filename(d.report().originalName(), StandardCharsets.UTF_8).build());
         h.set("X-Content-Type-Options", "nosniff");

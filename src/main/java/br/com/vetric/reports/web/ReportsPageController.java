@@ -5,8 +5,10 @@ import br.com.vetric.platform.ConflictException;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.reports.Report;
-import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Documents;
+import br.com.vetric.reports.Statements;
 import br.com.vetric.reports.Tariff;
+import br.com.vetric.reports.Tariffs;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Zones;
 import java.math.BigDecimal;
@@ -31,12 +33,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReportsPageController {
 
-    private final Reports reports;
+    private final Documents documents;
+    private final Statements statements;
+    private final Tariffs tariffs;
     private final CurrentCondominium current;
     private final Clock clock;
 
-    ReportsPageController(Reports reports, CurrentCondominium current, Clock clock) {
-        this.reports = reports;
+    ReportsPageController(Documents documents, Statements statements, Tariffs tariffs, CurrentCondominium current,
+                          Clock clock) {
+        this.documents = documents;
+        this.statements = statements;
+        this.tariffs = tariffs;
         this.current = current;
         this.clock = clock;
     }
@@ -47,7 +54,7 @@ class ReportsPageController {
         CondominiumId condo = current.require();
         Report.Kind k = kind; // an unknown kind is a 400 page (Spring's type mismatch), no longer a 500
         boolean admin = ReportResponses.admin();
-        List<Report> list = reports.list(condo, year, month, k, admin);
+        List<Report> list = documents.list(condo, year, month, k, admin);
         YearMonth previous = YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO)).minusMonths(1);
         model.addAttribute("reports", list);
         model.addAttribute("year", year);
@@ -59,22 +66,22 @@ class ReportsPageController {
         model.addAttribute("previousMonth", previous.toString());
         model.addAttribute("currentYear", previous.plusMonths(1).getYear());
         model.addAttribute("currentMonth", previous.getMonthValue());
-        model.addAttribute("tariff", reports.tariff(condo));
-        model.addAttribute("tariffConfigured", reports.tariffConfigured(condo));
-        model.addAttribute("maxUploadBytes", reports.maxUploadBytes());
+        model.addAttribute("tariff", tariffs.tariff(condo));
+        model.addAttribute("tariffConfigured", tariffs.configured(condo));
+        model.addAttribute("maxUploadBytes", documents.maxUploadBytes());
         return "reports/index";
     }
 
     @GetMapping("/reports/{id}/download")
     ResponseEntity<Resource> download(@PathVariable long id) {
-        return ReportResponses.download(reports.download(current.require(), id, ReportResponses.admin()));
+        return ReportResponses.download(documents.download(current.require(), id, ReportResponses.admin()));
     }
 
     @PostMapping("/reports/{id}/delete")
     @PreAuthorize("hasRole('ADMIN')")
     String delete(@PathVariable long id, RedirectAttributes flash) {
         try {
-            reports.delete(current.require(), id);
+            documents.delete(current.require(), id);
             flash.addFlashAttribute("success", "reports.deleted");
         } catch (ConflictException e) {
             flash.addFlashAttribute("error", "reports.delete.closed");
@@ -88,10 +95,10 @@ class ReportsPageController {
         try {
             YearMonth ym = ReportApiController.month(month);
             if (close != null) {
-                reports.closeMonth(current.require(), ym, ReportResponses.userId());
+                statements.close(current.require(), ym, ReportResponses.userId());
                 flash.addFlashAttribute("success", "reports.statement.closed");
             } else {
-                reports.generateStatement(current.require(), ym, ReportResponses.userId());
+                statements.generate(current.require(), ym, ReportResponses.userId());
                 flash.addFlashAttribute("success", "reports.statement.generated");
             }
             return "redirect:/reports?year=" + ym.getYear() + "&month=" + ym.getMonthValue();
@@ -110,7 +117,7 @@ class ReportsPageController {
         try {
             Tariff t = new Tariff(mode, decimal("flatPrice", flatPrice), decimal("peakPrice", peakPrice),
                     decimal("offPeakPrice", offPeakPrice), time("peakStart", peakStart), time("peakEnd", peakEnd));
-            reports.saveTariff(current.require(), t, ReportResponses.userId());
+            tariffs.save(current.require(), t, ReportResponses.userId());
             flash.addFlashAttribute("success", "reports.tariff.saved");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", "reports.tariff.invalid");

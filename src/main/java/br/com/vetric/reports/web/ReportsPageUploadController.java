@@ -2,7 +2,7 @@ package br.com.vetric.reports.web;
 
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.reports.Report;
-import br.com.vetric.reports.Reports;
+import br.com.vetric.reports.Documents;
 import br.com.vetric.reports.UploadCommand;
 import java.io.IOException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,11 +19,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ReportsPageUploadController {
 
-    private final Reports reports;
+    private final Documents documents;
     private final CurrentCondominium current;
 
-    ReportsPageUploadController(Reports reports, CurrentCondominium current) {
-        this.reports = reports;
+    ReportsPageUploadController(Documents documents, CurrentCondominium current) {
+        this.documents = documents;
         this.current = current;
     }
 
@@ -33,10 +33,10 @@ class ReportsPageUploadController {
                   @RequestParam(required = false) String description, @RequestParam(required = false) Integer year,
                   @RequestParam(required = false) Integer month,
                   @RequestParam(required = false) Report.Visibility visibility) throws IOException {
-        if (file.getSize() > reports.maxUploadBytes()) {
-            throw reports.tooLarge();
+        if (file.getSize() > documents.maxUploadBytes()) {
+            throw documents.tooLarge();
         }
-        return reports.upload(current.require(),
+        return documents.upload(current.require(),
                 new UploadCommand(title, description, year, month, visibility, file.getOriginalFilename()),
                 file.getBytes(), ReportResponses.userId());
     }

@@ -1,28 +1,46 @@
 package br.com.vetric.sessions.internal;
 
+import br.com.vetric.platform.Sql;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.SessionStatus;
-import br.com.vetric.platform.Sql;
+import br.com.vetric.sessions.UnidentifiedReason;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.shared.EndReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for charging sessions; every statement is scoped by condominium_id. */
+/** SQL for charging sessions and their charging intervals; every statement is scoped by condominium_id. */
 @Repository
 public class SessionRepository {
 
     private static final String COLUMNS = """
-            id, external_transaction_id, charger_uuid, charger_name, connector_id, id_tag, tag_pk, resident_id, status,
-            started_at, ended_at, energy_wh, duration_seconds, idle_since, idle_seconds, has_charged, has_idled,
-            stuck_since, end_reason, unidentified_reason, last_error_code
+            condominium_id, id, external_transaction_id, charger_uuid, charger_name, connector_id, id_tag, tag_pk,
+            resident_id, unidentified_reason, status, started_at, ended_at, energy_wh, duration_seconds, idle_since,
+            idle_seconds, has_charged, has_idled, stuck_since, end_reason, last_error_code, charging_since, observed_live
+            """;
+    private static final String INSERT = "insert into charging_session (" + COLUMNS + """
+            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String UPDATE = """
+            update charging_session set external_transaction_id = ?, charger_name = ?, id_tag = ?, tag_pk = ?,
+                   resident_id = ?, unidentified_reason = ?, status = ?, started_at = ?, ended_at = ?, energy_wh = ?,
+                   duration_seconds = ?, idle_since = ?, idle_seconds = ?, has_charged = ?, has_idled = ?,
+                   stuck_since = ?, end_reason = ?, last_error_code = ?, charging_since = ?, observed_live = ?,
+                   updated_at = now()
+             where condominium_id = ? and id = ?
             """;
 
     private final JdbcClient jdbc;
@@ -34,93 +52,148 @@ public class SessionRepository {
     }
 
     /** Open sessions, sessions of the given transactions, and sessions ended since {@code endedSince}. */
-    public List<SessionState> loadWorkingSet(CondominiumId condo, Long[] transactionIds, Instant endedSince) {
+    public List<Session> loadWorkingSet(CondominiumId condo, Long[] transactionIds, Instant endedSince) {
         return jdbc.sql("select " + COLUMNS + """
                          from charging_session
                         where condominium_id = :condo
                           and (ended_at is null or ended_at >= :since or external_transaction_id = any(:tx))
                         """)
                 .param("condo", condo.value()).param("since", Timestamp.from(endedSince)).param("tx", transactionIds)
-                .query(SessionRepository::state).list();
+                .query(SessionRepository::session).list();
     }
 
-    public List<SessionState> overlapping(CondominiumId condo, Instant from, Instant to) {
+    public List<Session> overlapping(CondominiumId condo, Instant from, Instant to) {
         return jdbc.sql("select " + COLUMNS + """
                          from charging_session
                         where condominium_id = :condo and started_at < :to and (ended_at is null or ended_at >= :from)
                         order by started_at, id
                         """)
                 .param("condo", condo.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(SessionRepository::state).list();
+                .query(SessionRepository::session).list();
     }
 
-    public List<SessionState> loadOpen(CondominiumId condo) {
+    public List<Session> loadOpen(CondominiumId condo) {
         return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and ended_at is null")
-                .param("condo", condo.value()).query(SessionRepository::state).list();
+                .param("condo", condo.value()).query(SessionRepository::session).list();
     }
 
-    public Optional<SessionState> find(CondominiumId condo, long id) {
+    public Optional<Session> find(CondominiumId condo, long id) {
         return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and id = :id")
-                .param("condo", condo.value()).param("id", id).query(SessionRepository::state).optional();
+                .param("condo", condo.value()).param("id", id).query(SessionRepository::session).optional();
     }
 
-    public long insert(CondominiumId condo, SessionState s) {
-        return jdbc.sql("""
-                        insert into charging_session (condominium_id, external_transaction_id, charger_uuid, charger_name,
-                               connector_id, id_tag, tag_pk, resident_id, status, started_at, ended_at, energy_wh,
-                               duration_seconds, idle_since, idle_seconds, has_charged, has_idled, stuck_since, end_reason,
-                               unidentified_reason, last_error_code)
-                        values (:condo, :tx, :uuid, :name, :connector, :tag, :tagPk, :resident, :status, :started, :ended,
-                                :energy, :duration, :idleSince, :idleSeconds, :hasCharged, :hasIdled, :stuck, :endReason,
-                                :unidentified, :error)
-                        returning id
+    /** The closed charging intervals of the given sessions, oldest first, by session id. */
+    public Map<Long, List<ChargingInterval>> intervals(CondominiumId condo, Collection<Long> sessionIds) {
+        Map<Long, List<ChargingInterval>> result = new HashMap<>();
+        if (sessionIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                        select session_id, started_at, ended_at from session_charging_interval
+                         where condominium_id = :condo and session_id = any(:ids) order by session_id, started_at
                         """)
-                .params(params(condo, s)).query(Long.class).single();
+                .param("condo", condo.value()).param("ids", sessionIds.toArray(Long[]::new))
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new ChargingInterval(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+                });
+        return result;
     }
 
-    public void update(CondominiumId condo, List<SessionState> changed) {
-        if (changed.isEmpty()) {
-            return;
+    /**
+     * Ids for new sessions, taken from the table's sequence in growing blocks (one statement per block), so that a
+     * session's events can name it before the cycle writes it.
+     */
+    public IdSource ids() {
+        return new IdSource();
+    }
+
+    /** Hands out session ids, asking the database for more only when it runs out. */
+    public final class IdSource {
+        private final Deque<Long> ids = new ArrayDeque<>();
+        private int block = 8;
+
+        public long next() {
+            if (ids.isEmpty()) {
+                ids.addAll(jdbc.sql("""
+                                select nextval(pg_get_serial_sequence('charging_session', 'id'))
+                                  from generate_series(1, :n)
+                                """)
+                        .param("n", block).query(Long.class).list());
+                block = Math.min(block * 2, 1024);
+            }
+            return ids.removeFirst();
         }
-        List<Object[]> args = new ArrayList<>(changed.size());
-        for (SessionState s : changed) {
-            args.add(new Object[]{s.externalTransactionId, s.chargerName, s.idTag, s.tagPk, s.residentId, s.status.name(),
-                    Sql.ts(s.startedAt), Sql.ts(s.endedAt), s.energyWh, s.durationSeconds, Sql.ts(s.idleSince), s.idleSeconds,
-                    s.hasCharged, s.hasIdled, Sql.ts(s.stuckSince), s.endReason, s.unidentifiedReason, s.lastErrorCode,
-                    condo.value(), s.id});
+    }
+
+    /**
+     * Writes what the poll changed, in one pass: sessions that changed (closings first, so that a new session may
+     * open on the same connector), then new sessions, then the charging intervals they closed.
+     */
+    public void save(CondominiumId condo, List<Session> sessions) {
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> intervals = new ArrayList<>();
+        for (Session s : sessions) {
+            if (!s.needsWriting()) {
+                continue;
+            }
+            if (s.isNew()) {
+                inserts.add(new Object[]{condo.value(), s.id(), s.transactionId(), s.chargerUuid(), s.chargerName(),
+                        s.connectorId(), s.idTag(), s.tagPk(), s.residentId(), name(s.unidentifiedReason()),
+                        s.status().name(), Sql.ts(s.startedAt()), Sql.ts(s.endedAt()), s.energyWh(), s.durationSeconds(),
+                        Sql.ts(s.idleSince()), s.recordedIdleSeconds(), s.hasCharged(), s.hasIdled(),
+                        Sql.ts(s.stuckSince()), name(s.endReason()), s.lastErrorCode(), Sql.ts(s.chargingSince()),
+                        s.observedLive()});
+            } else {
+                updates.add(new Object[]{s.transactionId(), s.chargerName(), s.idTag(), s.tagPk(), s.residentId(),
+                        name(s.unidentifiedReason()), s.status().name(), Sql.ts(s.startedAt()), Sql.ts(s.endedAt()),
+                        s.energyWh(), s.durationSeconds(), Sql.ts(s.idleSince()), s.recordedIdleSeconds(),
+                        s.hasCharged(), s.hasIdled(), Sql.ts(s.stuckSince()), name(s.endReason()), s.lastErrorCode(),
+                        Sql.ts(s.chargingSince()), s.observedLive(), condo.value(), s.id()});
+            }
+            for (ChargingInterval i : s.closedIntervals()) {
+                intervals.add(new Object[]{condo.value(), s.id(), Sql.ts(i.start()), Sql.ts(i.end())});
+            }
         }
-        template.batchUpdate("""
-                update charging_session set external_transaction_id = ?, charger_name = ?, id_tag = ?, tag_pk = ?,
-                       resident_id = ?, status = ?, started_at = ?, ended_at = ?, energy_wh = ?, duration_seconds = ?,
-                       idle_since = ?, idle_seconds = ?, has_charged = ?, has_idled = ?, stuck_since = ?, end_reason = ?,
-                       unidentified_reason = ?, last_error_code = ?, updated_at = now()
-                 where condominium_id = ? and id = ?
-                """, args);
+        if (!updates.isEmpty()) {
+            template.batchUpdate(UPDATE, updates);
+        }
+        if (!inserts.isEmpty()) {
+            template.batchUpdate(INSERT, inserts);
+        }
+        if (!intervals.isEmpty()) {
+            template.batchUpdate("""
+                    insert into session_charging_interval (condominium_id, session_id, started_at, ended_at)
+                    values (?, ?, ?, ?) on conflict (session_id, started_at) do update set ended_at = excluded.ended_at
+                    """, intervals);
+        }
+        sessions.forEach(Session::saved);
     }
 
     /** Attaches every unidentified session with one of the tags to the resident; returns the sessions attached. */
-    public List<SessionState> attach(CondominiumId condo, long residentId, String[] tags) {
+    public List<Session> attach(CondominiumId condo, long residentId, String[] tags) {
         return jdbc.sql("update charging_session set resident_id = :resident, unidentified_reason = null, updated_at = now()"
                         + " where condominium_id = :condo and resident_id is null and id_tag = any(:tags) returning "
                         + COLUMNS)
                 .param("condo", condo.value()).param("resident", residentId).param("tags", tags)
-                .query(SessionRepository::state).list();
+                .query(SessionRepository::session).list();
     }
 
-    public List<Row> search(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment, int page, int size) {
+    public List<Session> search(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment, int page, int size) {
         Query q = where(condo, f, residentIdsOfApartment);
         return jdbc.sql("select " + COLUMNS + " from charging_session " + q.sql
                         + " order by started_at desc, id desc limit :size offset :offset")
                 .params(q.params).param("size", size).param("offset", (long) page * size)
-                .query(SessionRepository::state).list().stream().map(Row::new).toList();
+                .query(SessionRepository::session).list();
     }
 
     /**
      * Keyset paging (newest first): the sessions after the one that started at {@code afterStartedAt} with id
      * {@code afterId} (none: from the newest). Each page costs the same however deep it is.
      */
-    public List<SessionState> pageAfter(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment,
-                                        Instant afterStartedAt, Long afterId, int size) {
+    public List<Session> pageAfter(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment,
+                                   Instant afterStartedAt, Long afterId, int size) {
         Query q = where(condo, f, residentIdsOfApartment);
         String after = afterStartedAt == null ? "" : " and (started_at, id) < (:afterStarted, :afterId)";
         var spec = jdbc.sql("select " + COLUMNS + " from charging_session " + q.sql + after
@@ -129,7 +202,7 @@ public class SessionRepository {
         if (afterStartedAt != null) {
             spec = spec.param("afterStarted", Timestamp.from(afterStartedAt)).param("afterId", afterId);
         }
-        return spec.query(SessionRepository::state).list();
+        return spec.query(SessionRepository::session).list();
     }
 
     public long count(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment) {
@@ -153,7 +226,7 @@ public class SessionRepository {
 
     private static Query where(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment) {
         StringBuilder sql = new StringBuilder("where condominium_id = :condo");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("condo", condo.value());
         if (f.status() != null) {
             sql.append(" and status = :status");
@@ -185,65 +258,27 @@ public class SessionRepository {
         return new Query(sql.toString(), params);
     }
 
-    private static java.util.Map<String, Object> params(CondominiumId condo, SessionState s) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
-        p.put("condo", condo.value());
-        p.put("tx", s.externalTransactionId);
-        p.put("uuid", s.chargerUuid);
-        p.put("name", s.chargerName);
-        p.put("connector", s.connectorId);
-        p.put("tag", s.idTag);
-        p.put("tagPk", s.tagPk);
-        p.put("resident", s.residentId);
-        p.put("status", s.status.name());
-        p.put("started", Sql.ts(s.startedAt));
-        p.put("ended", Sql.ts(s.endedAt));
-        p.put("energy", s.energyWh);
-        p.put("duration", s.durationSeconds);
-        p.put("idleSince", Sql.ts(s.idleSince));
-        p.put("idleSeconds", s.idleSeconds);
-        p.put("hasCharged", s.hasCharged);
-        p.put("hasIdled", s.hasIdled);
-        p.put("stuck", Sql.ts(s.stuckSince));
-        p.put("endReason", s.endReason);
-        p.put("unidentified", s.unidentifiedReason);
-        p.put("error", s.lastErrorCode);
-        return p;
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 
-    static SessionState state(ResultSet rs, int i) throws SQLException {
-        SessionState s = new SessionState();
-        s.id = rs.getLong("id");
-        s.externalTransactionId = Sql.longOrNull(rs, "external_transaction_id");
-        s.chargerUuid = rs.getString("charger_uuid");
-        s.chargerName = rs.getString("charger_name");
-        s.connectorId = rs.getInt("connector_id");
-        s.idTag = rs.getString("id_tag");
-        s.tagPk = Sql.longOrNull(rs, "tag_pk");
-        s.residentId = Sql.longOrNull(rs, "resident_id");
-        s.status = SessionStatus.valueOf(rs.getString("status"));
-        s.startedAt = Sql.instant(rs, "started_at");
-        s.endedAt = Sql.instant(rs, "ended_at");
-        s.energyWh = rs.getLong("energy_wh");
-        s.durationSeconds = Sql.longOrNull(rs, "duration_seconds");
-        s.idleSince = Sql.instant(rs, "idle_since");
-        s.idleSeconds = rs.getLong("idle_seconds");
-        s.hasCharged = rs.getBoolean("has_charged");
-        s.hasIdled = rs.getBoolean("has_idled");
-        s.stuckSince = Sql.instant(rs, "stuck_since");
-        s.endReason = rs.getString("end_reason");
-        s.unidentifiedReason = rs.getString("unidentified_reason");
-        s.lastErrorCode = rs.getString("last_error_code");
-        return s;
+    static Session session(ResultSet rs, int i) throws SQLException {
+        String unidentified = rs.getString("unidentified_reason");
+        String endReason = rs.getString("end_reason");
+        return new Session(CondominiumId.of(rs.getLong("condominium_id")), rs.getLong("id"),
+                Sql.longOrNull(rs, "external_transaction_id"), rs.getString("charger_uuid"),
+                rs.getString("charger_name"), rs.getInt("connector_id"), rs.getString("id_tag"),
+                Sql.longOrNull(rs, "tag_pk"), Sql.longOrNull(rs, "resident_id"),
+                unidentified == null ? null : UnidentifiedReason.valueOf(unidentified),
+                SessionStatus.valueOf(rs.getString("status")), Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "ended_at"), rs.getLong("energy_wh"), Sql.longOrNull(rs, "duration_seconds"),
+                Sql.instant(rs, "idle_since"), rs.getLong("idle_seconds"), rs.getBoolean("has_charged"),
+                rs.getBoolean("has_idled"), Sql.instant(rs, "stuck_since"),
+                endReason == null ? null : EndReason.valueOf(endReason), rs.getString("last_error_code"),
+                Sql.instant(rs, "charging_since"), rs.getBoolean("observed_live"));
     }
 
-
-
-    private record Query(String sql, java.util.Map<String, Object> params) {
-    }
-
-    /** A stored session (read side). */
-    public record Row(SessionState s) {
+    private record Query(String sql, Map<String, Object> params) {
     }
 
     public record UnknownTagRow(String tag, long sessions, Instant lastSeenAt, long energyWh) {

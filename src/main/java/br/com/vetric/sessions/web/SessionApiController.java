@@ -4,6 +4,8 @@ import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.platform.ApiParams;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.sessions.ChargingSession;
+import br.com.vetric.sessions.UnidentifiedReason;
+import br.com.vetric.shared.EndReason;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.SessionStatus;
 import br.com.vetric.sessions.Sessions;
@@ -66,8 +68,8 @@ class SessionApiController {
     record SessionJson(long id, Long externalTransactionId, String chargerUuid, String chargerName, int connectorId,
                        String idTag, Long residentId, String residentName, String apartment, SessionStatus status,
                        OffsetDateTime startedAt, OffsetDateTime endedAt, long energyWh, Long durationSeconds,
-                       OffsetDateTime idleSince, long idleSeconds, String endReason, boolean identified,
-                       String unidentifiedReason) {
+                       OffsetDateTime idleSince, long idleSeconds, EndReason endReason, boolean identified,
+                       UnidentifiedReason unidentifiedReason) {
 
         static SessionJson of(ChargingSession s) {
             Long duration = s.durationSeconds();

@@ -1,5 +1,6 @@
 package br.com.vetric.sync.internal;
 
+import br.com.vetric.platform.Sql;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.sync.CycleOutcome;
 import br.com.vetric.sync.SyncCycleRecord;
@@ -24,27 +25,6 @@ public class SyncRepository {
         this.template = template;
     }
 
-    public Map<Long, String> tagPks(CondominiumId condo) {
-        Map<Long, String> result = new HashMap<>();
-        jdbc.sql("select tag_pk, tag from tag_pk_mapping where condominium_id = :condo").param("condo", condo.value())
-                .query(rs -> {
-                    result.put(rs.getLong(1), rs.getString(2));
-                });
-        return result;
-    }
-
-    public void saveTagPks(CondominiumId condo, Map<Long, String> learned, Instant now) {
-        if (learned.isEmpty()) {
-            return;
-        }
-        List<Object[]> args = new ArrayList<>();
-        learned.forEach((pk, tag) -> args.add(new Object[]{condo.value(), pk, tag, Timestamp.from(now)}));
-        template.batchUpdate("""
-                insert into tag_pk_mapping (condominium_id, tag_pk, tag, learned_at) values (?, ?, ?, ?)
-                on conflict (condominium_id, tag_pk) do update set tag = excluded.tag, learned_at = excluded.learned_at
-                """, args);
-    }
-
     public void logCycle(CondominiumId condo, Instant startedAt, Instant finishedAt, CycleOutcome o) {
         jdbc.sql("""
                         insert into sync_cycle (condominium_id, started_at, finished_at, duration_ms, outcome, error,
@@ -57,9 +37,13 @@ public class SyncRepository {
                 .param("chargers", o.chargers()).param("tx", o.transactions()).param("changes", o.changes()).update();
     }
 
-    public boolean hasSucceeded(CondominiumId condo) {
-        return jdbc.sql("select exists (select 1 from sync_cycle where condominium_id = :condo and outcome = 'SUCCESS')")
-                .param("condo", condo.value()).query(Boolean.class).single();
+    /** When the last successful cycle of the condominium started; null if none ever did. */
+    public Instant lastSuccessAt(CondominiumId condo) {
+        return jdbc.sql("""
+                        select started_at from sync_cycle where condominium_id = :condo and outcome = 'SUCCESS'
+                         order by started_at desc limit 1
+                        """)
+                .param("condo", condo.value()).query((rs, i) -> Sql.instant(rs, "started_at")).optional().orElse(null);
     }
 
     public void pruneCycles(Instant before) {

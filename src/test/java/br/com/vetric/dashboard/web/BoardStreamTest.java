@@ -3,7 +3,8 @@ package br.com.vetric.dashboard.web;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.dashboard.DashboardProperties;
 import br.com.vetric.dashboard.internal.BoardService;
-import br.com.vetric.dashboard.internal.Fmt;
+import br.com.vetric.platform.web.PageFormat;
+import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
 import br.com.vetric.shared.CondominiumId;
@@ -43,7 +44,7 @@ class BoardStreamTest {
     @Autowired
     SpringTemplateEngine templates;
     @Autowired
-    Fmt fmt;
+    PageFormat fmt;
     @LocalServerPort
     int port;
 

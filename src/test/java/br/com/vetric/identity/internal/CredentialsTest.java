@@ -1,5 +1,7 @@
 package br.com.vetric.identity.internal;
 
+import br.com.vetric.support.Settings;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +17,14 @@ class CredentialsTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static IdentityProperties props(String adminPassword, String secret) {
-        return new IdentityProperties("ops@example.com", adminPassword, secret, null, null);
+        Map<String, String> p = new java.util.HashMap<>(Map.of("admin-email", "ops@example.com"));
+        if (adminPassword != null) {
+            p.put("admin-password", adminPassword);
+        }
+        if (secret != null) {
+            p.put("jwt-secret", secret);
+        }
+        return Settings.of(IdentityProperties.class, "vetric.identity", p);
     }
 
     private static MockEnvironment realCvePro() {

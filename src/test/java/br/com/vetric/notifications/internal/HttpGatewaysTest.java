@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.vetric.notifications.NotificationProperties;
+import br.com.vetric.support.Settings;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +35,7 @@ class HttpGatewaysTest {
         String body = "{\"key\":{\"id\":\"3EB0C431C26A1916E3B0\"},\"pad\":\"" + "x".repeat(8 * 1024 * 1024) + "\"}";
         gateway.stubFor(post(urlPathEqualTo("/message/sendText/vetric")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(body).withChunkedDribbleDelay(400, 20_000)));
-        HttpGateways http = new HttpGateways(new NotificationProperties(null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null));
+        HttpGateways http = new HttpGateways(Settings.of(NotificationProperties.class, "vetric.notifications", Map.of()));
 
         long t0 = System.nanoTime();
         SendResult result = http.postJson(gateway.baseUrl() + "/message/sendText/vetric", Map.of("apikey", "k"),

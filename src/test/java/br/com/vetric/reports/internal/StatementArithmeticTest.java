@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.vetric.reports.Tariff;
-import br.com.vetric.reports.internal.EnergySplitter.Bucket;
-import br.com.vetric.reports.internal.EnergySplitter.Period;
 import br.com.vetric.sessions.ChargingSession;
+import br.com.vetric.sessions.EnergyBasis;
+import br.com.vetric.sessions.SessionEnergy;
 import br.com.vetric.sessions.SessionStatus;
+import br.com.vetric.sessions.UnidentifiedReason;
+import br.com.vetric.shared.BrazilianHolidays;
+import br.com.vetric.shared.EndReason;
 import br.com.vetric.shared.Zones;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -42,15 +45,27 @@ class StatementArithmeticTest {
     static ChargingSession session(long id, String start, String end, long wh, Long residentId, String name,
                                    String apartment, String tag, long idleSeconds) {
         return new ChargingSession(id, 1000 + id, "uuid-1", "Garagem 1", 1, tag, residentId, name, apartment,
-                SessionStatus.FINISHED, sp(start), end == null ? null : sp(end), wh, null, null, idleSeconds, "Local",
-                residentId == null ? "unknown tag" : null);
+                SessionStatus.FINISHED, sp(start), end == null ? null : sp(end), wh, null, null, idleSeconds,
+                EndReason.LOCAL, residentId == null ? UnidentifiedReason.TAG_NOT_REGISTERED : null);
+    }
+
+    /** Sessions VETRIC did not watch live: their energy spread over their whole duration. */
+    static List<SessionEnergy> spread(Tariff tariff, Instant now, ChargingSession... sessions) {
+        return java.util.Arrays.stream(sessions)
+                .map(s -> SessionEnergy.spread(s, tariff.peakWindow(), Zones.SAO_PAULO, now)).toList();
+    }
+
+    static SessionEnergy split(String start, String end, long wh) {
+        return SessionEnergy.spread(session(1, start, end, wh, 1L, "Ana", "101", "AAA", 0), TOU.peakWindow(),
+                Zones.SAO_PAULO, NOW);
     }
 
     @Test
     void sessionCrossingPeakStartIsSplitByTime() {
         // Mon 2026-10-05 17:00–18:00: 30 min off-peak, 30 min peak; 10,001 Wh -> 5,000.5 each; tie goes to the earlier part
-        Map<Bucket, Long> parts = EnergySplitter.split(sp("2026-10-05T17:00"), sp("2026-10-05T18:00"), 10_001, TOU, Zones.SAO_PAULO);
-        assertThat(parts).containsEntry(new Bucket(OCT, Period.OFF_PEAK), 5_001L).containsEntry(new Bucket(OCT, Period.PEAK), 5_000L);
+        SessionEnergy parts = split("2026-10-05T17:00", "2026-10-05T18:00", 10_001);
+        assertThat(parts.offPeakWh(OCT)).isEqualTo(5_001L);
+        assertThat(parts.peakWh(OCT)).isEqualTo(5_000L);
         // cost: 5,000 Wh × 1,20 + 5,001 Wh × 0,70 = 6,00 + 3,5007 = 9,5007 -> R$ 9,50
         assertThat(StatementCalculator.cost(5_000, 5_001, TOU)).isEqualByComparingTo("9.50");
     }
@@ -68,7 +83,7 @@ class StatementArithmeticTest {
         // the leftover Wh goes to the larger remainder (off-peak): off-peak 5,185 Wh, peak 2,592 Wh.
         // cost = 2,592 × 1,25 = 3,24 + 5,185 × 0,78 = 4,0443 -> 7,2843 -> R$ 7,28
         // Sat 2026-10-10 17:10–18:30 (weekend), 8,000 Wh: all off-peak, 8 × 0,78 = R$ 6,24
-        List<ChargingSession> sessions = List.of(
+        List<SessionEnergy> sessions = spread(DEMO, NOW,
                 session(1, "2026-10-08T17:10", "2026-10-08T18:30", 8_000, 1L, "Ana", "101", "AAA", 0),
                 session(2, "2026-10-07T17:00", "2026-10-07T17:45", 7_777, 1L, "Ana", "101", "AAA", 0),
                 session(3, "2026-10-10T17:10", "2026-10-10T18:30", 8_000, 1L, "Ana", "101", "AAA", 0));
@@ -106,8 +121,9 @@ class StatementArithmeticTest {
     void sessionCrossingMidnightAndPeakEnd() {
         // Tue 2026-10-06 20:00 -> Wed 01:00 (5 h = 300 min): peak 20:00–20:30 = 30 min, off-peak 270 min. 9,000 Wh
         // peak = 9,000 × 30/300 = 900 Wh; off-peak 8,100 Wh (split at 20:30 and midnight, same month)
-        Map<Bucket, Long> parts = EnergySplitter.split(sp("2026-10-06T20:00"), sp("2026-10-07T01:00"), 9_000, TOU, Zones.SAO_PAULO);
-        assertThat(parts).containsEntry(new Bucket(OCT, Period.PEAK), 900L).containsEntry(new Bucket(OCT, Period.OFF_PEAK), 8_100L);
+        SessionEnergy parts = split("2026-10-06T20:00", "2026-10-07T01:00", 9_000);
+        assertThat(parts.peakWh(OCT)).isEqualTo(900L);
+        assertThat(parts.offPeakWh(OCT)).isEqualTo(8_100L);
     }
 
     @Test
@@ -115,21 +131,20 @@ class StatementArithmeticTest {
         // Sat 2026-10-31 22:00 -> Sun 2026-11-01 02:00: 2 h in October, 2 h in November, all off-peak. 7,777 Wh:
         // 3,888.5 each; the tie goes to the earlier (October) part: 3,889 + 3,888
         ChargingSession s = session(1, "2026-10-31T22:00", "2026-11-01T02:00", 7_777, 1L, "Ana", "101", "AAA", 0);
-        StatementData d = StatementCalculator.compute("Demo", OCT, 1, TOU, Zones.SAO_PAULO, NOW, List.of(s));
+        StatementData d = StatementCalculator.compute("Demo", OCT, 1, TOU, Zones.SAO_PAULO, NOW, spread(TOU, NOW, s));
         StatementData.Line line = d.apartments().getFirst().residents().getFirst().lines().getFirst();
         assertThat(line.monthWh()).isEqualTo(3_889);
         assertThat(line.crossesMonth()).isTrue();
         assertThat(d.totals().energyWh()).isEqualTo(3_889);
         StatementData nov = StatementCalculator.compute("Demo", YearMonth.of(2026, 11), 1, TOU, Zones.SAO_PAULO,
-                Instant.parse("2026-12-02T12:00:00Z"), List.of(s));
+                Instant.parse("2026-12-02T12:00:00Z"), spread(TOU, NOW, s));
         assertThat(nov.totals().energyWh()).isEqualTo(3_888); // the two months add up to the session's energy
     }
 
     @Test
     void nationalHolidayIsOffPeakAndCarnivalIsNot() {
         // Mon 2026-10-12 (Nossa Senhora Aparecida) 18:00–19:00: all off-peak
-        assertThat(EnergySplitter.split(sp("2026-10-12T18:00"), sp("2026-10-12T19:00"), 1_000, TOU, Zones.SAO_PAULO))
-                .containsOnlyKeys(new Bucket(OCT, Period.OFF_PEAK));
+        assertThat(split("2026-10-12T18:00", "2026-10-12T19:00", 1_000).peakWh(OCT)).isZero();
         // Good Friday 2026 = 03/04, Corpus Christi = 04/06, Carnival Tuesday 17/02 is a working day
         assertThat(BrazilianHolidays.isHoliday(LocalDate.of(2026, 4, 3))).isTrue();
         assertThat(BrazilianHolidays.isHoliday(LocalDate.of(2026, 6, 4))).isTrue();
@@ -138,11 +153,9 @@ class StatementArithmeticTest {
         assertThat(BrazilianHolidays.easter(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
         assertThat(BrazilianHolidays.easter(2025)).isEqualTo(LocalDate.of(2025, 4, 20));
         // the same hour on the next working day is peak
-        assertThat(EnergySplitter.split(sp("2026-10-13T18:00"), sp("2026-10-13T19:00"), 1_000, TOU, Zones.SAO_PAULO))
-                .containsOnlyKeys(new Bucket(OCT, Period.PEAK));
+        assertThat(split("2026-10-13T18:00", "2026-10-13T19:00", 1_000).peakWh(OCT)).isEqualTo(1_000);
         // weekends are off-peak
-        assertThat(EnergySplitter.split(sp("2026-10-10T18:00"), sp("2026-10-10T19:00"), 1_000, TOU, Zones.SAO_PAULO))
-                .containsOnlyKeys(new Bucket(OCT, Period.OFF_PEAK));
+        assertThat(split("2026-10-10T18:00", "2026-10-10T19:00", 1_000).peakWh(OCT)).isZero();
     }
 
     @Test
@@ -152,15 +165,17 @@ class StatementArithmeticTest {
             Instant start = sp("2026-09-28T00:00").plusSeconds(random.nextInt(40 * 86_400));
             Instant end = start.plusSeconds(random.nextInt(3 * 86_400));
             long wh = random.nextInt(90_000);
-            Map<Bucket, Long> parts = EnergySplitter.split(start, end, wh, TOU, Zones.SAO_PAULO);
-            assertThat(parts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(wh);
-            assertThat(parts.values()).allMatch(v -> v >= 0);
+            ChargingSession s = new ChargingSession(1, 1L, "u", "G", 1, "T", 1L, "A", "1", SessionStatus.FINISHED,
+                    start, end, wh, null, null, 0, EndReason.LOCAL, null);
+            SessionEnergy parts = SessionEnergy.spread(s, TOU.peakWindow(), Zones.SAO_PAULO, NOW);
+            assertThat(parts.shares().stream().mapToLong(x -> x.wh()).sum()).isEqualTo(wh);
+            assertThat(parts.shares()).allMatch(x -> x.wh() >= 0);
         }
     }
 
     @Test
     void statementGroupsByApartmentListsUnidentifiedAndReconciles() {
-        List<ChargingSession> sessions = List.of(
+        List<SessionEnergy> sessions = spread(TOU, NOW,
                 session(1, "2026-10-05T17:00", "2026-10-05T18:00", 10_001, 1L, "Ana", "101", "AAA", 600),
                 session(2, "2026-10-06T20:00", "2026-10-07T01:00", 9_000, 2L, "Bruno", "101", "BBB", 0),
                 session(3, "2026-10-12T18:00", "2026-10-12T19:00", 1_000, 3L, "Carla", "22", "CCC", 120),
@@ -190,7 +205,7 @@ class StatementArithmeticTest {
     @Test
     void reconciliationFailsLoudlyWhenATotalIsOff() {
         StatementData d = StatementCalculator.compute("Demo", OCT, 1, TOU, Zones.SAO_PAULO, NOW,
-                List.of(session(1, "2026-10-05T17:00", "2026-10-05T18:00", 10_001, 1L, "Ana", "101", "AAA", 0)));
+                spread(TOU, NOW, session(1, "2026-10-05T17:00", "2026-10-05T18:00", 10_001, 1L, "Ana", "101", "AAA", 0)));
         StatementData tampered = new StatementData(d.condominiumName(), d.month(), 1, d.tariff(), d.zone(), d.generatedAt(),
                 d.apartments(), d.unidentified(), d.identifiedTotals(), d.unidentifiedTotals(),
                 new StatementData.Totals(1, 5_000, 5_000, 0, d.totals().cost()));
@@ -211,7 +226,7 @@ class StatementArithmeticTest {
 
     @Test
     void xlsxAndPdfReadBackWithTheReconciledNumbers() throws Exception {
-        List<ChargingSession> sessions = List.of(
+        List<SessionEnergy> sessions = spread(TOU, NOW,
                 session(1, "2026-10-05T17:00", "2026-10-05T18:00", 10_001, 1L, "Ana", "101", "AAA", 600),
                 session(4, "2026-10-20T10:00", "2026-10-20T11:00", 2_500, null, null, null, "DEADBEEF", 0));
         StatementData d = StatementCalculator.compute("Condomínio Demo", OCT, 1, TOU, Zones.SAO_PAULO, NOW, sessions);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import br.com.vetric.reports.Tariff;
-import br.com.vetric.sessions.ChargingSession;
+import br.com.vetric.sessions.SessionEnergy;
 import br.com.vetric.shared.Zones;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class StatementFilesOpenInReadersTest {
      * Unidentified Wed 04/03/2026 09:00–10:00, 2,500 Wh off-peak: 1,95. Total 14,821 Wh, R$ 14,38.
      */
     static StatementData march() {
-        List<ChargingSession> sessions = List.of(
+        List<SessionEnergy> sessions = StatementArithmeticTest.spread(DEMO, Instant.parse("2026-04-01T09:00:00Z"),
                 StatementArithmeticTest.session(1, "2026-03-03T17:10", "2026-03-03T18:30", 8_000, 1L, "Ana Souza", "101", "AAA", 0),
                 StatementArithmeticTest.session(2, "2026-03-07T10:00", "2026-03-07T12:00", 4_321, 2L, "Bruno Lima", "202", "BBB", 0),
                 StatementArithmeticTest.session(3, "2026-03-04T09:00", "2026-03-04T10:00", 2_500, null, null, null, "DEADBEEF", 0));

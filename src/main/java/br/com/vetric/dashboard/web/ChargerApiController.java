@@ -1,4 +1,4 @@
-package br.com.vetric.chargers.web;
+package br.com.vetric.dashboard.web;
 
 import br.com.vetric.chargers.ChargerView;
 import br.com.vetric.chargers.Chargers;

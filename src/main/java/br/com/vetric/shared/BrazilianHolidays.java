@@ -1,4 +1,4 @@
-package br.com.vetric.reports.internal;
+package br.com.vetric.shared;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -65,7 +65,7 @@ public final class BrazilianHolidays {
     }
 
     /** Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
-    static LocalDate easter(int year) {
+    public static LocalDate easter(int year) {
         int a = year % 19;
         int b = year / 100;
         int c = year % 100;

@@ -1,4 +1,4 @@
-package br.com.vetric.dashboard.web;
+package br.com.vetric.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,12 +18,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * locale (the live board's render cache) grows with what clients invent.
  */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration implements WebMvcConfigurer {
+public class WebConfiguration implements WebMvcConfigurer {
 
-    static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+    public static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
 
     /** pt-BR, or English when English is asked for in any variant. */
-    static Locale supported(Locale asked) {
+    public static Locale supported(Locale asked) {
         return asked != null && "en".equals(asked.getLanguage()) ? Locale.ENGLISH : PT_BR;
     }
 

@@ -1,4 +1,4 @@
-package br.com.vetric.dashboard.api;
+package br.com.vetric.dashboard.web;
 
 import br.com.vetric.dashboard.internal.Consumption;
 import br.com.vetric.dashboard.internal.ConsumptionService;
@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/consumption?month=2026-01}: the same figures as the Consumo page. Energy in Wh (exact
- * integers) and kWh (3 decimals). Each session's energy is attributed to days in proportion to its time in each.
+ * integers) and kWh (3 decimals), with each apartment's peak and off-peak Wh. Each session's energy is placed in
+ * time by the statement's rule: in proportion to the time the car was charging as VETRIC watched it, or to the
+ * session's whole duration when it was not watched live ({@code attribution = "charging-time-else-duration"}).
  */
 @RestController
 @RequestMapping("/api/v1/consumption")
@@ -30,6 +32,9 @@ class ConsumptionApiController {
         this.consumption = consumption;
         this.current = current;
     }
+
+    /** The rule, named for integrators: see {@code SessionEnergy}. */
+    static final String ATTRIBUTION = "charging-time-else-duration";
 
     @GetMapping
     ConsumptionJson month(@RequestParam(required = false) String month) {
@@ -44,9 +49,9 @@ class ConsumptionApiController {
                 c.identifiedWh(), c.unidentifiedWh(), Energy.kwh(c.unidentifiedWh()), c.unidentifiedSessions(),
                 c.sessions(),
                 c.apartments().stream().map(a -> new ApartmentJson(a.rank(), a.apartment(), a.energyWh(),
-                        Energy.kwh(a.energyWh()), a.sessions())).toList(),
+                        Energy.kwh(a.energyWh()), a.peakWh(), a.offPeakWh(), a.sessions())).toList(),
                 c.days().stream().map(d -> new DayJson(d.date(), d.energyWh(), Energy.kwh(d.energyWh()))).toList(),
-                "proportional-to-time");
+                ATTRIBUTION);
     }
 
     record ConsumptionJson(String month, String zone, long totalWh, BigDecimal totalKwh, long identifiedWh,
@@ -54,7 +59,8 @@ class ConsumptionApiController {
                            List<ApartmentJson> apartments, List<DayJson> days, String attribution) {
     }
 
-    record ApartmentJson(int rank, String apartment, long energyWh, BigDecimal energyKwh, int sessions) {
+    record ApartmentJson(int rank, String apartment, long energyWh, BigDecimal energyKwh, long peakWh, long offPeakWh,
+                         int sessions) {
     }
 
     record DayJson(LocalDate date, long energyWh, BigDecimal energyKwh) {

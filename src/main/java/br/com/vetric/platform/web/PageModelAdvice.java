@@ -1,6 +1,5 @@
-package br.com.vetric.dashboard.web;
+package br.com.vetric.platform.web;
 
-import br.com.vetric.dashboard.internal.Fmt;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -9,14 +8,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PageModelAdvice {
 
-    private final Fmt fmt;
+    private final PageFormat fmt;
 
-    PageModelAdvice(Fmt fmt) {
+    PageModelAdvice(PageFormat fmt) {
         this.fmt = fmt;
     }
 
     @ModelAttribute("fmt")
-    Fmt fmt() {
+    PageFormat fmt() {
         return fmt;
     }
 }

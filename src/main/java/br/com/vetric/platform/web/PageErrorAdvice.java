@@ -1,14 +1,21 @@
-package br.com.vetric.dashboard.web;
+package br.com.vetric.platform.web;
 
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Friendly error pages for the dashboard's pages (the JSON API answers problem+json instead). */
-@ControllerAdvice(basePackageClasses = PageErrorAdvice.class)
+/**
+ * Friendly error pages for every module's pages. The JSON API answers problem+json instead: {@code ApiExceptionHandler}
+ * comes first for REST controllers.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrorAdvice {
 
     @ExceptionHandler(NotFoundException.class)
