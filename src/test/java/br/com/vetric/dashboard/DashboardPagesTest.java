@@ -49,7 +49,7 @@ class DashboardPagesTest {
 
     @BeforeEach
     void chargersKnown() {
-        WebFixtures.sync(condominiums, cycle);
+        WebFixtures.sync(simulator, condominiums, cycle);
     }
 
     @Test
@@ -101,7 +101,7 @@ class DashboardPagesTest {
                 .andExpect(content().string(containsString("ZZUNKNOWN05")));
         simulator.stop("Garagem 5", "Local");
         simulator.unplug("Garagem 5");
-        WebFixtures.sync(condominiums, cycle);
+        WebFixtures.sync(simulator, condominiums, cycle);
     }
 
     @Test
@@ -120,7 +120,7 @@ class DashboardPagesTest {
         WebFixtures.charge(simulator, condominiums, cycle, "Garagem 6", "ZZEXPORT06");
         simulator.stop("Garagem 6", "Local");
         simulator.unplug("Garagem 6");
-        WebFixtures.sync(condominiums, cycle);
+        WebFixtures.sync(simulator, condominiums, cycle);
 
         mvc.perform(get("/sessions?unidentified=true").with(cliente(users))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("ZZEXPORT06")));

@@ -53,7 +53,7 @@ class PhoneWidthBrowserTest {
     void leaveTheChargerFree() {
         simulator.stop("Garagem 6", "Local");
         simulator.unplug("Garagem 6");
-        WebFixtures.sync(condominiums, cycle);
+        WebFixtures.sync(simulator, condominiums, cycle);
     }
 
     @ParameterizedTest

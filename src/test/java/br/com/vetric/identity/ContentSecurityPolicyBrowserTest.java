@@ -72,7 +72,7 @@ class ContentSecurityPolicyBrowserTest {
 
     @Test
     void theMainPagesLoadAndWorkWithoutAnyViolation() {
-        WebFixtures.sync(condominiums, cycle);
+        WebFixtures.sync(simulator, condominiums, cycle);
         ((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
 
         visit("/login", d -> !d.findElements(By.id("login-submit")).isEmpty());
