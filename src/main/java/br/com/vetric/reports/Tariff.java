@@ -3,6 +3,7 @@ package br.com.vetric.reports;
 import br.com.vetric.shared.PeakWindow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalTime;
 
 /**
@@ -35,6 +36,22 @@ public record Tariff(
 
     public boolean timeOfUse() {
         return mode == Mode.TIME_OF_USE;
+    }
+
+    /**
+     * What energy costs under this tariff: peak kWh × peak price + off-peak kWh × off-peak price (flat: kWh × price),
+     * rounded half-even to the centavo.
+     */
+    public BigDecimal cost(long peakWh, long offPeakWh) {
+        BigDecimal result = switch (mode) {
+            case FLAT -> kwh(peakWh + offPeakWh).multiply(flatPrice);
+            case TIME_OF_USE -> kwh(peakWh).multiply(peakPrice).add(kwh(offPeakWh).multiply(offPeakPrice));
+        };
+        return result.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal kwh(long wh) {
+        return BigDecimal.valueOf(wh).movePointLeft(3); // exact: 3 decimals
     }
 
     /** The hours priced at peak: none for a flat tariff. */

@@ -145,7 +145,7 @@ public class Sessions {
             return new ChargingSession(s.id(), s.transactionId(), s.chargerUuid(), s.chargerName(), s.connectorId(),
                     s.idTag(), s.residentId(), r == null ? null : r.name(), r == null ? null : r.unit(), s.status(),
                     s.startedAt(), s.endedAt(), s.energyWh(), s.durationSeconds(), s.idleSince(), s.idleSeconds(now),
-                    s.endReason(), s.unidentifiedReason());
+                    s.endReason(), s.unidentifiedReason(), s.energyPending());
         }).toList();
     }
 

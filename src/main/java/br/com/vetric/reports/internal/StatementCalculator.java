@@ -117,11 +117,7 @@ public final class StatementCalculator {
     }
 
     static BigDecimal cost(long peakWh, long offPeakWh, Tariff tariff) {
-        BigDecimal result = switch (tariff.mode()) {
-            case FLAT -> kwh(peakWh + offPeakWh).multiply(tariff.flatPrice());
-            case TIME_OF_USE -> kwh(peakWh).multiply(tariff.peakPrice()).add(kwh(offPeakWh).multiply(tariff.offPeakPrice()));
-        };
-        return result.setScale(2, RoundingMode.HALF_EVEN);
+        return tariff.cost(peakWh, offPeakWh);
     }
 
     static BigDecimal kwh(long wh) {

@@ -58,6 +58,7 @@ public final class Session {
     private String lastErrorCode;
     private Instant chargingSince;
     private boolean observedLive;
+    private boolean energyPending;
 
     private boolean isNew;
     private boolean dirty;
@@ -67,7 +68,8 @@ public final class Session {
             int connectorId, String idTag, Long tagPk, Long residentId, UnidentifiedReason unidentifiedReason,
             SessionStatus status, Instant startedAt, Instant endedAt, long energyWh, Long durationSeconds,
             Instant idleSince, long idleSeconds, boolean hasCharged, boolean hasIdled, Instant stuckSince,
-            EndReason endReason, String lastErrorCode, Instant chargingSince, boolean observedLive) {
+            EndReason endReason, String lastErrorCode, Instant chargingSince, boolean observedLive,
+            boolean energyPending) {
         this.condominiumId = condominiumId;
         this.id = id;
         this.transactionId = transactionId;
@@ -92,6 +94,7 @@ public final class Session {
         this.lastErrorCode = lastErrorCode;
         this.chargingSince = chargingSince;
         this.observedLive = observedLive;
+        this.energyPending = energyPending;
     }
 
     /** Who a transaction's tag belongs to, as {@link TagResolver} worked it out. */
@@ -112,7 +115,7 @@ public final class Session {
                 tx.tagPk(), who.residentId(), who.residentId() == null ? who.reason() : null, SessionStatus.STARTED,
                 tx.startedAt(), null, tx.energyWh() == null ? 0 : tx.energyWh(), null, null,
                 tx.idleDurationSeconds() == null ? 0 : tx.idleDurationSeconds(), false, false, null, null, null, null,
-                false);
+                false, tx.running() && tx.energyWh() == null);
         s.isNew = true;
         s.hasIdled = s.idleSeconds > 0;
         if (tx.running()) {
@@ -153,7 +156,7 @@ public final class Session {
         Session s = new Session(condo, id, null, chargerUuid, chargerName, connector.connectorId(), null, null, null,
                 UnidentifiedReason.TRANSACTION_PENDING, status, statusAt, null, 0, null, null, 0,
                 status == SessionStatus.CHARGING, false, null, null, null,
-                status == SessionStatus.CHARGING && live ? statusAt : null, live);
+                status == SessionStatus.CHARGING && live ? statusAt : null, live, false);
         s.isNew = true;
         log.info("Session {} started on {} from the connector status {} (no transaction yet)", id, s.connectorKey(),
                 connector.status());
@@ -205,6 +208,11 @@ public final class Session {
             }
         } else if (residentId == null && who.reason() != unidentifiedReason) {
             unidentifiedReason = who.reason();
+            dirty = true;
+        }
+        boolean pending = tx.running() && tx.energyWh() == null;
+        if (pending != energyPending) {
+            energyPending = pending;
             dirty = true;
         }
         if (tx.energyWh() != null && tx.energyWh() != energyWh) {
@@ -366,6 +374,7 @@ public final class Session {
             idleSeconds += Duration.between(idleSince, endedAt).toSeconds();
         }
         status = status == SessionStatus.ERROR ? SessionStatus.ERROR : SessionStatus.FINISHED;
+        energyPending = false;
         endReason = reason;
         if (transactionId == null && residentId == null) {
             unidentifiedReason = UnidentifiedReason.NO_TRANSACTION;
@@ -458,6 +467,9 @@ public final class Session {
     public String lastErrorCode() { return lastErrorCode; }
     public Instant chargingSince() { return chargingSince; }
     public boolean observedLive() { return observedLive; }
+
+    /** The charger reports this session's energy only when it ends (none is known yet). */
+    public boolean energyPending() { return energyPending && open(); }
 
     @Override
     public String toString() {

@@ -29,17 +29,18 @@ public class SessionRepository {
     private static final String COLUMNS = """
             condominium_id, id, external_transaction_id, charger_uuid, charger_name, connector_id, id_tag, tag_pk,
             resident_id, unidentified_reason, status, started_at, ended_at, energy_wh, duration_seconds, idle_since,
-            idle_seconds, has_charged, has_idled, stuck_since, end_reason, last_error_code, charging_since, observed_live
+            idle_seconds, has_charged, has_idled, stuck_since, end_reason, last_error_code, charging_since, observed_live,
+            energy_pending
             """;
     private static final String INSERT = "insert into charging_session (" + COLUMNS + """
-            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String UPDATE = """
             update charging_session set external_transaction_id = ?, charger_name = ?, id_tag = ?, tag_pk = ?,
                    resident_id = ?, unidentified_reason = ?, status = ?, started_at = ?, ended_at = ?, energy_wh = ?,
                    duration_seconds = ?, idle_since = ?, idle_seconds = ?, has_charged = ?, has_idled = ?,
                    stuck_since = ?, end_reason = ?, last_error_code = ?, charging_since = ?, observed_live = ?,
-                   updated_at = now()
+                   energy_pending = ?, updated_at = now()
              where condominium_id = ? and id = ?
             """;
 
@@ -144,13 +145,13 @@ public class SessionRepository {
                         s.status().name(), Sql.ts(s.startedAt()), Sql.ts(s.endedAt()), s.energyWh(), s.durationSeconds(),
                         Sql.ts(s.idleSince()), s.recordedIdleSeconds(), s.hasCharged(), s.hasIdled(),
                         Sql.ts(s.stuckSince()), name(s.endReason()), s.lastErrorCode(), Sql.ts(s.chargingSince()),
-                        s.observedLive()});
+                        s.observedLive(), s.energyPending()});
             } else {
                 updates.add(new Object[]{s.transactionId(), s.chargerName(), s.idTag(), s.tagPk(), s.residentId(),
                         name(s.unidentifiedReason()), s.status().name(), Sql.ts(s.startedAt()), Sql.ts(s.endedAt()),
                         s.energyWh(), s.durationSeconds(), Sql.ts(s.idleSince()), s.recordedIdleSeconds(),
                         s.hasCharged(), s.hasIdled(), Sql.ts(s.stuckSince()), name(s.endReason()), s.lastErrorCode(),
-                        Sql.ts(s.chargingSince()), s.observedLive(), condo.value(), s.id()});
+                        Sql.ts(s.chargingSince()), s.observedLive(), s.energyPending(), condo.value(), s.id()});
             }
             for (ChargingInterval i : s.closedIntervals()) {
                 intervals.add(new Object[]{condo.value(), s.id(), Sql.ts(i.start()), Sql.ts(i.end())});
@@ -275,7 +276,7 @@ public class SessionRepository {
                 Sql.instant(rs, "idle_since"), rs.getLong("idle_seconds"), rs.getBoolean("has_charged"),
                 rs.getBoolean("has_idled"), Sql.instant(rs, "stuck_since"),
                 endReason == null ? null : EndReason.valueOf(endReason), rs.getString("last_error_code"),
-                Sql.instant(rs, "charging_since"), rs.getBoolean("observed_live"));
+                Sql.instant(rs, "charging_since"), rs.getBoolean("observed_live"), rs.getBoolean("energy_pending"));
     }
 
     private record Query(String sql, Map<String, Object> params) {

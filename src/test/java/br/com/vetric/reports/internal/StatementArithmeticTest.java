@@ -46,7 +46,7 @@ class StatementArithmeticTest {
                                    String apartment, String tag, long idleSeconds) {
         return new ChargingSession(id, 1000 + id, "uuid-1", "Garagem 1", 1, tag, residentId, name, apartment,
                 SessionStatus.FINISHED, sp(start), end == null ? null : sp(end), wh, null, null, idleSeconds,
-                EndReason.LOCAL, residentId == null ? UnidentifiedReason.TAG_NOT_REGISTERED : null);
+                EndReason.LOCAL, residentId == null ? UnidentifiedReason.TAG_NOT_REGISTERED : null, false);
     }
 
     /** Sessions VETRIC did not watch live: their energy spread over their whole duration. */
@@ -166,7 +166,7 @@ class StatementArithmeticTest {
             Instant end = start.plusSeconds(random.nextInt(3 * 86_400));
             long wh = random.nextInt(90_000);
             ChargingSession s = new ChargingSession(1, 1L, "u", "G", 1, "T", 1L, "A", "1", SessionStatus.FINISHED,
-                    start, end, wh, null, null, 0, EndReason.LOCAL, null);
+                    start, end, wh, null, null, 0, EndReason.LOCAL, null, false);
             SessionEnergy parts = SessionEnergy.spread(s, TOU.peakWindow(), Zones.SAO_PAULO, NOW);
             assertThat(parts.shares().stream().mapToLong(x -> x.wh()).sum()).isEqualTo(wh);
             assertThat(parts.shares()).allMatch(x -> x.wh() >= 0);

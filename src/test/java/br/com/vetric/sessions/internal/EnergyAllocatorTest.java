@@ -127,6 +127,6 @@ class EnergyAllocatorTest {
     static Session session(Instant start, Instant end, boolean live, Instant chargingSince) {
         return new Session(br.com.vetric.shared.CondominiumId.of(1), 1, 10L, "u", "G", 1, "T", null, 1L, null,
                 end == null ? br.com.vetric.sessions.SessionStatus.CHARGING : br.com.vetric.sessions.SessionStatus.FINISHED,
-                start, end, 10_000, null, null, 0, true, false, null, null, null, chargingSince, live);
+                start, end, 10_000, null, null, 0, true, false, null, null, null, chargingSince, live, false);
     }
 }

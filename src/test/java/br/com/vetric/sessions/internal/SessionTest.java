@@ -232,6 +232,17 @@ class SessionTest {
     }
 
     @Test
+    void aChargerThatReportsEnergyOnlyAtTheEndLeavesItPendingUntilThen() {
+        Session s = Session.fromTransaction(CONDO, 1, running(500, T0, null, 0L), MARIA, "Garagem 1",
+                connector(ConnectorStatus.CHARGING, T0), T0.plusSeconds(10), true, events);
+        assertThat(s.energyPending()).isTrue();
+        s.applyTransaction(stopped(500, T0, T0.plusSeconds(3600), 7000, EndReason.LOCAL), MARIA, T0.plusSeconds(3610),
+                events);
+        assertThat(s.energyPending()).isFalse();
+        assertThat(s.energyWh()).isEqualTo(7000);
+    }
+
+    @Test
     void losingSightOfAnOpenSessionStopsMeasuringIt() {
         Session s = charging(true);
         s.lostSight();
