@@ -1,11 +1,13 @@
 package br.com.vetric.cpms;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 
 /** A charger as CVE-PRO reported it in one poll. Keyed by {@code uuid}. */
-public record ChargePointSnapshot(String uuid, String chargeBoxId, String description, String vendor,
-                                  String model, Instant lastHeartbeatAt, boolean active,
+public record ChargePointSnapshot(String uuid, @Nullable String chargeBoxId, @Nullable String description,
+                                  @Nullable String vendor, @Nullable String model, @Nullable Instant lastHeartbeatAt,
+                                  boolean active,
                                   List<ConnectorSnapshot> connectors) {
 
     public ChargePointSnapshot {

@@ -1,5 +1,6 @@
 package br.com.vetric.cpms;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Min;
@@ -29,7 +30,8 @@ import org.springframework.util.unit.DataSize;
  */
 @Validated
 @ConfigurationProperties("vetric.cpms")
-public record CpmsProperties(String url, String apiKey, String email, String password,
+public record CpmsProperties(@Nullable String url, @Nullable String apiKey, @Nullable String email,
+                             @Nullable String password,
                              @DefaultValue("30s") Duration timeout,
                              @DefaultValue("3") @Min(1) int retryAttempts,
                              @DefaultValue("1s") Duration retryBackoff,

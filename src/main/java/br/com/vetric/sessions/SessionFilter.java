@@ -1,10 +1,12 @@
 package br.com.vetric.sessions;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /** Filters of the session list; null means "any". {@code from}/{@code to} bound the start time. */
-public record SessionFilter(SessionStatus status, String chargerUuid, Long residentId, String apartment,
-                            Instant from, Instant to, Boolean unidentifiedOnly) {
+public record SessionFilter(@Nullable SessionStatus status, @Nullable String chargerUuid, @Nullable Long residentId,
+                            @Nullable String apartment, @Nullable Instant from, @Nullable Instant to,
+                            @Nullable Boolean unidentifiedOnly) {
 
     public static SessionFilter none() {
         return new SessionFilter(null, null, null, null, null, null, null);

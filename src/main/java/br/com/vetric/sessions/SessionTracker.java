@@ -1,5 +1,6 @@
 package br.com.vetric.sessions;
 
+import org.jspecify.annotations.Nullable;
 import br.com.vetric.cpms.ChargePointSnapshot;
 import br.com.vetric.cpms.TransactionSnapshot;
 import br.com.vetric.sessions.SessionEvents.SessionEvent;
@@ -57,7 +58,8 @@ public class SessionTracker {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SessionSyncResult reconcile(CondominiumId condo, List<ChargePointSnapshot> chargers,
-                                       List<TransactionSnapshot> transactions, Instant now, Instant previousSuccess) {
+                                       List<TransactionSnapshot> transactions, Instant now,
+                                       @Nullable Instant previousSuccess) {
         Long[] ids = transactions.stream().map(TransactionSnapshot::id).toArray(Long[]::new);
         boolean watching = previousSuccess != null && !previousSuccess.isBefore(now.minus(props.liveGap()));
         Reconciliation r = new Reconciliation(condo, now, repository.loadWorkingSet(condo, ids, now.minus(RECENT)),

@@ -1,5 +1,6 @@
 package br.com.vetric.sessions;
 
+import org.jspecify.annotations.Nullable;
 import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.residents.ResidentRef;
 import br.com.vetric.residents.ResidentTagsAssigned;
@@ -64,7 +65,8 @@ public class Sessions {
      * large it is.
      */
     @Transactional(readOnly = true)
-    public List<ChargingSession> pageAfter(CondominiumId condo, SessionFilter filter, ChargingSession after, int size) {
+    public List<ChargingSession> pageAfter(CondominiumId condo, SessionFilter filter, @Nullable ChargingSession after,
+                                           int size) {
         List<Long> aptResidents = residentsOfApartment(condo, filter);
         return enrich(condo, repository.pageAfter(condo, filter, aptResidents,
                 after == null ? null : after.startedAt(), after == null ? null : after.id(), size));
@@ -131,7 +133,7 @@ public class Sessions {
     }
 
     /** The residents of the filter's apartment, or null when the filter names none. */
-    private List<Long> residentsOfApartment(CondominiumId condo, SessionFilter filter) {
+    private @Nullable List<Long> residentsOfApartment(CondominiumId condo, SessionFilter filter) {
         return filter.apartment() == null || filter.apartment().isBlank() ? null
                 : residents.idsByApartment(condo, filter.apartment());
     }

@@ -1,5 +1,6 @@
 package br.com.vetric.shared;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,7 @@ import java.time.format.DateTimeFormatter;
  * The hours in which energy costs the peak price: from {@code start} (inclusive) to {@code end} (exclusive) on
  * working days (Monday to Friday, not a national holiday). {@link #NONE} has no peak at all.
  */
-public record PeakWindow(LocalTime start, LocalTime end) {
+public record PeakWindow(@Nullable LocalTime start, @Nullable LocalTime end) {
 
     public static final PeakWindow NONE = new PeakWindow(null, null);
 

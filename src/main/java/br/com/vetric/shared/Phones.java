@@ -1,5 +1,6 @@
 package br.com.vetric.shared;
 
+import org.jspecify.annotations.Nullable;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -17,7 +18,7 @@ public final class Phones {
      *
      * @throws IllegalArgumentException naming why the number is not valid
      */
-    public static String toE164(String input) {
+    public static String toE164(@Nullable String input) {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("phone number is empty");
         }
@@ -33,7 +34,7 @@ public final class Phones {
     }
 
     /** "+55 (11) 98765-4321" for people. */
-    public static String display(String e164) {
+    public static String display(@Nullable String e164) {
         if (e164 == null || e164.isBlank()) {
             return "";
         }
@@ -48,7 +49,7 @@ public final class Phones {
     }
 
     /** "+55119****4321": enough to tell numbers apart in a log, not enough to call. */
-    public static String mask(String phone) {
+    public static String mask(@Nullable String phone) {
         if (phone == null || phone.length() < 6) {
             return "***";
         }

@@ -1,5 +1,6 @@
 package br.com.vetric.shared;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public final class Tags {
     }
 
     /** The normalised tag, or empty when the input is null or blank. */
-    public static Optional<String> normalize(String raw) {
+    public static Optional<String> normalize(@Nullable String raw) {
         if (raw == null) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package br.com.vetric.shared;
 
+import org.jspecify.annotations.Nullable;
 import java.time.ZoneId;
 
 /** The condominiums VETRIC serves today are all in Brazil's official zone. */
@@ -11,7 +12,7 @@ public final class Zones {
     }
 
     /** An instant as São Paulo wall time with its offset, e.g. 2026-01-12T19:29:33-03:00 (null stays null). */
-    public static java.time.OffsetDateTime local(java.time.Instant instant) {
+    public static java.time.@Nullable OffsetDateTime local(java.time.@Nullable Instant instant) {
         return instant == null ? null : instant.atZone(SAO_PAULO).toOffsetDateTime();
     }
 }

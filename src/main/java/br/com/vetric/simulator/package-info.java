@@ -45,4 +45,5 @@
  *   <li>{@code POST /_control/scenario?resource=simulator/scenarios/normal-session.json} or a scenario JSON body</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package br.com.vetric.simulator;

@@ -1,5 +1,6 @@
 package br.com.vetric.sessions.internal;
 
+import org.jspecify.annotations.Nullable;
 import br.com.vetric.cpms.ConnectorSnapshot;
 import br.com.vetric.cpms.TransactionSnapshot;
 import br.com.vetric.sessions.SessionEvents.SessionEvent;
@@ -36,27 +37,27 @@ public final class Session {
 
     private final CondominiumId condominiumId;
     private final long id;
-    private Long transactionId;
+    private @Nullable Long transactionId;
     private final String chargerUuid;
-    private String chargerName;
+    private @Nullable String chargerName;
     private final int connectorId;
-    private String idTag;
-    private Long tagPk;
-    private Long residentId;
-    private UnidentifiedReason unidentifiedReason;
+    private @Nullable String idTag;
+    private @Nullable Long tagPk;
+    private @Nullable Long residentId;
+    private @Nullable UnidentifiedReason unidentifiedReason;
     private SessionStatus status;
     private Instant startedAt;
-    private Instant endedAt;
+    private @Nullable Instant endedAt;
     private long energyWh;
-    private Long durationSeconds;
-    private Instant idleSince;
+    private @Nullable Long durationSeconds;
+    private @Nullable Instant idleSince;
     private long idleSeconds;
     private boolean hasCharged;
     private boolean hasIdled;
-    private Instant stuckSince;
-    private EndReason endReason;
-    private String lastErrorCode;
-    private Instant chargingSince;
+    private @Nullable Instant stuckSince;
+    private @Nullable EndReason endReason;
+    private @Nullable String lastErrorCode;
+    private @Nullable Instant chargingSince;
     private boolean observedLive;
     private boolean energyPending;
 
@@ -98,7 +99,7 @@ public final class Session {
     }
 
     /** Who a transaction's tag belongs to, as {@link TagResolver} worked it out. */
-    public record Who(String tag, Long residentId, UnidentifiedReason reason) {
+    public record Who(@Nullable String tag, @Nullable Long residentId, @Nullable UnidentifiedReason reason) {
     }
 
     // ------------------------------------------------------------------ opening
@@ -445,27 +446,27 @@ public final class Session {
 
     public CondominiumId condominiumId() { return condominiumId; }
     public long id() { return id; }
-    public Long transactionId() { return transactionId; }
+    public @Nullable Long transactionId() { return transactionId; }
     public String chargerUuid() { return chargerUuid; }
-    public String chargerName() { return chargerName; }
+    public @Nullable String chargerName() { return chargerName; }
     public int connectorId() { return connectorId; }
-    public String idTag() { return idTag; }
-    public Long tagPk() { return tagPk; }
-    public Long residentId() { return residentId; }
-    public UnidentifiedReason unidentifiedReason() { return unidentifiedReason; }
+    public @Nullable String idTag() { return idTag; }
+    public @Nullable Long tagPk() { return tagPk; }
+    public @Nullable Long residentId() { return residentId; }
+    public @Nullable UnidentifiedReason unidentifiedReason() { return unidentifiedReason; }
     public SessionStatus status() { return status; }
     public Instant startedAt() { return startedAt; }
-    public Instant endedAt() { return endedAt; }
+    public @Nullable Instant endedAt() { return endedAt; }
     public long energyWh() { return energyWh; }
-    public Long durationSeconds() { return durationSeconds; }
-    public Instant idleSince() { return idleSince; }
+    public @Nullable Long durationSeconds() { return durationSeconds; }
+    public @Nullable Instant idleSince() { return idleSince; }
     public long recordedIdleSeconds() { return idleSeconds; }
     public boolean hasCharged() { return hasCharged; }
     public boolean hasIdled() { return hasIdled; }
-    public Instant stuckSince() { return stuckSince; }
-    public EndReason endReason() { return endReason; }
-    public String lastErrorCode() { return lastErrorCode; }
-    public Instant chargingSince() { return chargingSince; }
+    public @Nullable Instant stuckSince() { return stuckSince; }
+    public @Nullable EndReason endReason() { return endReason; }
+    public @Nullable String lastErrorCode() { return lastErrorCode; }
+    public @Nullable Instant chargingSince() { return chargingSince; }
     public boolean observedLive() { return observedLive; }
 
     /** The charger reports this session's energy only when it ends (none is known yet). */

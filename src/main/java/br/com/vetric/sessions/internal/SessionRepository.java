@@ -1,5 +1,6 @@
 package br.com.vetric.sessions.internal;
 
+import org.jspecify.annotations.Nullable;
 import br.com.vetric.platform.Sql;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.SessionStatus;
@@ -193,8 +194,8 @@ public class SessionRepository {
      * Keyset paging (newest first): the sessions after the one that started at {@code afterStartedAt} with id
      * {@code afterId} (none: from the newest). Each page costs the same however deep it is.
      */
-    public List<Session> pageAfter(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment,
-                                   Instant afterStartedAt, Long afterId, int size) {
+    public List<Session> pageAfter(CondominiumId condo, SessionFilter f, @Nullable List<Long> residentIdsOfApartment,
+                                   @Nullable Instant afterStartedAt, @Nullable Long afterId, int size) {
         Query q = where(condo, f, residentIdsOfApartment);
         String after = afterStartedAt == null ? "" : " and (started_at, id) < (:afterStarted, :afterId)";
         var spec = jdbc.sql("select " + COLUMNS + " from charging_session " + q.sql + after

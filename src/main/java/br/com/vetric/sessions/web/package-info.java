@@ -1,0 +1,2 @@
+@org.jspecify.annotations.NullMarked
+package br.com.vetric.sessions.web;
