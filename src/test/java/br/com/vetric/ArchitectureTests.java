@@ -28,7 +28,8 @@ import org.springframework.stereotype.Repository;
  */
 class ArchitectureTests {
 
-    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("br.com.vetric");
 
     /** The module of a class: the package right under br.com.vetric. */
@@ -40,61 +41,88 @@ class ArchitectureTests {
 
     @Test
     void repositoriesAreUsedOnlyInsideTheirModule() {
-        classes().that().areAnnotatedWith(Repository.class).should(new ArchCondition<>("be used only by its own module") {
-            @Override
-            public void check(JavaClass repository, ConditionEvents events) {
-                repository.getAccessesToSelf().forEach(a -> {
-                    JavaClass from = a.getOriginOwner();
-                    if (!module(from).equals(module(repository))) {
-                        events.add(SimpleConditionEvent.violated(a, from.getName() + " uses " + repository.getName()));
+        classes()
+                .that()
+                .areAnnotatedWith(Repository.class)
+                .should(new ArchCondition<>("be used only by its own module") {
+                    @Override
+                    public void check(JavaClass repository, ConditionEvents events) {
+                        repository.getAccessesToSelf().forEach(a -> {
+                            JavaClass from = a.getOriginOwner();
+                            if (!module(from).equals(module(repository))) {
+                                events.add(SimpleConditionEvent.violated(
+                                        a, from.getName() + " uses " + repository.getName()));
+                            }
+                        });
                     }
-                });
-            }
-        }).check(MAIN);
+                })
+                .check(MAIN);
     }
 
     @Test
     void internalCodeIsUsedOnlyInsideItsModule() {
-        classes().that().resideInAPackage("..internal..").should(new ArchCondition<>("be used only by its own module") {
-            @Override
-            public void check(JavaClass internal, ConditionEvents events) {
-                internal.getDirectDependenciesToSelf().forEach(d -> {
-                    if (!module(d.getOriginClass()).equals(module(internal))) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+        classes()
+                .that()
+                .resideInAPackage("..internal..")
+                .should(new ArchCondition<>("be used only by its own module") {
+                    @Override
+                    public void check(JavaClass internal, ConditionEvents events) {
+                        internal.getDirectDependenciesToSelf().forEach(d -> {
+                            if (!module(d.getOriginClass()).equals(module(internal))) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        });
                     }
-                });
-            }
-        }).check(MAIN);
+                })
+                .check(MAIN);
     }
 
     @Test
     void theDomainDoesNotDependOnTheWeb() {
-        noClasses().that().resideInAPackage("..internal..").should().dependOnClassesThat().resideInAPackage("br.com.vetric..web..")
+        noClasses()
+                .that()
+                .resideInAPackage("..internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("br.com.vetric..web..")
                 .check(MAIN);
     }
 
     @Test
     void sessionsHaveNoPublicMutableField() {
-        fields().that().areDeclaredInClassesThat().resideInAPackage("br.com.vetric.sessions..")
-                .and().arePublic().should().haveModifier(JavaModifier.FINAL).check(MAIN);
+        fields().that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("br.com.vetric.sessions..")
+                .and()
+                .arePublic()
+                .should()
+                .haveModifier(JavaModifier.FINAL)
+                .check(MAIN);
     }
 
     @Test
     void restControllersLiveInAWebPackage() {
-        classes().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-                .should().resideInAPackage("..web..").check(MAIN);
+        classes()
+                .that()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should()
+                .resideInAPackage("..web..")
+                .check(MAIN);
     }
 
     /** The wire stays in its adapter: no code outside cpms (and the fake CVE-PRO) spells CVE-PRO's or OCPP's codes. */
     @Test
     void noCodeOutsideTheAdaptersSpellsTheWiresCodes() throws IOException {
-        Pattern wire = Pattern.compile("\"(NoError|EVDisconnected|PowerLoss|EmergencyStop|HardReset|SoftReset|"
-                + "UnlockCommand|DeAuthorized|Reboot|Remote|Local)\"|ocppTagPk|ocppIdTag", Pattern.CASE_INSENSITIVE);
+        Pattern wire = Pattern.compile(
+                "\"(NoError|EVDisconnected|PowerLoss|EmergencyStop|HardReset|SoftReset|"
+                        + "UnlockCommand|DeAuthorized|Reboot|Remote|Local)\"|ocppTagPk|ocppIdTag",
+                Pattern.CASE_INSENSITIVE);
         Path root = Path.of("src/main/java/br/com/vetric");
         List<String> offenders;
         try (Stream<Path> files = Files.walk(root)) {
             offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !p.startsWith(root.resolve("cpms")) && !p.startsWith(root.resolve("simulator"))
+                    .filter(p -> !p.startsWith(root.resolve("cpms"))
+                            && !p.startsWith(root.resolve("simulator"))
                             && !p.startsWith(root.resolve("ocpp")))
                     .filter(p -> {
                         try {
@@ -103,9 +131,11 @@ class ArchitectureTests {
                             throw new java.io.UncheckedIOException(e);
                         }
                     })
-                    .map(Path::toString).toList();
+                    .map(Path::toString)
+                    .toList();
         }
-        assertThat(offenders).as("files outside the adapters that know the wire's codes").isEmpty();
+        assertThat(offenders)
+                .as("files outside the adapters that know the wire's codes")
+                .isEmpty();
     }
-
 }

@@ -1,11 +1,10 @@
 package br.com.vetric.chargers;
 
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-import org.hibernate.validator.constraints.time.DurationMin;
-
-import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param offlineAfter              a charger whose last heartbeat is older than this is offline
@@ -17,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Validated
 @ConfigurationProperties("vetric.chargers")
-public record ChargerProperties(@DefaultValue("5m") Duration offlineAfter,
-                                @DefaultValue("60s") Duration heartbeatWriteGranularity,
-                                @DefaultValue("400d") @DurationMin(days = 8) Duration statusHistoryRetention) {
-}
+public record ChargerProperties(
+        @DefaultValue("5m") Duration offlineAfter,
+        @DefaultValue("60s") Duration heartbeatWriteGranularity,
+        @DefaultValue("400d") @DurationMin(days = 8) Duration statusHistoryRetention) {}

@@ -52,7 +52,9 @@ public class Chargers {
 
     @Transactional(readOnly = true)
     public ChargerView get(CondominiumId condo, String uuid) {
-        return repository.find(condo, uuid).map(Stored::view)
+        return repository
+                .find(condo, uuid)
+                .map(Stored::view)
                 .orElseThrow(() -> new NotFoundException("charger " + uuid + " not found"));
     }
 
@@ -95,20 +97,33 @@ public class Chargers {
                     connectorRows.add(new ConnectorRow(after.id(), k));
                 }
                 if (old == null || old.status() != k.status() || !Objects.equals(old.errorCode(), k.errorCode())) {
-                    history.add(new StatusChange(after.uuid(), k.connectorId(), k.status(), k.errorCode(), after.online(),
-                            k.lastStatusAt(), now));
+                    history.add(new StatusChange(
+                            after.uuid(),
+                            k.connectorId(),
+                            k.status(),
+                            k.errorCode(),
+                            after.online(),
+                            k.lastStatusAt(),
+                            now));
                     connectorEvents(condo, after, old, k, now);
                 }
             }
             if (before != null && before.online() != after.online()) {
-                history.add(new StatusChange(after.uuid(), 0, after.status(), after.errorCode(), after.online(),
-                        after.lastHeartbeatAt(), now));
+                history.add(new StatusChange(
+                        after.uuid(),
+                        0,
+                        after.status(),
+                        after.errorCode(),
+                        after.online(),
+                        after.lastHeartbeatAt(),
+                        now));
                 if (after.online()) {
                     log.info("Charger {} is back online", after.uuid());
                     events.publishEvent(new ChargerBackOnline(condo, after.uuid(), after.name(), now));
                 } else {
                     log.warn("Charger {} is offline: last heartbeat {}", after.uuid(), after.lastHeartbeatAt());
-                    events.publishEvent(new ChargerWentOffline(condo, after.uuid(), after.name(), after.lastHeartbeatAt(), now));
+                    events.publishEvent(
+                            new ChargerWentOffline(condo, after.uuid(), after.name(), after.lastHeartbeatAt(), now));
                 }
             }
         }
@@ -120,14 +135,27 @@ public class Chargers {
 
     private void connectorEvents(CondominiumId condo, Stored charger, ConnectorView old, ConnectorView k, Instant now) {
         ConnectorStatus previous = old == null ? null : old.status();
-        events.publishEvent(new ChargerStatusChanged(condo, charger.uuid(), charger.name(), k.connectorId(), previous,
-                k.status(), k.errorCode(), k.lastStatusAt(), now));
+        events.publishEvent(new ChargerStatusChanged(
+                condo,
+                charger.uuid(),
+                charger.name(),
+                k.connectorId(),
+                previous,
+                k.status(),
+                k.errorCode(),
+                k.lastStatusAt(),
+                now));
         boolean wasFaulted = old != null && faulted(old);
         boolean isFaulted = faulted(k);
         if (isFaulted && !wasFaulted) {
-            log.warn("Charger {} connector {} faulted: {} {}", charger.uuid(), k.connectorId(), k.status(), k.errorCode());
-            events.publishEvent(new ChargerFaulted(condo, charger.uuid(), charger.name(), k.connectorId(), k.errorCode(),
-                    k.errorInfo(), now));
+            log.warn(
+                    "Charger {} connector {} faulted: {} {}",
+                    charger.uuid(),
+                    k.connectorId(),
+                    k.status(),
+                    k.errorCode());
+            events.publishEvent(new ChargerFaulted(
+                    condo, charger.uuid(), charger.name(), k.connectorId(), k.errorCode(), k.errorInfo(), now));
         } else if (!isFaulted && wasFaulted) {
             log.info("Charger {} connector {} fault cleared", charger.uuid(), k.connectorId());
             events.publishEvent(new ChargerFaultCleared(condo, charger.uuid(), charger.name(), k.connectorId(), now));
@@ -148,24 +176,47 @@ public class Chargers {
             connectors.putAll(before.connectors());
         }
         for (ConnectorSnapshot c : snap.connectors()) {
-            connectors.put(c.connectorId(), new ConnectorView(c.connectorId(), c.status(), c.errorCode(), c.errorInfo(),
-                    c.statusAt(), c.powerMaxW()));
+            connectors.put(
+                    c.connectorId(),
+                    new ConnectorView(
+                            c.connectorId(), c.status(), c.errorCode(), c.errorInfo(), c.statusAt(), c.powerMaxW()));
         }
         ConnectorStatus status = aggregate(connectors.values());
-        String error = connectors.values().stream().filter(Chargers::faulted).map(ConnectorView::errorCode)
-                .filter(Objects::nonNull).findFirst().orElse(null);
-        Instant lastStatusAt = connectors.values().stream().map(ConnectorView::lastStatusAt).filter(Objects::nonNull)
-                .max(Instant::compareTo).orElse(before == null ? null : before.lastStatusAt());
+        String error = connectors.values().stream()
+                .filter(Chargers::faulted)
+                .map(ConnectorView::errorCode)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        Instant lastStatusAt = connectors.values().stream()
+                .map(ConnectorView::lastStatusAt)
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(before == null ? null : before.lastStatusAt());
         Instant heartbeat = snap.lastHeartbeatAt();
-        if (before != null && before.lastHeartbeatAt() != null
-                && (heartbeat == null || heartbeat.isBefore(before.lastHeartbeatAt().plus(props.heartbeatWriteGranularity()))
-                && isOnline(heartbeat, now) == before.online())) {
+        if (before != null
+                && before.lastHeartbeatAt() != null
+                && (heartbeat == null
+                        || heartbeat.isBefore(before.lastHeartbeatAt().plus(props.heartbeatWriteGranularity()))
+                                && isOnline(heartbeat, now) == before.online())) {
             heartbeat = before.lastHeartbeatAt(); // not worth a write on its own
         }
         boolean online = isOnline(snap.lastHeartbeatAt(), now);
-        return new Stored(before == null ? 0 : before.id(), snap.uuid(), snap.chargeBoxId(), snap.displayName(),
-                snap.vendor(), snap.model(), status, error, lastStatusAt, heartbeat, online,
-                before == null ? now : before.firstSeenAt(), now, connectors);
+        return new Stored(
+                before == null ? 0 : before.id(),
+                snap.uuid(),
+                snap.chargeBoxId(),
+                snap.displayName(),
+                snap.vendor(),
+                snap.model(),
+                status,
+                error,
+                lastStatusAt,
+                heartbeat,
+                online,
+                before == null ? now : before.firstSeenAt(),
+                now,
+                connectors);
     }
 
     private boolean isOnline(Instant heartbeat, Instant now) {
@@ -173,11 +224,15 @@ public class Chargers {
     }
 
     private static boolean differs(Stored a, Stored b) {
-        return !Objects.equals(a.chargeBoxId(), b.chargeBoxId()) || !Objects.equals(a.name(), b.name())
-                || !Objects.equals(a.vendor(), b.vendor()) || !Objects.equals(a.model(), b.model())
-                || a.status() != b.status() || !Objects.equals(a.errorCode(), b.errorCode())
+        return !Objects.equals(a.chargeBoxId(), b.chargeBoxId())
+                || !Objects.equals(a.name(), b.name())
+                || !Objects.equals(a.vendor(), b.vendor())
+                || !Objects.equals(a.model(), b.model())
+                || a.status() != b.status()
+                || !Objects.equals(a.errorCode(), b.errorCode())
                 || !Objects.equals(a.lastStatusAt(), b.lastStatusAt())
-                || !Objects.equals(a.lastHeartbeatAt(), b.lastHeartbeatAt()) || a.online() != b.online();
+                || !Objects.equals(a.lastHeartbeatAt(), b.lastHeartbeatAt())
+                || a.online() != b.online();
     }
 
     /** One status per charger: a fault wins, then the busiest connector, else Available. */
@@ -204,5 +259,4 @@ public class Chargers {
             case AVAILABLE -> 1;
         };
     }
-
 }

@@ -24,25 +24,31 @@ public class Condominiums implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         jdbc.sql("insert into condominium (name) select :name where not exists (select 1 from condominium)")
-                .param("name", props.name()).update();
+                .param("name", props.name())
+                .update();
     }
 
     public List<Condominium> all() {
         return jdbc.sql("select id, name, time_zone from condominium order by id")
-                .query((rs, i) -> new Condominium(CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
+                .query((rs, i) ->
+                        new Condominium(CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
                 .list();
     }
 
     public Optional<Condominium> find(CondominiumId id) {
-        return jdbc.sql("select id, name, time_zone from condominium where id = :id").param("id", id.value())
-                .query((rs, i) -> new Condominium(CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
+        return jdbc.sql("select id, name, time_zone from condominium where id = :id")
+                .param("id", id.value())
+                .query((rs, i) ->
+                        new Condominium(CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
                 .optional();
     }
 
     /** Creates a condominium (the operator's onboarding; tests). */
     public Condominium create(String name) {
-        long id = jdbc.sql("insert into condominium (name) values (:name) returning id").param("name", name)
-                .query(Long.class).single();
+        long id = jdbc.sql("insert into condominium (name) values (:name) returning id")
+                .param("name", name)
+                .query(Long.class)
+                .single();
         return find(CondominiumId.of(id)).orElseThrow();
     }
 

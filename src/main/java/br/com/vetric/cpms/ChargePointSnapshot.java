@@ -1,14 +1,19 @@
 package br.com.vetric.cpms;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A charger as CVE-PRO reported it in one poll. Keyed by {@code uuid}. */
-public record ChargePointSnapshot(String uuid, @Nullable String chargeBoxId, @Nullable String description,
-                                  @Nullable String vendor, @Nullable String model, @Nullable Instant lastHeartbeatAt,
-                                  boolean active,
-                                  List<ConnectorSnapshot> connectors) {
+public record ChargePointSnapshot(
+        String uuid,
+        @Nullable String chargeBoxId,
+        @Nullable String description,
+        @Nullable String vendor,
+        @Nullable String model,
+        @Nullable Instant lastHeartbeatAt,
+        boolean active,
+        List<ConnectorSnapshot> connectors) {
 
     public ChargePointSnapshot {
         connectors = connectors == null ? List.of() : List.copyOf(connectors);

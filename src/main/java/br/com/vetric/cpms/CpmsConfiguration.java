@@ -16,7 +16,7 @@ class CpmsConfiguration {
             throw new IllegalStateException(
                     "VETRIC_CPMS_URL is set: VETRIC_CPMS_API_KEY, VETRIC_CPMS_EMAIL and VETRIC_CPMS_PASSWORD are required too");
         }
-        return CveProClients.create(new CveProConnection(props.url(), props.apiKey(), props.email(), props.password()),
-                props, clock);
+        return CveProClients.create(
+                new CveProConnection(props.url(), props.apiKey(), props.email(), props.password()), props, clock);
     }
 }

@@ -1,14 +1,13 @@
 package br.com.vetric.cpms;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Min;
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How VETRIC reaches CVE-PRO.
@@ -30,16 +29,19 @@ import org.springframework.util.unit.DataSize;
  */
 @Validated
 @ConfigurationProperties("vetric.cpms")
-public record CpmsProperties(@Nullable String url, @Nullable String apiKey, @Nullable String email,
-                             @Nullable String password,
-                             @DefaultValue("30s") Duration timeout,
-                             @DefaultValue("3") @Min(1) int retryAttempts,
-                             @DefaultValue("1s") Duration retryBackoff,
-                             @DefaultValue("48h") @DurationMin(hours = 48) Duration transactionWindow,
-                             @DefaultValue("23h") Duration tokenRenewAfter,
-                             @DefaultValue("30s") Duration circuitOpenFor,
-                             @DefaultValue("62d") Duration backfillWindow,
-                             @DefaultValue("32MB") DataSize maxResponseSize) {
+public record CpmsProperties(
+        @Nullable String url,
+        @Nullable String apiKey,
+        @Nullable String email,
+        @Nullable String password,
+        @DefaultValue("30s") Duration timeout,
+        @DefaultValue("3") @Min(1) int retryAttempts,
+        @DefaultValue("1s") Duration retryBackoff,
+        @DefaultValue("48h") @DurationMin(hours = 48) Duration transactionWindow,
+        @DefaultValue("23h") Duration tokenRenewAfter,
+        @DefaultValue("30s") Duration circuitOpenFor,
+        @DefaultValue("62d") Duration backfillWindow,
+        @DefaultValue("32MB") DataSize maxResponseSize) {
 
     public boolean configured() {
         return url != null && !url.isBlank();

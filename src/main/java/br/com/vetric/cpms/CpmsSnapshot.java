@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** Everything one poll read: complete, or not at all (a failed fetch throws {@link CpmsUnavailableException}). */
-public record CpmsSnapshot(List<ChargePointSnapshot> chargePoints, List<TransactionSnapshot> transactions,
-                           Instant fetchedAt) {
+public record CpmsSnapshot(
+        List<ChargePointSnapshot> chargePoints, List<TransactionSnapshot> transactions, Instant fetchedAt) {
 
     public CpmsSnapshot {
         chargePoints = List.copyOf(chargePoints);

@@ -1,10 +1,9 @@
 package br.com.vetric.dashboard;
 
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-import jakarta.validation.constraints.Min;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Limits of the pages' live and bulk reads.
@@ -15,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Validated
 @ConfigurationProperties("vetric.dashboard")
-public record DashboardProperties(@DefaultValue("5") @Min(1) int sseMaxPerUser,
-                                  @DefaultValue("1000") @Min(1) int sseMaxTotal) {
+public record DashboardProperties(
+        @DefaultValue("5") @Min(1) int sseMaxPerUser,
+        @DefaultValue("1000") @Min(1) int sseMaxTotal) {
 
     public DashboardProperties {
         if (sseMaxTotal < sseMaxPerUser) {

@@ -33,7 +33,7 @@ class DemoConfiguration {
     @Bean
     CpmsClient simulatorClient(CveProSimulator simulator, CpmsProperties props, Clock clock) {
         SimulatorConfig c = simulator.config();
-        return CveProClients.create(new CveProConnection(simulator.baseUrl(), c.apiKey(), c.email(), c.password()),
-                props, clock);
+        return CveProClients.create(
+                new CveProConnection(simulator.baseUrl(), c.apiKey(), c.email(), c.password()), props, clock);
     }
 }

@@ -22,11 +22,20 @@ class DemoDataGuard {
 
     DemoDataGuard(JdbcClient jdbc, CpmsProperties cpms, DatabaseProperties db) {
         String mode = cpms.configured() ? "REAL" : "DEMO";
-        String recorded = jdbc.sql("select mode from installation").query(String.class).optional().orElse(null);
+        String recorded = jdbc.sql("select mode from installation")
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (recorded == null) {
-            jdbc.sql("insert into installation (mode) values (:mode) on conflict do nothing").param("mode", mode).update();
-            recorded = jdbc.sql("select mode from installation").query(String.class).single();
-            log.info("This database now holds {} data", recorded.equals("DEMO") ? "the demo's" : "a real installation's");
+            jdbc.sql("insert into installation (mode) values (:mode) on conflict do nothing")
+                    .param("mode", mode)
+                    .update();
+            recorded = jdbc.sql("select mode from installation")
+                    .query(String.class)
+                    .single();
+            log.info(
+                    "This database now holds {} data",
+                    recorded.equals("DEMO") ? "the demo's" : "a real installation's");
         }
         if (recorded.equals(mode)) {
             return;
@@ -36,13 +45,15 @@ class DemoDataGuard {
                 ? "point VETRIC_DB_URL at a new, empty database"
                 : "move that data directory away or set VETRIC_DATA_DIR to a new folder";
         if (mode.equals("REAL")) {
-            throw new StartRefusedException("VETRIC_CPMS_URL is set, but " + where + " holds the demo's simulated "
-                    + "data and accounts; VETRIC will not run a real CVE-PRO installation on it.",
+            throw new StartRefusedException(
+                    "VETRIC_CPMS_URL is set, but " + where + " holds the demo's simulated "
+                            + "data and accounts; VETRIC will not run a real CVE-PRO installation on it.",
                     "To go live, " + elsewhere + " (VETRIC then starts on an empty database). To run the demo again, "
                             + "unset VETRIC_CPMS_URL.");
         }
-        throw new StartRefusedException("VETRIC_CPMS_URL is not set (demo mode), but " + where + " holds a real "
-                + "installation's data; VETRIC will not run the demo's simulator on it.",
+        throw new StartRefusedException(
+                "VETRIC_CPMS_URL is not set (demo mode), but " + where + " holds a real "
+                        + "installation's data; VETRIC will not run the demo's simulator on it.",
                 "Set VETRIC_CPMS_URL (and the other CVE-PRO settings) to run this installation, or, for the demo, "
                         + elsewhere + ".");
     }

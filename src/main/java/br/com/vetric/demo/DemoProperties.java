@@ -1,11 +1,10 @@
 package br.com.vetric.demo;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param simulatorPort port of the built-in CVE-PRO simulator, 0 = any free port ({@code VETRIC_SIMULATOR_PORT})
@@ -16,8 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Validated
 @ConfigurationProperties("vetric.demo")
-public record DemoProperties(@DefaultValue("0") @Min(0) int simulatorPort, @DefaultValue("true") boolean live,
-                             @DefaultValue("1.0") @Positive double speed, @DefaultValue("true") boolean seedData) {
+public record DemoProperties(
+        @DefaultValue("0") @Min(0) int simulatorPort,
+        @DefaultValue("true") boolean live,
+        @DefaultValue("1.0") @Positive double speed,
+        @DefaultValue("true") boolean seedData) {
 
     public static final String MANAGER_EMAIL = "sindico@vetric.local";
     public static final String MANAGER_PASSWORD = "sindico-demo";

@@ -3,8 +3,8 @@ package br.com.vetric.demo;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
-import br.com.vetric.reports.Tariffs;
 import br.com.vetric.reports.Tariff;
+import br.com.vetric.reports.Tariffs;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.shared.CondominiumId;
@@ -48,12 +48,19 @@ class DemoSeeder implements SmartInitializingSingleton {
             return;
         }
         CondominiumId condo = condominiums.primary().id();
-        users.ensure(DemoProperties.MANAGER_EMAIL, "Síndico Demo", Role.CLIENTE, condo.value(),
+        users.ensure(
+                DemoProperties.MANAGER_EMAIL,
+                "Síndico Demo",
+                Role.CLIENTE,
+                condo.value(),
                 DemoProperties.MANAGER_PASSWORD);
         if (!tariffs.configured(condo)) {
             // a typical Brazilian "tarifa branca"-like split: peak 17:30–20:29 on working days
-            tariffs.save(condo, Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
-                    LocalTime.of(17, 30), LocalTime.of(20, 30)), null);
+            tariffs.save(
+                    condo,
+                    Tariff.timeOfUse(
+                            new BigDecimal("1.25"), new BigDecimal("0.78"), LocalTime.of(17, 30), LocalTime.of(20, 30)),
+                    null);
         }
         if (residents.count(condo, null, true) > 0) {
             return;

@@ -11,8 +11,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * {@code credentialsVersion} is the user's credentials version when this principal was made: once the stored one
  * differs (password changed or reset, user deactivated or reactivated) the session or token is refused.
  */
-public record AuthenticatedUser(long id, String email, String name, Role role, Long condominiumId,
-                                int credentialsVersion) implements UserDetails {
+public record AuthenticatedUser(
+        long id, String email, String name, Role role, Long condominiumId, int credentialsVersion)
+        implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -1,14 +1,13 @@
 package br.com.vetric.identity;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param adminEmail    first administrator's e-mail ({@code VETRIC_ADMIN_EMAIL})
@@ -20,9 +19,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Validated
 @ConfigurationProperties("vetric.identity")
-public record IdentityProperties(@DefaultValue("admin@vetric.local") @NotBlank String adminEmail, String adminPassword,
-                                 String jwtSecret, @DefaultValue("1h") @DurationMin(seconds = 1) Duration tokenTtl,
-                                 @DefaultValue @Valid LoginThrottle loginThrottle) {
+public record IdentityProperties(
+        @DefaultValue("admin@vetric.local") @NotBlank String adminEmail,
+        String adminPassword,
+        String jwtSecret,
+        @DefaultValue("1h") @DurationMin(seconds = 1) Duration tokenTtl,
+        @DefaultValue @Valid LoginThrottle loginThrottle) {
 
     public IdentityProperties {
         adminEmail = adminEmail.strip();
@@ -39,11 +41,11 @@ public record IdentityProperties(@DefaultValue("admin@vetric.local") @NotBlank S
      * @param trackedKeys        most buckets kept in memory (least recently used go first), so that many
      *                           addresses cannot exhaust memory
      */
-    public record LoginThrottle(@DefaultValue("20") @Min(1) int failuresPerSource,
-                                @DefaultValue("5") @Min(1) int failuresPerAccount,
-                                @DefaultValue("15m") @DurationMin(seconds = 1) Duration window,
-                                @DefaultValue("20000") @Min(1) int trackedKeys) {
-    }
+    public record LoginThrottle(
+            @DefaultValue("20") @Min(1) int failuresPerSource,
+            @DefaultValue("5") @Min(1) int failuresPerAccount,
+            @DefaultValue("15m") @DurationMin(seconds = 1) Duration window,
+            @DefaultValue("20000") @Min(1) int trackedKeys) {}
 
     @Override
     public String toString() {

@@ -26,6 +26,7 @@ public class Users {
     public static final String BAD_CREDENTIALS = "E-mail ou senha inválidos.";
     /** BCrypt reads at most 72 bytes of a password: longer ones are refused rather than silently cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
+
     public static final int MIN_PASSWORD_CHARS = 8;
     private static final Logger log = LoggerFactory.getLogger(Users.class);
 
@@ -100,8 +101,8 @@ public class Users {
         if (repository.findByEmail(email).isPresent()) {
             throw new ConflictException("e-mail " + email.strip() + " is already in use");
         }
-        long id = repository.insert(email, name.strip(), role, role == Role.ADMIN ? null : condominiumId,
-                encoder.encode(password));
+        long id = repository.insert(
+                email, name.strip(), role, role == Role.ADMIN ? null : condominiumId, encoder.encode(password));
         log.info("User {} created with role {}", id, role);
         return repository.findById(id).orElseThrow().account();
     }
@@ -121,8 +122,11 @@ public class Users {
      */
     @Transactional
     public AuthenticatedUser changeOwnPassword(long userId, String currentPassword, String newPassword) {
-        UserRepository.Row user = repository.findById(userId).orElseThrow(() -> new NotFoundException("user not found"));
-        if (currentPassword == null || tooLong(currentPassword) || !encoder.matches(currentPassword, user.passwordHash())) {
+        UserRepository.Row user =
+                repository.findById(userId).orElseThrow(() -> new NotFoundException("user not found"));
+        if (currentPassword == null
+                || tooLong(currentPassword)
+                || !encoder.matches(currentPassword, user.passwordHash())) {
             throw new InvalidInputException("currentPassword", "does not match the current password");
         }
         checkPassword("newPassword", newPassword);
@@ -150,10 +154,12 @@ public class Users {
 
     private static void checkPassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD_CHARS) {
-            throw new PasswordRejectedException(field, "must have at least " + MIN_PASSWORD_CHARS + " characters", false);
+            throw new PasswordRejectedException(
+                    field, "must have at least " + MIN_PASSWORD_CHARS + " characters", false);
         }
         if (tooLong(password)) {
-            throw new PasswordRejectedException(field, "must have at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)", true);
+            throw new PasswordRejectedException(
+                    field, "must have at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)", true);
         }
     }
 

@@ -7,9 +7,22 @@ import java.time.Instant;
  * attempt is told by {@code lastReason} and the gateway's {@code lastStatusCode} (null without an HTTP answer);
  * {@code lastError} says why a message was SKIPPED.
  */
-public record DeliveredNotification(long id, NotificationKind kind, NotificationStatus status, String recipient,
-                                    String phoneMasked, Long residentId, String residentName, String chargerName,
-                                    Long sessionId, String body, int attempts, String lastError,
-                                    Integer lastStatusCode, DeliveryFailure lastReason, String provider,
-                                    Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
-}
+public record DeliveredNotification(
+        long id,
+        NotificationKind kind,
+        NotificationStatus status,
+        String recipient,
+        String phoneMasked,
+        Long residentId,
+        String residentName,
+        String chargerName,
+        Long sessionId,
+        String body,
+        int attempts,
+        String lastError,
+        Integer lastStatusCode,
+        DeliveryFailure lastReason,
+        String provider,
+        Instant createdAt,
+        Instant sentAt,
+        Instant nextAttemptAt) {}

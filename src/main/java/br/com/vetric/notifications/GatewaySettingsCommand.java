@@ -7,13 +7,20 @@ import java.util.List;
  * secret, except when its URL changes: then it must be given again. Null fields keep their value. Manager phones
  * are typed the Brazilian way and stored as E.164.
  */
-public record GatewaySettingsCommand(WhatsAppProvider provider, String evolutionUrl, String evolutionInstance,
-                                     String evolutionApiKey, String metaBaseUrl, String metaPhoneNumberId,
-                                     String metaAccessToken, String metaLanguage, List<String> managerPhones) {
+public record GatewaySettingsCommand(
+        WhatsAppProvider provider,
+        String evolutionUrl,
+        String evolutionInstance,
+        String evolutionApiKey,
+        String metaBaseUrl,
+        String metaPhoneNumberId,
+        String metaAccessToken,
+        String metaLanguage,
+        List<String> managerPhones) {
 
     @Override
     public String toString() { // never print secrets
-        return "GatewaySettingsCommand[provider=" + provider + ", evolutionUrl=" + evolutionUrl
-                + ", evolutionInstance=" + evolutionInstance + ", metaPhoneNumberId=" + metaPhoneNumberId + "]";
+        return "GatewaySettingsCommand[provider=" + provider + ", evolutionUrl=" + evolutionUrl + ", evolutionInstance="
+                + evolutionInstance + ", metaPhoneNumberId=" + metaPhoneNumberId + "]";
     }
 }

@@ -7,45 +7,71 @@ import java.util.List;
  * condominium; the delay of a {@linkplain #timed() timed} kind is editable per condominium.
  */
 public enum NotificationKind {
-
-    CHARGING_STARTED(Audience.RESIDENT, true, 180,
+    CHARGING_STARTED(
+            Audience.RESIDENT,
+            true,
+            180,
             "Olá, {{nome}}! O carregamento do seu veículo no {{carregador}} começou em {{data}}. "
                     + "Avisaremos quando terminar. {{localizacao}}"),
-    IDLE_STARTED(Audience.RESIDENT, true, 0,
+    IDLE_STARTED(
+            Audience.RESIDENT,
+            true,
+            0,
             "Olá, {{nome}}! Seu veículo parou de consumir energia no {{carregador}} em {{data}}. "
                     + "Até agora: {{energia}} em {{duracao}}."),
-    BATTERY_FULL(Audience.RESIDENT, true, 180,
+    BATTERY_FULL(
+            Audience.RESIDENT,
+            true,
+            180,
             "Olá, {{nome}}! A bateria do seu veículo está carregada no {{carregador}}: {{energia}} em {{duracao}}. "
                     + "Por favor, libere a vaga para o próximo morador."),
-    CHARGING_INTERRUPTED(Audience.RESIDENT, false, 0,
+    CHARGING_INTERRUPTED(
+            Audience.RESIDENT,
+            false,
+            0,
             "Olá, {{nome}}! O carregamento no {{carregador}} foi interrompido em {{data}} "
                     + "({{energia}} em {{duracao}}). Verifique o seu veículo."),
 
-    CHARGER_FAULTED(Audience.MANAGER, true, 0,
-            "{{localizacao}}: o {{carregador}} apresentou falha ({{erro}}) em {{data}}."),
-    CHARGER_FAULT_CLEARED(Audience.MANAGER, false, 0,
-            "{{localizacao}}: a falha do {{carregador}} foi resolvida em {{data}}."),
-    CHARGER_OFFLINE(Audience.MANAGER, true, 900,
-            "{{localizacao}}: o {{carregador}} está sem comunicação desde {{data}}."),
-    CHARGER_BACK_ONLINE(Audience.MANAGER, false, 0,
-            "{{localizacao}}: o {{carregador}} voltou a se comunicar em {{data}}."),
-    SESSION_STUCK(Audience.MANAGER, true, 0,
+    CHARGER_FAULTED(
+            Audience.MANAGER, true, 0, "{{localizacao}}: o {{carregador}} apresentou falha ({{erro}}) em {{data}}."),
+    CHARGER_FAULT_CLEARED(
+            Audience.MANAGER, false, 0, "{{localizacao}}: a falha do {{carregador}} foi resolvida em {{data}}."),
+    CHARGER_OFFLINE(
+            Audience.MANAGER, true, 900, "{{localizacao}}: o {{carregador}} está sem comunicação desde {{data}}."),
+    CHARGER_BACK_ONLINE(
+            Audience.MANAGER, false, 0, "{{localizacao}}: o {{carregador}} voltou a se comunicar em {{data}}."),
+    SESSION_STUCK(
+            Audience.MANAGER,
+            true,
+            0,
             "{{localizacao}}: o carregamento no {{carregador}} ({{apartamento}}) está aberto há {{duracao}}. "
                     + "Verifique o carregador."),
-    SESSION_STUCK_CLEARED(Audience.MANAGER, false, 0,
+    SESSION_STUCK_CLEARED(
+            Audience.MANAGER,
+            false,
+            0,
             "{{localizacao}}: o carregamento travado no {{carregador}} foi encerrado em {{data}}."),
-    UNIDENTIFIED_TAG(Audience.MANAGER, true, 300,
+    UNIDENTIFIED_TAG(
+            Audience.MANAGER,
+            true,
+            300,
             "{{localizacao}}: a tag RFID {{tag}} usada no {{carregador}} em {{data}} não pertence a nenhum morador. "
                     + "Cadastre-a no VETRIC."),
-    UNIDENTIFIED_TAG_RESOLVED(Audience.MANAGER, false, 0,
+    UNIDENTIFIED_TAG_RESOLVED(
+            Audience.MANAGER,
+            false,
+            0,
             "{{localizacao}}: a tag RFID {{tag}} agora pertence a {{nome}} ({{apartamento}}).");
 
     /** Who receives a kind. */
-    public enum Audience { RESIDENT, MANAGER }
+    public enum Audience {
+        RESIDENT,
+        MANAGER
+    }
 
     /** The placeholders a template may use. */
-    public static final List<String> PLACEHOLDERS = List.of("nome", "apartamento", "carregador", "energia",
-            "duracao", "data", "localizacao", "tag", "erro");
+    public static final List<String> PLACEHOLDERS =
+            List.of("nome", "apartamento", "carregador", "energia", "duracao", "data", "localizacao", "tag", "erro");
 
     private final Audience audience;
     private final boolean timed;

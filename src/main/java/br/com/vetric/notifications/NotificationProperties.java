@@ -1,14 +1,13 @@
 package br.com.vetric.notifications;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Notification settings. The WhatsApp fields only seed a condominium's gateway settings the first time (they
@@ -34,20 +33,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Validated
 @ConfigurationProperties("vetric.notifications")
-public record NotificationProperties(@DefaultValue("true") boolean schedulerEnabled,
-                                     @DefaultValue("10s") @DurationMin(millis = 100) Duration tick,
-                                     @DefaultValue("6") @Min(1) int maxAttempts,
-                                     @DefaultValue("30s") Duration initialBackoff,
-                                     @DefaultValue("30m") Duration maxBackoff,
-                                     @DefaultValue("2m") Duration lease,
-                                     @DefaultValue("20") @Min(1) int batchSize,
-                                     @DefaultValue("15s") Duration httpTimeout,
-                                     @DefaultValue("log") @NotBlank String provider,
-                                     String evolutionUrl, String evolutionApiKey, String evolutionInstance,
-                                     @DefaultValue(DEFAULT_META_BASE_URL) @NotBlank String metaBaseUrl,
-                                     String metaPhoneNumberId, String metaAccessToken,
-                                     @DefaultValue("pt_BR") @NotBlank String metaLanguage,
-                                     @DefaultValue List<String> managerPhones) {
+public record NotificationProperties(
+        @DefaultValue("true") boolean schedulerEnabled,
+        @DefaultValue("10s") @DurationMin(millis = 100) Duration tick,
+        @DefaultValue("6") @Min(1) int maxAttempts,
+        @DefaultValue("30s") Duration initialBackoff,
+        @DefaultValue("30m") Duration maxBackoff,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("20") @Min(1) int batchSize,
+        @DefaultValue("15s") Duration httpTimeout,
+        @DefaultValue("log") @NotBlank String provider,
+        String evolutionUrl,
+        String evolutionApiKey,
+        String evolutionInstance,
+        @DefaultValue(DEFAULT_META_BASE_URL) @NotBlank String metaBaseUrl,
+        String metaPhoneNumberId,
+        String metaAccessToken,
+        @DefaultValue("pt_BR") @NotBlank String metaLanguage,
+        @DefaultValue List<String> managerPhones) {
 
     public static final String DEFAULT_META_BASE_URL = "https://graph.facebook.com/v20.0";
 
@@ -55,7 +58,10 @@ public record NotificationProperties(@DefaultValue("true") boolean schedulerEnab
         provider = provider.strip();
         metaBaseUrl = metaBaseUrl.strip();
         metaLanguage = metaLanguage.strip();
-        managerPhones = managerPhones.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        managerPhones = managerPhones.stream()
+                .filter(p -> p != null && !p.isBlank())
+                .map(String::strip)
+                .toList();
     }
 
     /** The initial provider, failing loudly on an unknown name. */
@@ -63,12 +69,14 @@ public record NotificationProperties(@DefaultValue("true") boolean schedulerEnab
         try {
             return WhatsAppProvider.valueOf(provider.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("VETRIC_WHATSAPP_PROVIDER must be log, evolution or meta, not '" + provider + "'");
+            throw new IllegalStateException(
+                    "VETRIC_WHATSAPP_PROVIDER must be log, evolution or meta, not '" + provider + "'");
         }
     }
 
     @Override
     public String toString() { // never print secrets
-        return "NotificationProperties[provider=" + provider + ", evolutionUrl=" + evolutionUrl + ", tick=" + tick + "]";
+        return "NotificationProperties[provider=" + provider + ", evolutionUrl=" + evolutionUrl + ", tick=" + tick
+                + "]";
     }
 }

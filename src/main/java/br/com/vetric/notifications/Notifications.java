@@ -24,8 +24,12 @@ public class Notifications {
     private final DueCheckRunner dueChecks;
     private final DeliveryWorker worker;
 
-    Notifications(TemplateService templates, SettingsService settings, OutboxRepository outbox,
-                  DueCheckRunner dueChecks, DeliveryWorker worker) {
+    Notifications(
+            TemplateService templates,
+            SettingsService settings,
+            OutboxRepository outbox,
+            DueCheckRunner dueChecks,
+            DeliveryWorker worker) {
         this.templates = templates;
         this.settings = settings;
         this.outbox = outbox;
@@ -67,7 +71,8 @@ public class Notifications {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("phone", e.getMessage());
         }
-        SendResult r = worker.sendTest(condo, e164, "VETRIC: mensagem de teste. Se você recebeu, o WhatsApp está configurado.");
+        SendResult r = worker.sendTest(
+                condo, e164, "VETRIC: mensagem de teste. Se você recebeu, o WhatsApp está configurado.");
         return switch (r) {
             case SendResult.Accepted a -> new TestMessageResult(true, null, null);
             case SendResult.Failed f -> new TestMessageResult(false, f.reason(), f.statusCode());

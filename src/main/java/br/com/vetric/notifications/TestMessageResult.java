@@ -4,5 +4,4 @@ package br.com.vetric.notifications;
  * The answer of the gateway to a test message: accepted, or why not (the classified reason and the HTTP status,
  * null without an HTTP answer). Never the gateway's response body.
  */
-public record TestMessageResult(boolean accepted, DeliveryFailure reason, Integer statusCode) {
-}
+public record TestMessageResult(boolean accepted, DeliveryFailure reason, Integer statusCode) {}

@@ -5,5 +5,6 @@
  * (one row per subject, kind and recipient), and a worker delivers the outbox through the condominium's
  * gateway (Evolution API, Meta WhatsApp Cloud API or log only). The outbox is also the delivery log.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "identity", "condominium", "residents", "sessions", "chargers"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "platform", "identity", "condominium", "residents", "sessions", "chargers"})
 package br.com.vetric.notifications;

@@ -43,7 +43,8 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
             chain.doFilter(request, response);
             return;
@@ -53,7 +54,8 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
             refuse(request, response);
             return;
         }
-        if (declared >= 0 || BODILESS.contains(request.getMethod())
+        if (declared >= 0
+                || BODILESS.contains(request.getMethod())
                 || type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
             chain.doFilter(request, response);
             return;
@@ -67,15 +69,21 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        log.info("Refused a request body over {} bytes on {} {}", maxBytes, request.getMethod(), request.getRequestURI());
+        log.info(
+                "Refused a request body over {} bytes on {} {}",
+                maxBytes,
+                request.getMethod(),
+                request.getRequestURI());
         String detail = "body: larger than " + maxBytes + " bytes";
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content too large\",\"status\":413,"
-                + "\"detail\":\"" + detail + "\",\"errors\":[{\"field\":\"body\",\"message\":\"larger than " + maxBytes
-                + " bytes\"}]}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Content too large\",\"status\":413,"
+                        + "\"detail\":\"" + detail + "\",\"errors\":[{\"field\":\"body\",\"message\":\"larger than "
+                        + maxBytes
+                        + " bytes\"}]}");
     }
 
     /** The request with its (already read, within the limit) body served from memory. */

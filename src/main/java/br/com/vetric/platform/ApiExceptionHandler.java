@@ -48,7 +48,8 @@ class ApiExceptionHandler {
                 .toList();
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
         p.setProperty("errors", errors);
         return p;
@@ -59,8 +60,10 @@ class ApiExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
         String message = type != null && type.isEnum()
-                ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                        .collect(Collectors.joining(", "))
+                ? "must be one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(c -> ((Enum<?>) c).name())
+                                .collect(Collectors.joining(", "))
                 : "invalid value";
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": " + message);
         p.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));

@@ -11,8 +11,7 @@ public final class ApiParams {
 
     public static final int MAX_PAGE_SIZE = 500;
 
-    private ApiParams() {
-    }
+    private ApiParams() {}
 
     public static void paging(int page, int size) {
         if (page < 0) {
@@ -41,7 +40,9 @@ public final class ApiParams {
         try {
             if (v.length() == 10) {
                 LocalDate d = LocalDate.parse(v);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(Zones.SAO_PAULO).toInstant();
+                return (endOfDay ? d.plusDays(1) : d)
+                        .atStartOfDay(Zones.SAO_PAULO)
+                        .toInstant();
             }
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {

@@ -1,10 +1,9 @@
 package br.com.vetric.platform;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits of the JSON API.
@@ -19,8 +18,8 @@ public record ApiProperties(@DefaultValue("64KB") DataSize maxBodySize) {
 
     public ApiProperties {
         if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("vetric.api.max-body-size must be between 1 byte and 2 GB, was "
-                    + maxBodySize);
+            throw new IllegalArgumentException(
+                    "vetric.api.max-body-size must be between 1 byte and 2 GB, was " + maxBodySize);
         }
     }
 }

@@ -17,8 +17,7 @@ final class ApplicationRole {
     /** The application role on the embedded PostgreSQL. */
     static final String EMBEDDED = "vetric_app";
 
-    private ApplicationRole() {
-    }
+    private ApplicationRole() {}
 
     /** Creates (or corrects) the role; cluster-wide, so a superuser's connection. {@code password} null = none. */
     static void ensure(Connection superuser, String role, String password) throws SQLException {
@@ -48,7 +47,8 @@ final class ApplicationRole {
         try (Statement st = owner.createStatement()) {
             st.execute("grant select, insert, update, delete on all tables in schema public to " + r);
             st.execute("grant usage, select, update on all sequences in schema public to " + r);
-            st.execute("alter default privileges in schema public grant select, insert, update, delete on tables to " + r);
+            st.execute(
+                    "alter default privileges in schema public grant select, insert, update, delete on tables to " + r);
             st.execute("alter default privileges in schema public grant usage, select, update on sequences to " + r);
         }
     }

@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BoundedBody {
 
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     /**
      * A body of more than {@code maxBytes} (declared or as it arrives) fails the call with an {@link IOException}
@@ -31,7 +30,10 @@ public final class BoundedBody {
      * time after the headers fails it with an {@link HttpTimeoutException}.
      */
     public static HttpResponse.BodyHandler<String> failingPast(long maxBytes, Duration within) {
-        return info -> new Subscriber(maxBytes, within, false,
+        return info -> new Subscriber(
+                maxBytes,
+                within,
+                false,
                 info.headers().firstValueAsLong("Content-Length").orElse(-1));
     }
 
@@ -84,11 +86,12 @@ public final class BoundedBody {
                 stop(false); // nothing is requested: not one byte of it is read
                 return;
             }
-            CompletableFuture.delayedExecutor(within.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-                if (!result.isDone()) {
-                    stop(true);
-                }
-            });
+            CompletableFuture.delayedExecutor(within.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> {
+                        if (!result.isDone()) {
+                            stop(true);
+                        }
+                    });
             s.request(Long.MAX_VALUE);
         }
 
@@ -102,11 +105,14 @@ public final class BoundedBody {
             if (truncate) {
                 result.complete(text());
             } else {
-                result.completeExceptionally(timedOut
-                        ? new HttpTimeoutException("response body not complete within " + within.toSeconds() + " s")
-                        : new TooLargeException(maxBytes));
+                result.completeExceptionally(
+                        timedOut
+                                ? new HttpTimeoutException(
+                                        "response body not complete within " + within.toSeconds() + " s")
+                                : new TooLargeException(maxBytes));
             }
-            CompletableFuture.delayedExecutor(CANCEL_AFTER_MS, TimeUnit.MILLISECONDS).execute(subscription::cancel);
+            CompletableFuture.delayedExecutor(CANCEL_AFTER_MS, TimeUnit.MILLISECONDS)
+                    .execute(subscription::cancel);
         }
 
         @Override

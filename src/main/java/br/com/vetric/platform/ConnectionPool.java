@@ -24,7 +24,8 @@ final class ConnectionPool extends HikariDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        if (RequestContextHolder.getRequestAttributes() != null && !isClosed()
+        if (RequestContextHolder.getRequestAttributes() != null
+                && !isClosed()
                 && getHikariPoolMXBean() instanceof HikariPool pool) {
             return pool.getConnection(requestTimeoutMs);
         }

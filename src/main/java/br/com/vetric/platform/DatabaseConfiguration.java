@@ -67,21 +67,24 @@ class DatabaseConfiguration {
         DatabaseLogin app = new DatabaseLogin(props.url(), props.username(), props.password());
         log.info("Using external PostgreSQL at {}", DatabaseProperties.redact(props.url()));
         if (!props.separateMigrationUser()) {
-            return new Database(app, app, () -> { });
+            return new Database(app, app, () -> {});
         }
         DatabaseLogin owner = new DatabaseLogin(props.url(), props.migrationUsername(), props.migrationPassword());
         try (Connection c = owner.connect()) {
             ApplicationRole.grant(c, props.username());
         } catch (SQLException e) {
-            throw new StartRefusedException("The migration user " + props.migrationUsername() + " could not give "
-                    + props.username() + " access to the tables of " + DatabaseProperties.redact(props.url()) + ": "
-                    + e.getMessage(),
+            throw new StartRefusedException(
+                    "The migration user " + props.migrationUsername() + " could not give "
+                            + props.username() + " access to the tables of " + DatabaseProperties.redact(props.url())
+                            + ": "
+                            + e.getMessage(),
                     "Make " + props.migrationUsername() + " the owner of the schema's tables (it runs the migrations), "
-                            + "or leave VETRIC_DB_MIGRATION_USERNAME empty to run everything as " + props.username() + ".",
+                            + "or leave VETRIC_DB_MIGRATION_USERNAME empty to run everything as " + props.username()
+                            + ".",
                     e);
         }
         log.info("The application runs as {}, the migrations as {}", props.username(), props.migrationUsername());
-        return new Database(app, owner, () -> { });
+        return new Database(app, owner, () -> {});
     }
 
     /** Logins to use and what to stop when the context closes. */
@@ -117,37 +120,45 @@ class DatabaseConfiguration {
                 throw new IllegalStateException("could not grant on test database " + name, e);
             }
             OPEN_DATABASES.incrementAndGet();
-            return new Database(new DatabaseLogin(base + name, ApplicationRole.EMBEDDED, null), superuser,
+            return new Database(
+                    new DatabaseLogin(base + name, ApplicationRole.EMBEDDED, null),
+                    superuser,
                     OPEN_DATABASES::decrementAndGet);
         }
 
         private static EmbeddedPostgres get() {
             if (instance == null) {
                 try {
-                    instance = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC")
-                            .setServerConfig("fsync", "off").setServerConfig("max_connections", "300")
-                            .setRegisterShutdownHook(false).start();
+                    instance = EmbeddedPostgres.builder()
+                            .setServerConfig("timezone", "UTC")
+                            .setServerConfig("fsync", "off")
+                            .setServerConfig("max_connections", "300")
+                            .setRegisterShutdownHook(false)
+                            .start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
                 }
                 EmbeddedPostgres server = instance;
                 // at JVM exit, let the cached test contexts close their pools first (they shut down in parallel)
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                    while (OPEN_DATABASES.get() > 0 && System.nanoTime() < deadline) {
-                        try {
-                            Thread.sleep(50);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            break;
-                        }
-                    }
-                    try {
-                        server.close();
-                    } catch (IOException e) {
-                        // the JVM is exiting
-                    }
-                }, "embedded-postgres-stop"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                                    while (OPEN_DATABASES.get() > 0 && System.nanoTime() < deadline) {
+                                        try {
+                                            Thread.sleep(50);
+                                        } catch (InterruptedException e) {
+                                            Thread.currentThread().interrupt();
+                                            break;
+                                        }
+                                    }
+                                    try {
+                                        server.close();
+                                    } catch (IOException e) {
+                                        // the JVM is exiting
+                                    }
+                                },
+                                "embedded-postgres-stop"));
             }
             return instance;
         }

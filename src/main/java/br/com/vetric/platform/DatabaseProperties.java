@@ -1,13 +1,12 @@
 package br.com.vetric.platform;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where VETRIC keeps its data. With no {@code url}, an embedded PostgreSQL is started whose files live under
@@ -28,10 +27,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Validated
 @ConfigurationProperties("vetric.db")
-public record DatabaseProperties(String url, String username, String password, String migrationUsername,
-                                 String migrationPassword, @DefaultValue("./data") @NotBlank String dataDir,
-                                 @DefaultValue("0") @Min(0) int embeddedPort, boolean embeddedEphemeral,
-                                 @DefaultValue("2s") Duration requestConnectionTimeout) {
+public record DatabaseProperties(
+        String url,
+        String username,
+        String password,
+        String migrationUsername,
+        String migrationPassword,
+        @DefaultValue("./data") @NotBlank String dataDir,
+        @DefaultValue("0") @Min(0) int embeddedPort,
+        boolean embeddedEphemeral,
+        @DefaultValue("2s") Duration requestConnectionTimeout) {
 
     public boolean external() {
         return url != null && !url.isBlank();
@@ -48,7 +53,8 @@ public record DatabaseProperties(String url, String username, String password, S
 
     /** Where the data lives, for people: VETRIC's data directory or the external URL (without a password). */
     public String describeLocation() {
-        return external() ? "the database at " + redact(url)
+        return external()
+                ? "the database at " + redact(url)
                 : "the data directory " + Path.of(dataDir).toAbsolutePath().normalize();
     }
 

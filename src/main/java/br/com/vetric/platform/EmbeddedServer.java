@@ -64,16 +64,22 @@ final class EmbeddedServer implements AutoCloseable {
             LeftoverPostmaster.stopIfRunning(dir, Duration.ofSeconds(60));
             EmbeddedServer server = launch(dir, props.embeddedPort());
             if (!demo) {
-                log.warn("Running on the embedded PostgreSQL: data in {} (port {}, superuser {}, password in {}). Back it "
-                        + "up with pg_dump, or stop VETRIC and copy that folder; for production prefer an external "
-                        + "PostgreSQL (VETRIC_DB_URL).", dir, server.postgres.getPort(), SUPERUSER,
+                log.warn(
+                        "Running on the embedded PostgreSQL: data in {} (port {}, superuser {}, password in {}). Back it "
+                                + "up with pg_dump, or stop VETRIC and copy that folder; for production prefer an external "
+                                + "PostgreSQL (VETRIC_DB_URL).",
+                        dir,
+                        server.postgres.getPort(),
+                        SUPERUSER,
                         dir.resolve(CREDENTIALS_FILE));
             }
             return server;
         } catch (IOException e) {
-            throw new StartRefusedException("VETRIC could not use the data directory " + dir.getParent() + " ("
-                    + e + ").", "Check that it can be written by the user running VETRIC, or set VETRIC_DATA_DIR "
-                    + "to a folder that can.", e);
+            throw new StartRefusedException(
+                    "VETRIC could not use the data directory " + dir.getParent() + " (" + e + ").",
+                    "Check that it can be written by the user running VETRIC, or set VETRIC_DATA_DIR "
+                            + "to a folder that can.",
+                    e);
         }
     }
 
@@ -83,8 +89,9 @@ final class EmbeddedServer implements AutoCloseable {
         // a cluster made before VETRIC set passwords: it trusts every local login until we set them, just below
         boolean trusting = !fresh && !Files.exists(credentials) && trusts(dir);
         if (!fresh && !trusting && !Files.exists(credentials)) {
-            throw new StartRefusedException("The embedded PostgreSQL in " + dir + " asks for a password, but its "
-                    + "credentials file " + credentials + " is missing.",
+            throw new StartRefusedException(
+                    "The embedded PostgreSQL in " + dir + " asks for a password, but its " + "credentials file "
+                            + credentials + " is missing.",
                     "Restore that file from the backup this folder came from (or, if the folder holds nothing yet, "
                             + "delete it and start again).");
         }
@@ -133,9 +140,11 @@ final class EmbeddedServer implements AutoCloseable {
             log.info("Starting the embedded PostgreSQL with data in {}", dir);
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
-            throw new StartRefusedException("The embedded PostgreSQL in " + dir + " did not start.",
+            throw new StartRefusedException(
+                    "The embedded PostgreSQL in " + dir + " did not start.",
                     "Its own log lines above say why (a port already in use, a full disk, files that belong to "
-                            + "another user...); fix that and start VETRIC again.", e);
+                            + "another user...); fix that and start VETRIC again.",
+                    e);
         } finally {
             Files.deleteIfExists(initPassword);
         }
@@ -151,7 +160,8 @@ final class EmbeddedServer implements AutoCloseable {
 
     /** Database, roles and passwords, then the proof that a login without a password is refused. */
     private void prepare(boolean trusting) throws SQLException, IOException {
-        try (Connection c = superuser().onDatabase("postgres").connect(); Statement st = c.createStatement()) {
+        try (Connection c = superuser().onDatabase("postgres").connect();
+                Statement st = c.createStatement()) {
             if (trusting) {
                 c.unwrap(org.postgresql.PGConnection.class)
                         .alterUserPassword(SUPERUSER, passwords.superuser().toCharArray(), "scram-sha-256");
@@ -164,7 +174,9 @@ final class EmbeddedServer implements AutoCloseable {
                 passwords.write(directory.resolve(CREDENTIALS_FILE));
                 write(directory.resolve("pg_hba.conf"), HBA);
                 st.execute("select pg_reload_conf()");
-                log.info("The embedded PostgreSQL in {} now asks for passwords (kept in {})", directory,
+                log.info(
+                        "The embedded PostgreSQL in {} now asks for passwords (kept in {})",
+                        directory,
                         directory.resolve(CREDENTIALS_FILE));
             }
         }
@@ -180,7 +192,7 @@ final class EmbeddedServer implements AutoCloseable {
 
     static void createDatabase(Connection superuser, String database) throws SQLException {
         try (Statement st = superuser.createStatement();
-             ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+                ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
             if (!rs.next()) {
                 st.execute("create database " + database);
             }
@@ -216,23 +228,25 @@ final class EmbeddedServer implements AutoCloseable {
         }
         boolean free;
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE);
-             FileLock held = channel.tryLock()) {
+                FileLock held = channel.tryLock()) {
             free = held != null;
         } catch (OverlappingFileLockException e) {
             free = false;
         }
         if (!free) {
-            throw new StartRefusedException("Another VETRIC process is already running on " + dir + ".",
+            throw new StartRefusedException(
+                    "Another VETRIC process is already running on " + dir + ".",
                     "Stop that process first, or give this one its own data directory (VETRIC_DATA_DIR).");
         }
     }
 
     private static boolean trusts(Path dir) throws IOException {
         Path hba = dir.resolve("pg_hba.conf");
-        return Files.exists(hba) && Files.readAllLines(hba).stream()
-                .map(String::strip)
-                .filter(l -> !l.startsWith("#"))
-                .anyMatch(l -> l.matches(".*\\strust(\\s.*)?"));
+        return Files.exists(hba)
+                && Files.readAllLines(hba).stream()
+                        .map(String::strip)
+                        .filter(l -> !l.startsWith("#"))
+                        .anyMatch(l -> l.matches(".*\\strust(\\s.*)?"));
     }
 
     /** Writes {@code content} readable by the owner only, replacing the file atomically. */
@@ -265,8 +279,9 @@ final class EmbeddedServer implements AutoCloseable {
             String superuser = p.getProperty(SUPERUSER);
             String app = p.getProperty(ApplicationRole.EMBEDDED);
             if (superuser == null || superuser.isBlank() || app == null || app.isBlank()) {
-                throw new StartRefusedException("The credentials file " + file + " of the embedded PostgreSQL is "
-                        + "incomplete.", "Restore it from the backup this folder came from.");
+                throw new StartRefusedException(
+                        "The credentials file " + file + " of the embedded PostgreSQL is " + "incomplete.",
+                        "Restore it from the backup this folder came from.");
             }
             return new Passwords(superuser, app);
         }

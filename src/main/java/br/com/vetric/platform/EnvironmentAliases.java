@@ -79,7 +79,9 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         }
         MapPropertySource source = new MapPropertySource("vetricEnvironmentVariables", values);
         if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
-            environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
+            environment
+                    .getPropertySources()
+                    .addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
         } else {
             environment.getPropertySources().addLast(source);
         }

@@ -19,8 +19,7 @@ class EventPublicationHousekeeping {
     private final CompletedEventPublications completed;
     private final Duration keep;
 
-    EventPublicationHousekeeping(CompletedEventPublications completed,
-                                 EventsProperties props) {
+    EventPublicationHousekeeping(CompletedEventPublications completed, EventsProperties props) {
         this.completed = completed;
         this.keep = props.keepCompletedFor();
     }

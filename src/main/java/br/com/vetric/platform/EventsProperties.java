@@ -13,5 +13,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vetric.events")
-public record EventsProperties(@DefaultValue("7d") Duration keepCompletedFor) {
-}
+public record EventsProperties(@DefaultValue("7d") Duration keepCompletedFor) {}

@@ -24,8 +24,7 @@ final class LeftoverPostmaster {
 
     private static final Logger log = LoggerFactory.getLogger(LeftoverPostmaster.class);
 
-    private LeftoverPostmaster() {
-    }
+    private LeftoverPostmaster() {}
 
     /** Stops the PostgreSQL left running on {@code dataDirectory}, if any; waits at most {@code patience}. */
     static void stopIfRunning(Path dataDirectory, Duration patience) throws IOException {
@@ -47,22 +46,32 @@ final class LeftoverPostmaster {
             return; // the process is gone: PostgreSQL replaces a stale pid file itself
         }
         if (!servesDirectory(process.get(), dataDirectory)) {
-            log.warn("{} names process {}, which is not the PostgreSQL of that directory (a stale file whose pid was "
-                    + "reused); removing the file, the process is left alone", pidFile, pid);
+            log.warn(
+                    "{} names process {}, which is not the PostgreSQL of that directory (a stale file whose pid was "
+                            + "reused); removing the file, the process is left alone",
+                    pidFile,
+                    pid);
             Files.deleteIfExists(pidFile);
             return;
         }
-        log.warn("The embedded PostgreSQL (pid {}) of {} is still running, left behind by a VETRIC process that did "
-                + "not stop cleanly; stopping it before starting again", pid, dataDirectory);
+        log.warn(
+                "The embedded PostgreSQL (pid {}) of {} is still running, left behind by a VETRIC process that did "
+                        + "not stop cleanly; stopping it before starting again",
+                pid,
+                dataDirectory);
         signal(process.get(), "INT"); // fast shutdown: rolls back open transactions, writes a checkpoint
         if (!exited(process.get(), patience)) {
-            log.warn("The leftover PostgreSQL (pid {}) did not stop within {}; asking for an immediate shutdown", pid,
+            log.warn(
+                    "The leftover PostgreSQL (pid {}) did not stop within {}; asking for an immediate shutdown",
+                    pid,
                     patience);
             signal(process.get(), "QUIT"); // immediate shutdown: the next start replays the WAL
             if (!exited(process.get(), Duration.ofSeconds(15))) {
-                throw new StartRefusedException("The embedded PostgreSQL left running by a previous VETRIC (pid " + pid
-                        + ") on " + dataDirectory + " does not stop.",
-                        "Stop it (kill -INT " + pid + "; if it does not exit, kill -QUIT " + pid + "), then start VETRIC again.");
+                throw new StartRefusedException(
+                        "The embedded PostgreSQL left running by a previous VETRIC (pid " + pid + ") on "
+                                + dataDirectory + " does not stop.",
+                        "Stop it (kill -INT " + pid + "; if it does not exit, kill -QUIT " + pid
+                                + "), then start VETRIC again.");
             }
         }
         log.info("Stopped the leftover embedded PostgreSQL (pid {})", pid);
@@ -84,7 +93,8 @@ final class LeftoverPostmaster {
         }
         try {
             // Linux: a postmaster's working directory is its data directory
-            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(real);
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"))
+                    .equals(real);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // no /proc (or not ours to read): its -D argument
             String[] args = info.arguments().orElse(new String[0]);
@@ -101,7 +111,9 @@ final class LeftoverPostmaster {
     private static void signal(ProcessHandle process, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0) {
                 return;
             }

@@ -26,12 +26,13 @@ public final class OutboundAddresses {
     }
 
     private static final Set<String> METADATA_NAMES = Set.of("metadata.google.internal", "metadata.goog");
-    private static final byte[] AWS_METADATA_V6 = {(byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0x54};
+    private static final byte[] AWS_METADATA_V6 = {
+        (byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0x54
+    };
     private static final byte[] ALIBABA_METADATA = {100, 100, 100, (byte) 200};
     private static final byte[] NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    private OutboundAddresses() {
-    }
+    private OutboundAddresses() {}
 
     /** The verdict for the host of a URL ({@code java.net.URI#getHost()}: IPv6 literals may keep their brackets). */
     public static Verdict check(String host) {

@@ -22,11 +22,22 @@ public final class PtBr {
     private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final String[] MONTHS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
-            "agosto", "setembro", "outubro", "novembro", "dezembro"};
+    private static final String[] MONTHS = {
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro"
+    };
 
-    private PtBr() {
-    }
+    private PtBr() {}
 
     /** "20,82 kWh": two decimals, the unit once. */
     public static String kwh(long wh) {
@@ -40,7 +51,8 @@ public final class PtBr {
 
     /** "20,821": kWh to the Wh, for statements whose totals must add up visibly. */
     public static String kwhExact(long wh) {
-        return new DecimalFormat("#,##0.000", symbols()).format(BigDecimal.valueOf(wh).movePointLeft(3));
+        return new DecimalFormat("#,##0.000", symbols())
+                .format(BigDecimal.valueOf(wh).movePointLeft(3));
     }
 
     /** "R$ 1.234,57" (rounded half-even to the centavo). */

@@ -20,6 +20,7 @@ public final class SecretBox {
 
     /** The prefix of every value this class wrote; anything else is clear text (written by an older version). */
     public static final String PREFIX = "v1:";
+
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -48,8 +49,12 @@ public final class SecretBox {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, context);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -81,8 +86,10 @@ public final class SecretBox {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(data, NONCE_BYTES), context);
             return new String(cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new UnreadableSecretException(context, "VETRIC_SECRETS_KEY is not the key it was encrypted with, "
-                    + "or the value was altered or copied from another place");
+            throw new UnreadableSecretException(
+                    context,
+                    "VETRIC_SECRETS_KEY is not the key it was encrypted with, "
+                            + "or the value was altered or copied from another place");
         }
     }
 

@@ -28,8 +28,7 @@ final class SecretsKey {
             + "`openssl rand -base64 32`";
     private static final Logger log = LoggerFactory.getLogger(SecretsKey.class);
 
-    private SecretsKey() {
-    }
+    private SecretsKey() {}
 
     /**
      * @param configured the value of {@code VETRIC_SECRETS_KEY} (may be blank)
@@ -42,7 +41,8 @@ final class SecretsKey {
         }
         if (!demo) {
             throw new IllegalStateException("VETRIC_SECRETS_KEY is required when VETRIC_CPMS_URL is set (it encrypts "
-                    + "the WhatsApp gateway keys stored in the database): " + HOW_TO + ", and keep it with your backups");
+                    + "the WhatsApp gateway keys stored in the database): " + HOW_TO
+                    + ", and keep it with your backups");
         }
         return demoKey(dataDir.toAbsolutePath().normalize().resolve(FILE_NAME));
     }
@@ -55,7 +55,8 @@ final class SecretsKey {
             throw new IllegalStateException(source + " is not valid base64: " + HOW_TO);
         }
         if (key.length != LENGTH) {
-            throw new IllegalStateException(source + " must be " + LENGTH + " bytes (it has " + key.length + "): " + HOW_TO);
+            throw new IllegalStateException(
+                    source + " must be " + LENGTH + " bytes (it has " + key.length + "): " + HOW_TO);
         }
         return key;
     }
@@ -96,7 +97,8 @@ final class SecretsKey {
     private static byte[] read(Path file) throws IOException {
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+            if (perms.stream()
+                    .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
                 log.warn("The secrets key file {} can be read by other users: chmod 600 it", file);
             }
         }
@@ -105,7 +107,9 @@ final class SecretsKey {
 
     private static FileAttribute<?>[] ownerOnly(Path dir) throws IOException {
         return Files.getFileStore(dir).supportsFileAttributeView("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
     }
 }

@@ -11,8 +11,7 @@ import java.time.Instant;
  */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     public static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);

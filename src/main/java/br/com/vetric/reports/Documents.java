@@ -21,8 +21,7 @@ public class Documents {
     }
 
     /** A report's file, ready to be streamed. */
-    public record Download(Report report, Path path) {
-    }
+    public record Download(Report report, Path path) {}
 
     public List<Report> list(CondominiumId condo, Integer year, Integer month, Report.Kind kind, boolean admin) {
         return documents.list(condo, year, month, kind, admin);

@@ -1,11 +1,10 @@
 package br.com.vetric.reports;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param storageDir        where report files are kept, one folder per condominium, outside any served folder
@@ -16,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Validated
 @ConfigurationProperties("vetric.reports")
-public record ReportsProperties(String storageDir, @DefaultValue("10485760") @Min(1) long maxUploadBytes,
-                                @DefaultValue("0 0 6 1 * *") @NotBlank String statementCron,
-                                @DefaultValue("true") boolean statementSchedule,
-                                @DefaultValue("true") boolean catchUpOnStart) {
+public record ReportsProperties(
+        String storageDir,
+        @DefaultValue("10485760") @Min(1) long maxUploadBytes,
+        @DefaultValue("0 0 6 1 * *") @NotBlank String statementCron,
+        @DefaultValue("true") boolean statementSchedule,
+        @DefaultValue("true") boolean catchUpOnStart) {
 
     public static final long TEN_MB = 10L * 1024 * 1024;
 }

@@ -4,6 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A generated statement version of a month, with its reconciled totals. */
-public record Statement(long id, int year, int month, int version, int sessions, long energyWh, long peakWh,
-                        long offPeakWh, BigDecimal totalCost, Instant generatedAt, boolean monthClosed) {
-}
+public record Statement(
+        long id,
+        int year,
+        int month,
+        int version,
+        int sessions,
+        long energyWh,
+        long peakWh,
+        long offPeakWh,
+        BigDecimal totalCost,
+        Instant generatedAt,
+        boolean monthClosed) {}

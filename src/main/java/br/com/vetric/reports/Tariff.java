@@ -13,15 +13,29 @@ import java.time.LocalTime;
  */
 public record Tariff(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Mode mode,
-        @Schema(description = "R$/kWh, 0 to 100; required when mode is FLAT") BigDecimal flatPrice,
-        @Schema(description = "R$/kWh, 0 to 100; required when mode is TIME_OF_USE") BigDecimal peakPrice,
-        @Schema(description = "R$/kWh, 0 to 100; required when mode is TIME_OF_USE") BigDecimal offPeakPrice,
+
+        @Schema(description = "R$/kWh, 0 to 100; required when mode is FLAT")
+        BigDecimal flatPrice,
+
+        @Schema(description = "R$/kWh, 0 to 100; required when mode is TIME_OF_USE")
+        BigDecimal peakPrice,
+
+        @Schema(description = "R$/kWh, 0 to 100; required when mode is TIME_OF_USE")
+        BigDecimal offPeakPrice,
+
         @Schema(type = "string", example = "17:30", description = "HH:mm; required when mode is TIME_OF_USE")
         LocalTime peakStart,
-        @Schema(type = "string", example = "20:30",
-                description = "HH:mm, exclusive, after peakStart; required when mode is TIME_OF_USE") LocalTime peakEnd) {
 
-    public enum Mode { FLAT, TIME_OF_USE }
+        @Schema(
+                type = "string",
+                example = "20:30",
+                description = "HH:mm, exclusive, after peakStart; required when mode is TIME_OF_USE")
+        LocalTime peakEnd) {
+
+    public enum Mode {
+        FLAT,
+        TIME_OF_USE
+    }
 
     /** A condominium with no tariff configured: energy is reported, cost is zero. */
     public static final Tariff NOT_CONFIGURED = new Tariff(Mode.FLAT, BigDecimal.ZERO, null, null, null, null);
@@ -30,7 +44,8 @@ public record Tariff(
         return new Tariff(Mode.FLAT, price, null, null, null, null);
     }
 
-    public static Tariff timeOfUse(BigDecimal peakPrice, BigDecimal offPeakPrice, LocalTime peakStart, LocalTime peakEnd) {
+    public static Tariff timeOfUse(
+            BigDecimal peakPrice, BigDecimal offPeakPrice, LocalTime peakStart, LocalTime peakEnd) {
         return new Tariff(Mode.TIME_OF_USE, null, peakPrice, offPeakPrice, peakStart, peakEnd);
     }
 
@@ -45,7 +60,8 @@ public record Tariff(
     public BigDecimal cost(long peakWh, long offPeakWh) {
         BigDecimal result = switch (mode) {
             case FLAT -> kwh(peakWh + offPeakWh).multiply(flatPrice);
-            case TIME_OF_USE -> kwh(peakWh).multiply(peakPrice).add(kwh(offPeakWh).multiply(offPeakPrice));
+            case TIME_OF_USE ->
+                kwh(peakWh).multiply(peakPrice).add(kwh(offPeakWh).multiply(offPeakPrice));
         };
         return result.setScale(2, RoundingMode.HALF_EVEN);
     }

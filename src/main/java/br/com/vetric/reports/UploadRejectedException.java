@@ -6,7 +6,16 @@ package br.com.vetric.reports;
  */
 public class UploadRejectedException extends RuntimeException {
 
-    public enum Reason { TOO_LARGE, EMPTY, EXECUTABLE, MACROS, ZIP_BOMB, ENCRYPTED, UNSUPPORTED_TYPE, MISSING_FIELD }
+    public enum Reason {
+        TOO_LARGE,
+        EMPTY,
+        EXECUTABLE,
+        MACROS,
+        ZIP_BOMB,
+        ENCRYPTED,
+        UNSUPPORTED_TYPE,
+        MISSING_FIELD
+    }
 
     private final Reason reason;
     private final String field;

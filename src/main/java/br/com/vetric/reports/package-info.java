@@ -2,5 +2,6 @@
  * Reports: documents the operator uploads for a condominium, and the monthly consumption statements VETRIC
  * generates itself (energy split peak/off-peak to the watt-hour, priced with the condominium's tariff).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "identity", "condominium", "sessions", "sync"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "platform", "identity", "condominium", "sessions", "sync"})
 package br.com.vetric.reports;

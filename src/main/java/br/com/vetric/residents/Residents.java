@@ -74,10 +74,19 @@ public class Residents {
     public Resident create(CondominiumId condo, ResidentCommand cmd) {
         Normalized n = normalize(cmd);
         ensureTagsFree(condo, n.tags(), null);
-        long id = repository.insert(condo, cmd.name().strip(), cmd.apartment().strip(), blankToNull(cmd.tower()),
-                n.phone(), cmd.notificationsEnabled() == null || cmd.notificationsEnabled());
+        long id = repository.insert(
+                condo,
+                cmd.name().strip(),
+                cmd.apartment().strip(),
+                blankToNull(cmd.tower()),
+                n.phone(),
+                cmd.notificationsEnabled() == null || cmd.notificationsEnabled());
         insertTags(condo, id, n.tags());
-        log.info("Resident {} created in condominium {} with {} tag(s)", id, condo, n.tags().size());
+        log.info(
+                "Resident {} created in condominium {} with {} tag(s)",
+                id,
+                condo,
+                n.tags().size());
         publishTags(condo, id, n.tags());
         return get(condo, id);
     }
@@ -87,7 +96,13 @@ public class Residents {
         Resident current = get(condo, id);
         Normalized n = normalize(cmd);
         ensureTagsFree(condo, n.tags(), id);
-        repository.update(condo, id, cmd.name().strip(), cmd.apartment().strip(), blankToNull(cmd.tower()), n.phone(),
+        repository.update(
+                condo,
+                id,
+                cmd.name().strip(),
+                cmd.apartment().strip(),
+                blankToNull(cmd.tower()),
+                n.phone(),
                 cmd.notificationsEnabled() == null ? current.notificationsEnabled() : cmd.notificationsEnabled());
         Set<String> added = new LinkedHashSet<>(n.tags());
         added.removeAll(current.tags());
@@ -152,8 +167,8 @@ public class Residents {
             String raw = cmd.tags().get(i);
             String tag = Tags.normalize(raw).orElseThrow(() -> new InvalidInputException("tags", "a tag is empty"));
             if (tag.length() > ResidentCommand.MAX_TAG) {
-                throw new InvalidInputException("tags", "tag " + tag + " is longer than " + ResidentCommand.MAX_TAG
-                        + " characters");
+                throw new InvalidInputException(
+                        "tags", "tag " + tag + " is longer than " + ResidentCommand.MAX_TAG + " characters");
             }
             tags.add(tag);
         }
@@ -172,6 +187,5 @@ public class Residents {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private record Normalized(String phone, Set<String> tags) {
-    }
+    private record Normalized(String phone, Set<String> tags) {}
 }

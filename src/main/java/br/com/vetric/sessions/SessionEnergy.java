@@ -30,8 +30,10 @@ public record SessionEnergy(ChargingSession session, EnergyBasis basis, List<Ene
      */
     public static SessionEnergy spread(ChargingSession s, PeakWindow peak, ZoneId zone, Instant now) {
         Instant end = s.endedAt() != null ? s.endedAt() : (now.isAfter(s.startedAt()) ? now : s.startedAt());
-        return new SessionEnergy(s, EnergyBasis.SPREAD, EnergyAllocator.allocate(s.energyWh(),
-                List.of(new ChargingInterval(s.startedAt(), end)), peak, zone));
+        return new SessionEnergy(
+                s,
+                EnergyBasis.SPREAD,
+                EnergyAllocator.allocate(s.energyWh(), List.of(new ChargingInterval(s.startedAt(), end)), peak, zone));
     }
 
     public long wh(YearMonth month) {
@@ -39,11 +41,17 @@ public record SessionEnergy(ChargingSession session, EnergyBasis basis, List<Ene
     }
 
     public long peakWh(YearMonth month) {
-        return shares.stream().filter(s -> s.peak() && s.month().equals(month)).mapToLong(EnergyShare::wh).sum();
+        return shares.stream()
+                .filter(s -> s.peak() && s.month().equals(month))
+                .mapToLong(EnergyShare::wh)
+                .sum();
     }
 
     public long offPeakWh(YearMonth month) {
-        return shares.stream().filter(s -> !s.peak() && s.month().equals(month)).mapToLong(EnergyShare::wh).sum();
+        return shares.stream()
+                .filter(s -> !s.peak() && s.month().equals(month))
+                .mapToLong(EnergyShare::wh)
+                .sum();
     }
 
     /** Whether part of the session's time fell outside the month (its energy then has parts elsewhere). */

@@ -1,19 +1,18 @@
 package br.com.vetric.sessions;
 
-import org.jspecify.annotations.Nullable;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.EndReason;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Durable events about charging sessions (Spring Modulith event publication registry). */
 public final class SessionEvents {
 
-    private SessionEvents() {
-    }
+    private SessionEvents() {}
 
     /** Something that happened to one charging session. */
-    public sealed interface SessionEvent permits SessionStarted, SessionStateChanged, SessionFinished,
-            SessionIdentified, SessionStuck {
+    public sealed interface SessionEvent
+            permits SessionStarted, SessionStateChanged, SessionFinished, SessionIdentified, SessionStuck {
 
         CondominiumId condominiumId();
 
@@ -21,39 +20,71 @@ public final class SessionEvents {
     }
 
     /** A session was opened (by its transaction or by the connector's status, whichever came first). */
-    public record SessionStarted(CondominiumId condominiumId, long sessionId, String chargerUuid,
-                                 @Nullable String chargerName, int connectorId, @Nullable Long residentId,
-                                 @Nullable String idTag, SessionStatus status,
-                                 Instant startedAt) implements SessionEvent {
-    }
+    public record SessionStarted(
+            CondominiumId condominiumId,
+            long sessionId,
+            String chargerUuid,
+            @Nullable String chargerName,
+            int connectorId,
+            @Nullable Long residentId,
+            @Nullable String idTag,
+            SessionStatus status,
+            Instant startedAt)
+            implements SessionEvent {}
 
     /** An open session changed state (e.g. CHARGING to SUSPENDED when the car went idle). */
-    public record SessionStateChanged(CondominiumId condominiumId, long sessionId, String chargerUuid,
-                                      @Nullable String chargerName, int connectorId, @Nullable Long residentId,
-                                      SessionStatus previous, SessionStatus current, @Nullable Instant idleSince,
-                                      Instant at) implements SessionEvent {
-    }
+    public record SessionStateChanged(
+            CondominiumId condominiumId,
+            long sessionId,
+            String chargerUuid,
+            @Nullable String chargerName,
+            int connectorId,
+            @Nullable Long residentId,
+            SessionStatus previous,
+            SessionStatus current,
+            @Nullable Instant idleSince,
+            Instant at)
+            implements SessionEvent {}
 
     /**
      * A session ended. {@code lastStatus} is its state just before it ended; {@code hadIdle} whether it ever
      * went idle; {@code backfilled} when VETRIC only learnt of it after it had ended.
      */
-    public record SessionFinished(CondominiumId condominiumId, long sessionId, String chargerUuid,
-                                  @Nullable String chargerName, int connectorId, @Nullable Long residentId,
-                                  @Nullable String idTag, Instant startedAt, Instant endedAt, long energyWh,
-                                  @Nullable EndReason endReason, SessionStatus lastStatus, boolean hadCharged,
-                                  boolean hadIdle, boolean backfilled) implements SessionEvent {
-    }
+    public record SessionFinished(
+            CondominiumId condominiumId,
+            long sessionId,
+            String chargerUuid,
+            @Nullable String chargerName,
+            int connectorId,
+            @Nullable Long residentId,
+            @Nullable String idTag,
+            Instant startedAt,
+            Instant endedAt,
+            long energyWh,
+            @Nullable EndReason endReason,
+            SessionStatus lastStatus,
+            boolean hadCharged,
+            boolean hadIdle,
+            boolean backfilled)
+            implements SessionEvent {}
 
     /** A session recorded with an unknown tag now has its resident. */
-    public record SessionIdentified(CondominiumId condominiumId, long sessionId, long residentId, @Nullable String idTag,
-                                    boolean open) implements SessionEvent {
-    }
+    public record SessionIdentified(
+            CondominiumId condominiumId,
+            long sessionId,
+            long residentId,
+            @Nullable String idTag,
+            boolean open) implements SessionEvent {}
 
     /** A session has been open longer than the stuck threshold and its connector is not Available. */
-    public record SessionStuck(CondominiumId condominiumId, long sessionId, String chargerUuid,
-                               @Nullable String chargerName, int connectorId, @Nullable Long residentId,
-                               Instant startedAt, Instant at)
-            implements SessionEvent {
-    }
+    public record SessionStuck(
+            CondominiumId condominiumId,
+            long sessionId,
+            String chargerUuid,
+            @Nullable String chargerName,
+            int connectorId,
+            @Nullable Long residentId,
+            Instant startedAt,
+            Instant at)
+            implements SessionEvent {}
 }

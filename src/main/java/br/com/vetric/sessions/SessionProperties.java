@@ -13,5 +13,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vetric.sessions")
-public record SessionProperties(@DefaultValue("12h") Duration stuckAfter, @DefaultValue("5m") Duration liveGap) {
-}
+public record SessionProperties(
+        @DefaultValue("12h") Duration stuckAfter,
+        @DefaultValue("5m") Duration liveGap) {}

@@ -1,6 +1,5 @@
 package br.com.vetric.sessions;
 
-import org.jspecify.annotations.Nullable;
 import br.com.vetric.cpms.ChargePointSnapshot;
 import br.com.vetric.cpms.TransactionSnapshot;
 import br.com.vetric.sessions.SessionEvents.SessionEvent;
@@ -11,6 +10,7 @@ import br.com.vetric.shared.CondominiumId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,8 +44,11 @@ public class SessionTracker {
     private final SessionProperties props;
     private final ApplicationEventPublisher publisher;
 
-    SessionTracker(SessionRepository repository, TagResolver tags, SessionProperties props,
-                   ApplicationEventPublisher publisher) {
+    SessionTracker(
+            SessionRepository repository,
+            TagResolver tags,
+            SessionProperties props,
+            ApplicationEventPublisher publisher) {
         this.repository = repository;
         this.tags = tags;
         this.props = props;
@@ -57,13 +60,22 @@ public class SessionTracker {
      *                        longer than {@code vetric.sessions.live-gap} means VETRIC was not watching
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public SessionSyncResult reconcile(CondominiumId condo, List<ChargePointSnapshot> chargers,
-                                       List<TransactionSnapshot> transactions, Instant now,
-                                       @Nullable Instant previousSuccess) {
+    public SessionSyncResult reconcile(
+            CondominiumId condo,
+            List<ChargePointSnapshot> chargers,
+            List<TransactionSnapshot> transactions,
+            Instant now,
+            @Nullable Instant previousSuccess) {
         Long[] ids = transactions.stream().map(TransactionSnapshot::id).toArray(Long[]::new);
         boolean watching = previousSuccess != null && !previousSuccess.isBefore(now.minus(props.liveGap()));
-        Reconciliation r = new Reconciliation(condo, now, repository.loadWorkingSet(condo, ids, now.minus(RECENT)),
-                chargers, watching, props.liveGap(), repository.ids());
+        Reconciliation r = new Reconciliation(
+                condo,
+                now,
+                repository.loadWorkingSet(condo, ids, now.minus(RECENT)),
+                chargers,
+                watching,
+                props.liveGap(),
+                repository.ids());
         r.apply(transactions, tags.resolve(condo, transactions, now), chargers, props.stuckAfter());
         SessionSyncResult result = new SessionSyncResult(r.opened(), r.updated(), r.closed());
         repository.save(condo, r.sessions());

@@ -1,6 +1,5 @@
 package br.com.vetric.sessions;
 
-import org.jspecify.annotations.Nullable;
 import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.residents.ResidentRef;
 import br.com.vetric.residents.ResidentTagsAssigned;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,11 +65,18 @@ public class Sessions {
      * large it is.
      */
     @Transactional(readOnly = true)
-    public List<ChargingSession> pageAfter(CondominiumId condo, SessionFilter filter, @Nullable ChargingSession after,
-                                           int size) {
+    public List<ChargingSession> pageAfter(
+            CondominiumId condo, SessionFilter filter, @Nullable ChargingSession after, int size) {
         List<Long> aptResidents = residentsOfApartment(condo, filter);
-        return enrich(condo, repository.pageAfter(condo, filter, aptResidents,
-                after == null ? null : after.startedAt(), after == null ? null : after.id(), size));
+        return enrich(
+                condo,
+                repository.pageAfter(
+                        condo,
+                        filter,
+                        aptResidents,
+                        after == null ? null : after.startedAt(),
+                        after == null ? null : after.id(),
+                        size));
     }
 
     @Transactional(readOnly = true)
@@ -85,7 +92,8 @@ public class Sessions {
     @Transactional(readOnly = true)
     public List<SessionEnergy> energy(CondominiumId condo, Instant from, Instant to, PeakWindow peak, ZoneId zone) {
         List<Session> rows = repository.overlapping(condo, from, to);
-        Map<Long, List<ChargingInterval>> intervals = repository.intervals(condo,
+        Map<Long, List<ChargingInterval>> intervals = repository.intervals(
+                condo,
                 rows.stream().filter(Session::observedLive).map(Session::id).toList());
         List<ChargingSession> views = enrich(condo, rows);
         Instant now = clock.instant();
@@ -93,8 +101,8 @@ public class Sessions {
         for (int i = 0; i < rows.size(); i++) {
             Session s = rows.get(i);
             EnergyAllocator.Spans spans = EnergyAllocator.spans(s, intervals.getOrDefault(s.id(), List.of()), now);
-            result.add(new SessionEnergy(views.get(i), spans.basis(),
-                    EnergyAllocator.allocate(s.energyWh(), spans.spans(), peak, zone)));
+            result.add(new SessionEnergy(
+                    views.get(i), spans.basis(), EnergyAllocator.allocate(s.energyWh(), spans.spans(), peak, zone)));
         }
         return result;
     }
@@ -114,43 +122,66 @@ public class Sessions {
     @Transactional(readOnly = true)
     public List<UnknownTag> unknownTags(CondominiumId condo) {
         return repository.unknownTags(condo).stream()
-                .map(r -> new UnknownTag(r.tag(), r.sessions(), r.lastSeenAt(), r.energyWh())).toList();
+                .map(r -> new UnknownTag(r.tag(), r.sessions(), r.lastSeenAt(), r.energyWh()))
+                .toList();
     }
 
     /** When tags are assigned to a resident, sessions recorded with them are attached (and announced once). */
     @ApplicationModuleListener
     void on(ResidentTagsAssigned event) {
-        List<Session> attached = repository.attach(event.condominiumId(), event.residentId(),
-                event.tags().toArray(String[]::new));
+        List<Session> attached = repository.attach(
+                event.condominiumId(), event.residentId(), event.tags().toArray(String[]::new));
         for (Session s : attached) {
-            events.publishEvent(new SessionIdentified(event.condominiumId(), s.id(), event.residentId(), s.idTag(),
-                    s.open()));
+            events.publishEvent(
+                    new SessionIdentified(event.condominiumId(), s.id(), event.residentId(), s.idTag(), s.open()));
         }
         if (!attached.isEmpty()) {
-            log.info("Attached {} session(s) to resident {} in condominium {}", attached.size(), event.residentId(),
+            log.info(
+                    "Attached {} session(s) to resident {} in condominium {}",
+                    attached.size(),
+                    event.residentId(),
                     event.condominiumId());
         }
     }
 
     /** The residents of the filter's apartment, or null when the filter names none. */
     private @Nullable List<Long> residentsOfApartment(CondominiumId condo, SessionFilter filter) {
-        return filter.apartment() == null || filter.apartment().isBlank() ? null
+        return filter.apartment() == null || filter.apartment().isBlank()
+                ? null
                 : residents.idsByApartment(condo, filter.apartment());
     }
 
     private List<ChargingSession> enrich(CondominiumId condo, List<Session> rows) {
-        Set<Long> ids = rows.stream().map(Session::residentId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<Long> ids =
+                rows.stream().map(Session::residentId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<Long, ResidentRef> refs = ids.isEmpty() ? Map.of() : residents.refs(condo, ids);
         Instant now = clock.instant();
-        return rows.stream().map(s -> {
-            ResidentRef r = s.residentId() == null ? null : refs.get(s.residentId());
-            return new ChargingSession(s.id(), s.transactionId(), s.chargerUuid(), s.chargerName(), s.connectorId(),
-                    s.idTag(), s.residentId(), r == null ? null : r.name(), r == null ? null : r.unit(), s.status(),
-                    s.startedAt(), s.endedAt(), s.energyWh(), s.durationSeconds(), s.idleSince(), s.idleSeconds(now),
-                    s.endReason(), s.unidentifiedReason(), s.energyPending());
-        }).toList();
+        return rows.stream()
+                .map(s -> {
+                    ResidentRef r = s.residentId() == null ? null : refs.get(s.residentId());
+                    return new ChargingSession(
+                            s.id(),
+                            s.transactionId(),
+                            s.chargerUuid(),
+                            s.chargerName(),
+                            s.connectorId(),
+                            s.idTag(),
+                            s.residentId(),
+                            r == null ? null : r.name(),
+                            r == null ? null : r.unit(),
+                            s.status(),
+                            s.startedAt(),
+                            s.endedAt(),
+                            s.energyWh(),
+                            s.durationSeconds(),
+                            s.idleSince(),
+                            s.idleSeconds(now),
+                            s.endReason(),
+                            s.unidentifiedReason(),
+                            s.energyPending());
+                })
+                .toList();
     }
 
-    public record UnknownTag(String tag, long sessions, Instant lastSeenAt, long energyWh) {
-    }
+    public record UnknownTag(String tag, long sessions, Instant lastSeenAt, long energyWh) {}
 }

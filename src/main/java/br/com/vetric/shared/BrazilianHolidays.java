@@ -26,8 +26,7 @@ public final class BrazilianHolidays {
             MonthDay.of(11, 20), "Dia Nacional de Zumbi e da Consciência Negra",
             MonthDay.of(12, 25), "Natal");
 
-    private BrazilianHolidays() {
-    }
+    private BrazilianHolidays() {}
 
     public static Optional<String> name(LocalDate date) {
         String fixed = FIXED.get(MonthDay.from(date));

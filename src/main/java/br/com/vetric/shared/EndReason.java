@@ -30,7 +30,8 @@ public enum EndReason {
     /** Open longer than the stuck threshold, and its connector is Available. */
     STUCK_CONNECTOR_AVAILABLE;
 
-    private static final Set<EndReason> ABNORMAL = EnumSet.of(EMERGENCY_STOP, POWER_LOSS, HARD_RESET, SOFT_RESET, REBOOT);
+    private static final Set<EndReason> ABNORMAL =
+            EnumSet.of(EMERGENCY_STOP, POWER_LOSS, HARD_RESET, SOFT_RESET, REBOOT);
 
     /** The charge was cut (power, reset, emergency), whatever the state of the car. */
     public boolean abnormal() {

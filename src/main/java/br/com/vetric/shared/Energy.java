@@ -10,8 +10,7 @@ public final class Energy {
 
     public static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
 
-    private Energy() {
-    }
+    private Energy() {}
 
     public static BigDecimal kwh(long wh) {
         return BigDecimal.valueOf(wh).divide(BigDecimal.valueOf(1000), 3, RoundingMode.HALF_EVEN);

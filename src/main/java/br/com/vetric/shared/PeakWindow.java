@@ -1,15 +1,16 @@
 package br.com.vetric.shared;
 
-import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hours in which energy costs the peak price: from {@code start} (inclusive) to {@code end} (exclusive) on
  * working days (Monday to Friday, not a national holiday). {@link #NONE} has no peak at all.
  */
-public record PeakWindow(@Nullable LocalTime start, @Nullable LocalTime end) {
+public record PeakWindow(
+        @Nullable LocalTime start, @Nullable LocalTime end) {
 
     public static final PeakWindow NONE = new PeakWindow(null, null);
 

@@ -1,17 +1,16 @@
 package br.com.vetric.shared;
 
-import org.jspecify.annotations.Nullable;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.jspecify.annotations.Nullable;
 
 /** Phone numbers: typed the Brazilian way, stored as E.164, masked in logs. */
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private Phones() {
-    }
+    private Phones() {}
 
     /**
      * "(11) 98765-4321", "11987654321" or "+55 11 98765-4321" become "+5511987654321".
@@ -54,7 +53,8 @@ public final class Phones {
             return "***";
         }
         int keepStart = Math.min(5, phone.length() - 4);
-        return phone.substring(0, keepStart) + "*".repeat(phone.length() - keepStart - 4)
+        return phone.substring(0, keepStart)
+                + "*".repeat(phone.length() - keepStart - 4)
                 + phone.substring(phone.length() - 4);
     }
 }

@@ -1,8 +1,8 @@
 package br.com.vetric.shared;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFID tags arrive in different letter case from different chargers and with stray spaces.
@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class Tags {
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /** The normalised tag, or empty when the input is null or blank. */
     public static Optional<String> normalize(@Nullable String raw) {

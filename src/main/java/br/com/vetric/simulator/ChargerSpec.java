@@ -42,7 +42,20 @@ public record ChargerSpec(
 
     /** A plain 7 kW single-connector charger with no quirks. */
     public static ChargerSpec simple(long pk, String chargeBoxId, String uuid, String description) {
-        return new ChargerSpec(pk, chargeBoxId, uuid, description, "Intelbras", "CVE 7", "1.0.0",
-                7400, "Type 2", 1, 7000, false, false, false);
+        return new ChargerSpec(
+                pk,
+                chargeBoxId,
+                uuid,
+                description,
+                "Intelbras",
+                "CVE 7",
+                "1.0.0",
+                7400,
+                "Type 2",
+                1,
+                7000,
+                false,
+                false,
+                false);
     }
 }

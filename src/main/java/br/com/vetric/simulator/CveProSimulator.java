@@ -4,9 +4,6 @@ import br.com.vetric.simulator.internal.HttpFront;
 import br.com.vetric.simulator.internal.Scenarios;
 import br.com.vetric.simulator.internal.World;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,6 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A fake CVE-PRO (Intelbras charge-point management cloud) served over real HTTP on 127.0.0.1.
@@ -48,9 +47,10 @@ public final class CveProSimulator implements AutoCloseable {
 
     private CveProSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
-        Instant start = config.startAt() != null ? config.startAt() : Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        this.world = new World(config.condominium(), start, config.randomSeed(), config.autopilot(),
-                config.seedHistory());
+        Instant start =
+                config.startAt() != null ? config.startAt() : Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        this.world =
+                new World(config.condominium(), start, config.randomSeed(), config.autopilot(), config.seedHistory());
         this.front = new HttpFront(world, config);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
         this.httpPool = Executors.newFixedThreadPool(16, daemon("cvepro-sim-http"));
@@ -60,21 +60,29 @@ public final class CveProSimulator implements AutoCloseable {
         if (config.autoRun()) {
             ticker = Executors.newSingleThreadScheduledExecutor(daemon("cvepro-sim-ticker"));
             long[] last = {System.nanoTime()};
-            ticker.scheduleAtFixedRate(() -> {
-                try {
-                    long t = System.nanoTime();
-                    long elapsed = t - last[0];
-                    last[0] = t;
-                    world.advance(Duration.ofNanos((long) (elapsed * config.speed())));
-                } catch (RuntimeException e) {
-                    log.warn("CVE-PRO simulator ticker failed", e);
-                }
-            }, 1, 1, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            long t = System.nanoTime();
+                            long elapsed = t - last[0];
+                            last[0] = t;
+                            world.advance(Duration.ofNanos((long) (elapsed * config.speed())));
+                        } catch (RuntimeException e) {
+                            log.warn("CVE-PRO simulator ticker failed", e);
+                        }
+                    },
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
         } else {
             ticker = null;
         }
-        log.info("CVE-PRO simulator listening on {} ({} chargers, autoRun={}, speed={})", baseUrl(),
-                config.condominium().chargers().size(), config.autoRun(), config.speed());
+        log.info(
+                "CVE-PRO simulator listening on {} ({} chargers, autoRun={}, speed={})",
+                baseUrl(),
+                config.condominium().chargers().size(),
+                config.autoRun(),
+                config.speed());
     }
 
     /** Starts the simulator on 127.0.0.1:{@code cfg.port()} (0 = random port). */
@@ -265,22 +273,26 @@ public final class CveProSimulator implements AutoCloseable {
 
     /** The next {@code n} API calls answer {@code httpStatus} (500, 502 or 503). */
     public void failNext(int n, int httpStatus) {
-        front.injectFault(FaultSpec.next(n, switch (httpStatus) {
-            case 502 -> FaultSpec.Kind.HTTP_502;
-            case 503 -> FaultSpec.Kind.HTTP_503;
-            case 401 -> FaultSpec.Kind.UNAUTHORIZED;
-            default -> FaultSpec.Kind.HTTP_500;
-        }));
+        front.injectFault(FaultSpec.next(
+                n,
+                switch (httpStatus) {
+                    case 502 -> FaultSpec.Kind.HTTP_502;
+                    case 503 -> FaultSpec.Kind.HTTP_503;
+                    case 401 -> FaultSpec.Kind.UNAUTHORIZED;
+                    default -> FaultSpec.Kind.HTTP_500;
+                }));
     }
 
     /** Every API call answers {@code httpStatus} during {@code d} of real time. */
     public void failFor(Duration d, int httpStatus) {
-        front.injectFault(FaultSpec.forDuration(d, switch (httpStatus) {
-            case 502 -> FaultSpec.Kind.HTTP_502;
-            case 503 -> FaultSpec.Kind.HTTP_503;
-            case 401 -> FaultSpec.Kind.UNAUTHORIZED;
-            default -> FaultSpec.Kind.HTTP_500;
-        }));
+        front.injectFault(FaultSpec.forDuration(
+                d,
+                switch (httpStatus) {
+                    case 502 -> FaultSpec.Kind.HTTP_502;
+                    case 503 -> FaultSpec.Kind.HTTP_503;
+                    case 401 -> FaultSpec.Kind.UNAUTHORIZED;
+                    default -> FaultSpec.Kind.HTTP_500;
+                }));
     }
 
     /** The next {@code n} API calls return a truncated JSON body with status 200. */

@@ -1,28 +1,26 @@
 package br.com.vetric.simulator;
 
 import br.com.vetric.simulator.internal.Json;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The simulated condominium: its chargers, residents (with their RFID tags) and tags that belong to nobody.
  * VETRIC can seed its own resident table from {@link #load()} so that the demo tags are recognised.
  */
-public record DemoCondominium(String name, Address address, List<ChargerSpec> chargers,
-                              List<Resident> residents, List<String> unknownTags) {
+public record DemoCondominium(
+        String name, Address address, List<ChargerSpec> chargers, List<Resident> residents, List<String> unknownTags) {
 
     /** Classpath resource with the demo condominium. */
     public static final String RESOURCE = "simulator/demo-condominium.json";
 
-    public record Address(String street, String houseNumber, String zipCode, String city, String state,
-                          String country) {
-    }
+    public record Address(
+            String street, String houseNumber, String zipCode, String city, String state, String country) {}
 
     public DemoCondominium {
         chargers = List.copyOf(chargers);
@@ -44,18 +42,30 @@ public record DemoCondominium(String name, Address address, List<ChargerSpec> ch
     public static DemoCondominium parse(InputStream in) {
         JsonNode root = Json.MAPPER.readTree(in);
         JsonNode a = root.path("address");
-        Address address = new Address(a.path("street").asString(null), a.path("houseNumber").asString(null),
-                a.path("zipCode").asString(null), a.path("city").asString(null), a.path("state").asString(null),
+        Address address = new Address(
+                a.path("street").asString(null),
+                a.path("houseNumber").asString(null),
+                a.path("zipCode").asString(null),
+                a.path("city").asString(null),
+                a.path("state").asString(null),
                 a.path("country").asString("BR"));
         List<ChargerSpec> chargers = new ArrayList<>();
         for (JsonNode c : root.path("chargers")) {
             JsonNode pm = c.get("powerMax");
             Number powerMax = pm == null || pm.isNull() ? null : pm.numberValue();
-            chargers.add(new ChargerSpec(c.path("chargeBoxPk").asLong(), c.path("chargeBoxId").asString(),
-                    c.path("uuid").asString(), c.path("description").asString(), c.path("vendor").asString(null),
-                    c.path("model").asString(null), c.path("fwVersion").asString(null), powerMax,
-                    c.path("connectorType").asString("Type 2"), c.path("connectors").asInt(1),
-                    c.path("chargingPowerW").asDouble(7000), c.path("lowerCaseTags").asBoolean(false),
+            chargers.add(new ChargerSpec(
+                    c.path("chargeBoxPk").asLong(),
+                    c.path("chargeBoxId").asString(),
+                    c.path("uuid").asString(),
+                    c.path("description").asString(),
+                    c.path("vendor").asString(null),
+                    c.path("model").asString(null),
+                    c.path("fwVersion").asString(null),
+                    powerMax,
+                    c.path("connectorType").asString("Type 2"),
+                    c.path("connectors").asInt(1),
+                    c.path("chargingPowerW").asDouble(7000),
+                    c.path("lowerCaseTags").asBoolean(false),
                     c.path("energyNullWhileRunning").asBoolean(false),
                     c.path("legacyOccupiedStatus").asBoolean(false)));
         }
@@ -63,8 +73,11 @@ public record DemoCondominium(String name, Address address, List<ChargerSpec> ch
         for (JsonNode r : root.path("residents")) {
             List<String> tags = new ArrayList<>();
             r.path("tags").forEach(t -> tags.add(t.asString()));
-            residents.add(new Resident(r.path("name").asString(), r.path("apartment").asString(null),
-                    r.path("phone").asString(null), tags));
+            residents.add(new Resident(
+                    r.path("name").asString(),
+                    r.path("apartment").asString(null),
+                    r.path("phone").asString(null),
+                    tags));
         }
         List<String> unknown = new ArrayList<>();
         root.path("unknownTags").forEach(t -> unknown.add(t.asString()));
@@ -75,7 +88,9 @@ public record DemoCondominium(String name, Address address, List<ChargerSpec> ch
     public Optional<Resident> residentByTag(String tag) {
         if (tag == null) return Optional.empty();
         String t = tag.trim();
-        return residents.stream().filter(r -> r.tags().stream().anyMatch(x -> x.equalsIgnoreCase(t))).findFirst();
+        return residents.stream()
+                .filter(r -> r.tags().stream().anyMatch(x -> x.equalsIgnoreCase(t)))
+                .findFirst();
     }
 
     /** All resident tags, in file order. */

@@ -35,11 +35,12 @@ public record FaultSpec(Kind kind, int count, Duration duration, Duration delay,
     public FaultSpec {
         if (kind == null) throw new IllegalArgumentException("kind is required");
         if (count < 1) count = 1;
-        if (delay == null) delay = switch (kind) {
-            case TIMEOUT -> Duration.ofMinutes(5);
-            case SLOW -> Duration.ofSeconds(2);
-            default -> Duration.ZERO;
-        };
+        if (delay == null)
+            delay = switch (kind) {
+                case TIMEOUT -> Duration.ofMinutes(5);
+                case SLOW -> Duration.ofSeconds(2);
+                default -> Duration.ZERO;
+            };
     }
 
     public static FaultSpec next(int count, Kind kind) {

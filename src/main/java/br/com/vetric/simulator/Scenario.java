@@ -1,8 +1,6 @@
 package br.com.vetric.simulator;
 
 import br.com.vetric.simulator.internal.Json;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A timeline of world actions replayed against the simulated clock. JSON: either a list of steps or
@@ -64,14 +63,16 @@ public record Scenario(String name, List<Step> steps) {
         List<Step> steps = new ArrayList<>();
         for (JsonNode s : list) {
             JsonNode at = s.path("at");
-            Duration d = at.isNumber() ? Duration.ofMillis((long) (at.asDouble() * 1000))
+            Duration d = at.isNumber()
+                    ? Duration.ofMillis((long) (at.asDouble() * 1000))
                     : Duration.parse(at.asString("PT0S"));
             String action = s.path("action").asString(null);
             if (action == null) throw new IllegalArgumentException("step without action: " + s);
             Map<String, String> params = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : s.properties()) {
                 if (e.getKey().equals("at") || e.getKey().equals("action")) continue;
-                params.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
+                params.put(
+                        e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
             }
             steps.add(new Step(d, action, params));
         }

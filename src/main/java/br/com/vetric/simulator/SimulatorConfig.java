@@ -19,9 +19,19 @@ import java.time.Instant;
  * @param randomSeed    seed of the autopilot / history generator
  * @param condominium   the fleet and the residents
  */
-public record SimulatorConfig(int port, String apiKey, String email, String password, Duration tokenTtl,
-                              Instant startAt, boolean autoRun, double speed, boolean autopilot,
-                              boolean seedHistory, long randomSeed, DemoCondominium condominium) {
+public record SimulatorConfig(
+        int port,
+        String apiKey,
+        String email,
+        String password,
+        Duration tokenTtl,
+        Instant startAt,
+        boolean autoRun,
+        double speed,
+        boolean autopilot,
+        boolean seedHistory,
+        long randomSeed,
+        DemoCondominium condominium) {
 
     public static final String DEFAULT_API_KEY = "vetric-demo-api-key";
     public static final String DEFAULT_EMAIL = "demo@vetric.com.br";
@@ -38,8 +48,19 @@ public record SimulatorConfig(int port, String apiKey, String email, String pass
 
     /** The live demo: demo fleet, random port, background ticker at real speed, autopilot and seeded history. */
     public static SimulatorConfig demo() {
-        return new SimulatorConfig(0, DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_PASSWORD, Duration.ofHours(24), null,
-                true, 1.0, true, true, 42L, DemoCondominium.load());
+        return new SimulatorConfig(
+                0,
+                DEFAULT_API_KEY,
+                DEFAULT_EMAIL,
+                DEFAULT_PASSWORD,
+                Duration.ofHours(24),
+                null,
+                true,
+                1.0,
+                true,
+                true,
+                42L,
+                DemoCondominium.load());
     }
 
     /**
@@ -47,43 +68,162 @@ public record SimulatorConfig(int port, String apiKey, String email, String pass
      * clock frozen at {@code startAt} until {@link CveProSimulator#advance} is called.
      */
     public static SimulatorConfig quiet(Instant startAt) {
-        return new SimulatorConfig(0, DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_PASSWORD, Duration.ofHours(24), startAt,
-                false, 1.0, false, false, 42L, DemoCondominium.load());
+        return new SimulatorConfig(
+                0,
+                DEFAULT_API_KEY,
+                DEFAULT_EMAIL,
+                DEFAULT_PASSWORD,
+                Duration.ofHours(24),
+                startAt,
+                false,
+                1.0,
+                false,
+                false,
+                42L,
+                DemoCondominium.load());
     }
 
     public SimulatorConfig withPort(int p) {
-        return new SimulatorConfig(p, apiKey, email, password, tokenTtl, startAt, autoRun, speed, autopilot, seedHistory, randomSeed, condominium);
+        return new SimulatorConfig(
+                p,
+                apiKey,
+                email,
+                password,
+                tokenTtl,
+                startAt,
+                autoRun,
+                speed,
+                autopilot,
+                seedHistory,
+                randomSeed,
+                condominium);
     }
 
     public SimulatorConfig withCredentials(String key, String mail, String pwd) {
-        return new SimulatorConfig(port, key, mail, pwd, tokenTtl, startAt, autoRun, speed, autopilot, seedHistory, randomSeed, condominium);
+        return new SimulatorConfig(
+                port,
+                key,
+                mail,
+                pwd,
+                tokenTtl,
+                startAt,
+                autoRun,
+                speed,
+                autopilot,
+                seedHistory,
+                randomSeed,
+                condominium);
     }
 
     public SimulatorConfig withTokenTtl(Duration ttl) {
-        return new SimulatorConfig(port, apiKey, email, password, ttl, startAt, autoRun, speed, autopilot, seedHistory, randomSeed, condominium);
+        return new SimulatorConfig(
+                port,
+                apiKey,
+                email,
+                password,
+                ttl,
+                startAt,
+                autoRun,
+                speed,
+                autopilot,
+                seedHistory,
+                randomSeed,
+                condominium);
     }
 
     public SimulatorConfig withStartAt(Instant at) {
-        return new SimulatorConfig(port, apiKey, email, password, tokenTtl, at, autoRun, speed, autopilot, seedHistory, randomSeed, condominium);
+        return new SimulatorConfig(
+                port,
+                apiKey,
+                email,
+                password,
+                tokenTtl,
+                at,
+                autoRun,
+                speed,
+                autopilot,
+                seedHistory,
+                randomSeed,
+                condominium);
     }
 
     public SimulatorConfig withAutoRun(boolean run, double spd) {
-        return new SimulatorConfig(port, apiKey, email, password, tokenTtl, startAt, run, spd, autopilot, seedHistory, randomSeed, condominium);
+        return new SimulatorConfig(
+                port,
+                apiKey,
+                email,
+                password,
+                tokenTtl,
+                startAt,
+                run,
+                spd,
+                autopilot,
+                seedHistory,
+                randomSeed,
+                condominium);
     }
 
     public SimulatorConfig withAutopilot(boolean on) {
-        return new SimulatorConfig(port, apiKey, email, password, tokenTtl, startAt, autoRun, speed, on, seedHistory, randomSeed, condominium);
+        return new SimulatorConfig(
+                port,
+                apiKey,
+                email,
+                password,
+                tokenTtl,
+                startAt,
+                autoRun,
+                speed,
+                on,
+                seedHistory,
+                randomSeed,
+                condominium);
     }
 
     public SimulatorConfig withSeedHistory(boolean on) {
-        return new SimulatorConfig(port, apiKey, email, password, tokenTtl, startAt, autoRun, speed, autopilot, on, randomSeed, condominium);
+        return new SimulatorConfig(
+                port,
+                apiKey,
+                email,
+                password,
+                tokenTtl,
+                startAt,
+                autoRun,
+                speed,
+                autopilot,
+                on,
+                randomSeed,
+                condominium);
     }
 
     public SimulatorConfig withRandomSeed(long seed) {
-        return new SimulatorConfig(port, apiKey, email, password, tokenTtl, startAt, autoRun, speed, autopilot, seedHistory, seed, condominium);
+        return new SimulatorConfig(
+                port,
+                apiKey,
+                email,
+                password,
+                tokenTtl,
+                startAt,
+                autoRun,
+                speed,
+                autopilot,
+                seedHistory,
+                seed,
+                condominium);
     }
 
     public SimulatorConfig withCondominium(DemoCondominium c) {
-        return new SimulatorConfig(port, apiKey, email, password, tokenTtl, startAt, autoRun, speed, autopilot, seedHistory, randomSeed, c);
+        return new SimulatorConfig(
+                port,
+                apiKey,
+                email,
+                password,
+                tokenTtl,
+                startAt,
+                autoRun,
+                speed,
+                autopilot,
+                seedHistory,
+                randomSeed,
+                c);
     }
 }

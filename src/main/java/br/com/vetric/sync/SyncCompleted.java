@@ -8,6 +8,11 @@ import java.time.Instant;
  * (SSE board) that re-read the committed state. {@code lastSuccessAt} tells how old the data is when CVE-PRO
  * is unreachable.
  */
-public record SyncCompleted(CondominiumId condominiumId, Instant at, boolean success, int changes,
-                            boolean cpmsConnected, Instant lastSuccessAt, String error) {
-}
+public record SyncCompleted(
+        CondominiumId condominiumId,
+        Instant at,
+        boolean success,
+        int changes,
+        boolean cpmsConnected,
+        Instant lastSuccessAt,
+        String error) {}

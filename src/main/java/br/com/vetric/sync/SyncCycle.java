@@ -43,9 +43,17 @@ public class SyncCycle {
     private final ApplicationEventPublisher events;
     private final Duration backfillWindow;
 
-    SyncCycle(ObjectProvider<CpmsClient> client, Chargers chargers, SessionTracker sessions,
-              SyncRepository repository, SyncMonitor monitor, TransactionTemplate tx, SyncProperties props, Clock clock,
-              ApplicationEventPublisher events, CpmsProperties cpms) {
+    SyncCycle(
+            ObjectProvider<CpmsClient> client,
+            Chargers chargers,
+            SessionTracker sessions,
+            SyncRepository repository,
+            SyncMonitor monitor,
+            TransactionTemplate tx,
+            SyncProperties props,
+            Clock clock,
+            ApplicationEventPublisher events,
+            CpmsProperties cpms) {
         this.events = events;
         this.backfillWindow = cpms.backfillWindow();
         this.client = client;
@@ -64,8 +72,14 @@ public class SyncCycle {
         try {
             CycleOutcome outcome = doRun(condo);
             SyncStatus status = monitor.status();
-            events.publishEvent(new SyncCompleted(condo, clock.instant(), outcome.success(), outcome.changes(),
-                    status.cpmsConnected(), status.lastSuccessAt(), outcome.error()));
+            events.publishEvent(new SyncCompleted(
+                    condo,
+                    clock.instant(),
+                    outcome.success(),
+                    outcome.changes(),
+                    status.cpmsConnected(),
+                    status.lastSuccessAt(),
+                    outcome.error()));
             return outcome;
         } finally {
             oneAtATime.unlock();
@@ -80,18 +94,29 @@ public class SyncCycle {
             previousSuccess = repository.lastSuccessAt(condo);
         } catch (RuntimeException e) {
             log.error("Could not read the sync log of condominium {}", condo, e);
-            return failed(condo, started, t0, "could not read the sync log: " + e.getClass().getSimpleName(), false);
+            return failed(
+                    condo,
+                    started,
+                    t0,
+                    "could not read the sync log: " + e.getClass().getSimpleName(),
+                    false);
         }
         CpmsSnapshot snapshot;
         try {
             // the first successful poll of a condominium imports its history; later ones read the rolling window
-            snapshot = previousSuccess != null ? client.getObject().fetch(started)
+            snapshot = previousSuccess != null
+                    ? client.getObject().fetch(started)
                     : client.getObject().fetch(started, backfillWindow);
         } catch (CpmsUnavailableException e) {
             return failed(condo, started, t0, e.getMessage(), true);
         } catch (RuntimeException e) {
             log.error("Unexpected failure reading CVE-PRO for condominium {}", condo, e);
-            return failed(condo, started, t0, "unexpected error reading CVE-PRO: " + e.getClass().getSimpleName(), true);
+            return failed(
+                    condo,
+                    started,
+                    t0,
+                    "unexpected error reading CVE-PRO: " + e.getClass().getSimpleName(),
+                    true);
         }
         monitor.cpmsReachable(clock.instant());
         long fetchMs = (System.nanoTime() - t0) / 1_000_000;
@@ -101,22 +126,43 @@ public class SyncCycle {
             return outcome;
         } catch (RuntimeException e) {
             log.error("Sync cycle for condominium {} failed while writing; nothing was changed", condo, e);
-            return failed(condo, started, t0, "could not apply the poll: " + e.getClass().getSimpleName(), false);
+            return failed(
+                    condo,
+                    started,
+                    t0,
+                    "could not apply the poll: " + e.getClass().getSimpleName(),
+                    false);
         }
     }
 
-    private CycleOutcome apply(CondominiumId condo, CpmsSnapshot snapshot, Instant started, Instant previousSuccess,
-                               long t0, long fetchMs) {
+    private CycleOutcome apply(
+            CondominiumId condo,
+            CpmsSnapshot snapshot,
+            Instant started,
+            Instant previousSuccess,
+            long t0,
+            long fetchMs) {
         ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
-        SessionSyncResult s = sessions.reconcile(condo, snapshot.chargePoints(), snapshot.transactions(), started,
-                previousSuccess);
+        SessionSyncResult s =
+                sessions.reconcile(condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        CycleOutcome outcome = new CycleOutcome(true, null, snapshot.chargePoints().size(),
-                snapshot.transactions().size(), c.changes() + s.changes(), ms, fetchMs, ms - fetchMs);
+        CycleOutcome outcome = new CycleOutcome(
+                true,
+                null,
+                snapshot.chargePoints().size(),
+                snapshot.transactions().size(),
+                c.changes() + s.changes(),
+                ms,
+                fetchMs,
+                ms - fetchMs);
         repository.logCycle(condo, started, clock.instant(), outcome);
         if (outcome.changes() > 0) {
-            log.debug("Cycle for condominium {}: {} charger change(s), {} session change(s) in {} ms", condo,
-                    c.changes(), s.changes(), ms);
+            log.debug(
+                    "Cycle for condominium {}: {} charger change(s), {} session change(s) in {} ms",
+                    condo,
+                    c.changes(),
+                    s.changes(),
+                    ms);
         }
         return outcome;
     }
@@ -126,7 +172,10 @@ public class SyncCycle {
         CycleOutcome outcome = new CycleOutcome(false, error, 0, 0, 0, ms, ms, 0);
         if (upstream) {
             monitor.cpmsFailed(clock.instant(), error);
-            log.warn("Sync cycle for condominium {} skipped: {} ({} failure(s) in a row)", condo, error,
+            log.warn(
+                    "Sync cycle for condominium {} skipped: {} ({} failure(s) in a row)",
+                    condo,
+                    error,
                     monitor.status().consecutiveFailures());
         }
         monitor.cycleFinished(clock.instant(), ms, error);

@@ -54,8 +54,16 @@ public class SyncMonitor {
     }
 
     public SyncStatus status() {
-        return new SyncStatus(connected, lastSuccessAt, lastAttemptAt, consecutiveFailures, lastError, pollerActive,
-                props.pollInterval(), lastCycleAt, lastCycleDurationMs);
+        return new SyncStatus(
+                connected,
+                lastSuccessAt,
+                lastAttemptAt,
+                consecutiveFailures,
+                lastError,
+                pollerActive,
+                props.pollInterval(),
+                lastCycleAt,
+                lastCycleDurationMs);
     }
 
     public List<SyncCycleRecord> recentCycles(CondominiumId condo, int limit) {

@@ -1,11 +1,10 @@
 package br.com.vetric.sync;
 
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-import org.hibernate.validator.constraints.time.DurationMin;
-
-import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param pollInterval  time between the end of one cycle and the start of the next ({@code VETRIC_POLL_INTERVAL})
@@ -14,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Validated
 @ConfigurationProperties("vetric.sync")
-public record SyncProperties(@DefaultValue("10s") @DurationMin(seconds = 1) Duration pollInterval,
-                             @DefaultValue("true") boolean enabled,
-                             @DefaultValue("7d") Duration keepCyclesFor) {
-}
+public record SyncProperties(
+        @DefaultValue("10s") @DurationMin(seconds = 1) Duration pollInterval,
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("7d") Duration keepCyclesFor) {}

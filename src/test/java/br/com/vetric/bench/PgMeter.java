@@ -42,13 +42,19 @@ final class PgMeter implements AutoCloseable {
     static PgMeter start() {
         try {
             Path dir = Files.createTempDirectory("vetric-bench-pg");
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(true)
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setServerConfig("pg_stat_statements.track", "top")
                     .setServerConfig("pg_stat_statements.max", "10000")
-                    .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("timezone", "UTC").setServerConfig("max_connections", "100").start();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("timezone", "UTC")
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            try (Connection c = pg.getPostgresDatabase().getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute("create database " + DB);
             }
             PgMeter meter = new PgMeter(pg, dir);
@@ -69,8 +75,12 @@ final class PgMeter implements AutoCloseable {
     record Reading(long calls, long transactions, long pgCpuMs, long jvmCpuMs, long nanos) {
 
         Reading minus(Reading before) {
-            return new Reading(calls - before.calls, transactions - before.transactions, pgCpuMs - before.pgCpuMs,
-                    jvmCpuMs - before.jvmCpuMs, nanos - before.nanos);
+            return new Reading(
+                    calls - before.calls,
+                    transactions - before.transactions,
+                    pgCpuMs - before.pgCpuMs,
+                    jvmCpuMs - before.jvmCpuMs,
+                    nanos - before.nanos);
         }
     }
 
@@ -90,8 +100,9 @@ final class PgMeter implements AutoCloseable {
     /** The statements executed since the last reset, most frequent first. */
     List<String> top(int n) {
         List<String> result = new ArrayList<>();
-        try (Connection c = probe.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
+        try (Connection c = probe.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
                      select calls, rows, regexp_replace(left(query, 140), '\\s+', ' ', 'g')
                        from pg_stat_statements s join pg_database d on d.oid = s.dbid
                       where d.datname = '%s' and s.query not like '%%bench-probe%%'
@@ -99,8 +110,9 @@ final class PgMeter implements AutoCloseable {
                       order by calls desc limit %d /* bench-probe */
                      """.formatted(DB, n))) {
             while (rs.next()) {
-                result.add(String.format("| %d | %d | `%s` |", rs.getLong(1), rs.getLong(2), rs.getString(3)
-                        .replace("|", "\\|")));
+                result.add(String.format(
+                        "| %d | %d | `%s` |",
+                        rs.getLong(1), rs.getLong(2), rs.getString(3).replace("|", "\\|")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -113,7 +125,9 @@ final class PgMeter implements AutoCloseable {
     }
 
     long single(String sql) {
-        try (Connection c = probe.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = probe.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -122,7 +136,8 @@ final class PgMeter implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection c = probe.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = probe.getConnection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -132,10 +147,13 @@ final class PgMeter implements AutoCloseable {
     /** User + system CPU of the postmaster and its live children (backends, checkpointer, WAL writer…). */
     long pgCpuMs() {
         try {
-            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid"))
+                    .getFirst()
+                    .strip());
             long ticks = 0;
             try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-                for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                        .toList()) {
                     long[] stat = stat(p);
                     if (stat != null && (stat[0] == postmaster || stat[1] == postmaster)) {
                         ticks += stat[2] + stat[3];
@@ -153,8 +171,12 @@ final class PgMeter implements AutoCloseable {
         try {
             String s = Files.readString(proc.resolve("stat"));
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            return new long[]{Long.parseLong(proc.getFileName().toString()), Long.parseLong(f[1]),
-                    Long.parseLong(f[11]), Long.parseLong(f[12])};
+            return new long[] {
+                Long.parseLong(proc.getFileName().toString()),
+                Long.parseLong(f[1]),
+                Long.parseLong(f[11]),
+                Long.parseLong(f[12])
+            };
         } catch (IOException | RuntimeException e) {
             return null;
         }

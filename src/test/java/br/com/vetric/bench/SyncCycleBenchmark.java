@@ -59,15 +59,19 @@ class SyncCycleBenchmark {
     static CveProSimulator startSimulator() {
         List<ChargerSpec> chargers = new ArrayList<>();
         for (int i = 1; i <= CHARGERS; i++) {
-            chargers.add(ChargerSpec.simple(10_000 + i, "BENCH_%05d".formatted(i),
-                    "00000000-0000-4000-8000-%012d".formatted(i), "Vaga %05d".formatted(i)));
+            chargers.add(ChargerSpec.simple(
+                    10_000 + i,
+                    "BENCH_%05d".formatted(i),
+                    "00000000-0000-4000-8000-%012d".formatted(i),
+                    "Vaga %05d".formatted(i)));
         }
         List<Resident> residents = new ArrayList<>();
         for (int i = 1; i <= OPEN; i++) {
             residents.add(new Resident("Morador " + i, "Apto " + i, null, List.of("%08X".formatted(0xB0000000L + i))));
         }
         DemoCondominium bench = new DemoCondominium("Bench", null, chargers, residents, List.of());
-        return CveProSimulator.start(SimulatorConfig.quiet(Instant.now()).withCondominium(bench).withPort(0));
+        return CveProSimulator.start(
+                SimulatorConfig.quiet(Instant.now()).withCondominium(bench).withPort(0));
     }
 
     @DynamicPropertySource
@@ -89,9 +93,14 @@ class SyncCycleBenchmark {
         pg.close();
     }
 
-    @Autowired SyncCycle sync;
-    @Autowired Condominiums condominiums;
-    @Autowired Residents residents;
+    @Autowired
+    SyncCycle sync;
+
+    @Autowired
+    Condominiums condominiums;
+
+    @Autowired
+    Residents residents;
 
     @Test
     void cycleWorkWith10kChargersAnd1kOpenSessions() throws Exception {
@@ -136,8 +145,15 @@ class SyncCycleBenchmark {
         rows.add(measure(condo, "no change", 0));
         System.gc();
         Thread.sleep(2000);
-        String report = report(rows, opening, top, PgMeter.rssMb(),
-                java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+        String report = report(
+                rows,
+                opening,
+                top,
+                PgMeter.rssMb(),
+                java.lang.management.ManagementFactory.getMemoryMXBean()
+                                .getHeapMemoryUsage()
+                                .getUsed()
+                        >> 20);
         System.out.println(report);
         Path out = Path.of("target", "benchmarks", "sync-cycle.md");
         Files.createDirectories(out.getParent());
@@ -163,51 +179,111 @@ class SyncCycleBenchmark {
             Thread.sleep(left / 1_000_000);
         }
         PgMeter.Reading used = pg.read().minus(before);
-        return new Row(label, changing, outcome.durationMs(), outcome.fetchMs(), parseMs, outcome.applyMs(),
-                used.calls(), used.transactions(), used.pgCpuMs(), used.jvmCpuMs(), outcome.changes());
+        return new Row(
+                label,
+                changing,
+                outcome.durationMs(),
+                outcome.fetchMs(),
+                parseMs,
+                outcome.applyMs(),
+                used.calls(),
+                used.transactions(),
+                used.pgCpuMs(),
+                used.jvmCpuMs(),
+                outcome.changes());
     }
 
     private String raw(String path) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        String login = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/login"))
-                .header("Api-Key", sim.config().apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + sim.config().email() + "\",\"password\":\""
-                        + sim.config().password() + "\"}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String login = http.send(
+                        HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/login"))
+                                .header("Api-Key", sim.config().apiKey())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"" + sim.config().email() + "\",\"password\":\""
+                                                + sim.config().password() + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String token = new CveProParser().token(login);
-        return http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).header("Api-Key", sim.config().apiKey())
-                .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+                                .header("Api-Key", sim.config().apiKey())
+                                .header("Authorization", token)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static String report(List<Row> rows, CycleOutcome opening, List<String> top, long rssMb, long heapMb) {
         StringBuilder b = new StringBuilder();
-        b.append("Chargers: ").append(CHARGERS).append(", open sessions: ").append(OPEN).append(", cycles: ")
-                .append(CYCLES).append(", window: ").append(WINDOW.toSeconds()).append(" s\n\n");
-        b.append("Cycle that opened the sessions: ").append(opening.durationMs()).append(" ms, ")
-                .append(opening.changes()).append(" changes\n\n");
+        b.append("Chargers: ")
+                .append(CHARGERS)
+                .append(", open sessions: ")
+                .append(OPEN)
+                .append(", cycles: ")
+                .append(CYCLES)
+                .append(", window: ")
+                .append(WINDOW.toSeconds())
+                .append(" s\n\n");
+        b.append("Cycle that opened the sessions: ")
+                .append(opening.durationMs())
+                .append(" ms, ")
+                .append(opening.changes())
+                .append(" changes\n\n");
         b.append("| cycle | chargers changed | whole cycle ms | fetch (HTTP+parse) ms | parse ms | compare+write ms "
                 + "| statements (all threads) | per change | transactions | PostgreSQL CPU ms | VETRIC CPU ms |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s | %d | %d | %d |%n", r.label,
-                    r.changing, r.totalMs, r.fetchMs, r.parseMs, r.applyMs, r.statements,
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %d | %d | %d | %d | %s | %d | %d | %d |%n",
+                    r.label,
+                    r.changing,
+                    r.totalMs,
+                    r.fetchMs,
+                    r.parseMs,
+                    r.applyMs,
+                    r.statements,
                     r.changing == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) r.statements / r.changing),
-                    r.transactions, r.pgCpuMs, r.jvmCpuMs));
+                    r.transactions,
+                    r.pgCpuMs,
+                    r.jvmCpuMs));
         }
         List<Row> changed = rows.stream().filter(r -> r.changing > 0).toList();
-        b.append("\nWith 10 % changing (median of ").append(changed.size()).append(" cycles): whole cycle ")
-                .append(median(changed.stream().map(r -> r.totalMs).toList())).append(" ms, own work (parse + compare + write) ")
-                .append(median(changed.stream().map(r -> r.parseMs + r.applyMs).toList())).append(" ms, statements ")
-                .append(median(changed.stream().map(r -> r.statements).toList())).append(String.format(Locale.ROOT,
-                        " (%.2f per change)", (double) median(changed.stream().map(r -> r.statements).toList())
+        b.append("\nWith 10 % changing (median of ")
+                .append(changed.size())
+                .append(" cycles): whole cycle ")
+                .append(median(changed.stream().map(r -> r.totalMs).toList()))
+                .append(" ms, own work (parse + compare + write) ")
+                .append(median(changed.stream().map(r -> r.parseMs + r.applyMs).toList()))
+                .append(" ms, statements ")
+                .append(median(changed.stream().map(r -> r.statements).toList()))
+                .append(String.format(
+                        Locale.ROOT,
+                        " (%.2f per change)",
+                        (double) median(changed.stream().map(r -> r.statements).toList())
                                 / changed.getFirst().changing))
-                .append(", transactions ").append(median(changed.stream().map(r -> r.transactions).toList()))
-                .append(", PostgreSQL CPU ").append(median(changed.stream().map(r -> r.pgCpuMs).toList()))
-                .append(" ms, VETRIC CPU ").append(median(changed.stream().map(r -> r.jvmCpuMs).toList())).append(" ms\n");
-        b.append("No change: statements ").append(rows.getFirst().statements).append(" and ")
-                .append(rows.getLast().statements).append(" (before and after)\n");
-        b.append("JVM after the run: RSS ").append(rssMb).append(" MB, heap used after GC ").append(heapMb)
+                .append(", transactions ")
+                .append(median(changed.stream().map(r -> r.transactions).toList()))
+                .append(", PostgreSQL CPU ")
+                .append(median(changed.stream().map(r -> r.pgCpuMs).toList()))
+                .append(" ms, VETRIC CPU ")
+                .append(median(changed.stream().map(r -> r.jvmCpuMs).toList()))
+                .append(" ms\n");
+        b.append("No change: statements ")
+                .append(rows.getFirst().statements)
+                .append(" and ")
+                .append(rows.getLast().statements)
+                .append(" (before and after)\n");
+        b.append("JVM after the run: RSS ")
+                .append(rssMb)
+                .append(" MB, heap used after GC ")
+                .append(heapMb)
                 .append(" MB (simulator included)\n\n");
-        b.append("Most frequent statements during the change cycles (pg_stat_statements):\n\n| calls | rows | statement |\n|---|---|---|\n");
+        b.append(
+                "Most frequent statements during the change cycles (pg_stat_statements):\n\n| calls | rows | statement |\n|---|---|---|\n");
         top.forEach(t -> b.append(t).append('\n'));
         return b.toString();
     }
@@ -218,7 +294,16 @@ class SyncCycleBenchmark {
         return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     }
 
-    record Row(String label, int changing, long totalMs, long fetchMs, long parseMs, long applyMs, long statements,
-               long transactions, long pgCpuMs, long jvmCpuMs, int changes) {
-    }
+    record Row(
+            String label,
+            int changing,
+            long totalMs,
+            long fetchMs,
+            long parseMs,
+            long applyMs,
+            long statements,
+            long transactions,
+            long pgCpuMs,
+            long jvmCpuMs,
+            int changes) {}
 }

@@ -17,10 +17,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
-import java.util.Map;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.util.unit.DataSize;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,21 @@ class CveProHttpClientTest {
 
     /** The client's settings: 1 s timeouts, 3 attempts 10 ms apart, the rest as in production. */
     CpmsProperties settings(Map<String, String> more) {
-        Map<String, String> p = new java.util.HashMap<>(Map.of("url", fake.baseUrl(), "api-key", CveProFake.API_KEY,
-                "email", CveProFake.EMAIL, "password", CveProFake.PASSWORD, "timeout", "1s", "retry-attempts", "3",
-                "retry-backoff", "10ms"));
+        Map<String, String> p = new java.util.HashMap<>(Map.of(
+                "url",
+                fake.baseUrl(),
+                "api-key",
+                CveProFake.API_KEY,
+                "email",
+                CveProFake.EMAIL,
+                "password",
+                CveProFake.PASSWORD,
+                "timeout",
+                "1s",
+                "retry-attempts",
+                "3",
+                "retry-backoff",
+                "10ms"));
         p.putAll(more);
         return Settings.of(CpmsProperties.class, "vetric.cpms", p);
     }
@@ -47,8 +58,10 @@ class CveProHttpClientTest {
         fake = new CveProFake();
         clock = new MutableClock(NOW);
         CpmsProperties props = settings(Map.of());
-        client = CveProClients.create(new CveProConnection(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL,
-                CveProFake.PASSWORD), props, clock);
+        client = CveProClients.create(
+                new CveProConnection(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL, CveProFake.PASSWORD),
+                props,
+                clock);
         fake.charger("c1", "Garagem 1").heartbeat(NOW);
         fake.tx(1, "c1", "AB12CD34", NOW.minusSeconds(600));
         fake.publish();
@@ -64,11 +77,17 @@ class CveProHttpClientTest {
         CpmsSnapshot snapshot = client.fetch(NOW);
         assertThat(snapshot.chargePoints()).hasSize(1);
         assertThat(snapshot.transactions()).hasSize(1);
-        fake.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/login"))
-                .withHeader("Api-Key", equalTo(CveProFake.API_KEY))
-                .withRequestBody(equalToJson("{\"email\": \"vetric@test\", \"password\": \"s3cret-pass\"}")));
-        fake.server().verify(getRequestedFor(urlPathEqualTo("/api/v1/chargepoints"))
-                .withHeader("Authorization", equalTo("token-1")).withHeader("Api-Key", equalTo(CveProFake.API_KEY)));
+        fake.server()
+                .verify(
+                        1,
+                        postRequestedFor(urlPathEqualTo("/api/v1/login"))
+                                .withHeader("Api-Key", equalTo(CveProFake.API_KEY))
+                                .withRequestBody(
+                                        equalToJson("{\"email\": \"vetric@test\", \"password\": \"s3cret-pass\"}")));
+        fake.server()
+                .verify(getRequestedFor(urlPathEqualTo("/api/v1/chargepoints"))
+                        .withHeader("Authorization", equalTo("token-1"))
+                        .withHeader("Api-Key", equalTo(CveProFake.API_KEY)));
         // the token is reused: one login for several polls
         client.fetch(NOW.plusSeconds(10));
         fake.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/login")));
@@ -99,8 +118,11 @@ class CveProHttpClientTest {
     void on401LogsInAgainOnceAndRetriesOnce() {
         client.fetch(NOW);
         // CVE-PRO drops the token: the old one now gets 401, a new login gives token-2
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).withHeader("Authorization", equalTo("token-1"))
-                .atPriority(1).willReturn(aResponse().withStatus(401).withBody("{\"error\": \"Invalid token\"}")));
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .withHeader("Authorization", equalTo("token-1"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(401).withBody("{\"error\": \"Invalid token\"}")));
         fake.stubLogin("token-2");
         fake.publish("token-2");
         CpmsSnapshot snapshot = client.fetch(NOW.plusSeconds(10));
@@ -110,9 +132,12 @@ class CveProHttpClientTest {
 
     @Test
     void a401AfterAFreshLoginIsReportedNotLooped() {
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
-                .willReturn(aResponse().withStatus(401)));
-        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(401)));
+        assertThatThrownBy(() -> client.fetch(NOW))
+                .isInstanceOf(CpmsUnavailableException.class)
                 .hasMessageContaining("401");
         fake.server().verify(2, postRequestedFor(urlPathEqualTo("/api/v1/login")));
         fake.server().verify(2, getRequestedFor(urlPathEqualTo("/api/v1/chargepoints")));
@@ -120,41 +145,60 @@ class CveProHttpClientTest {
 
     @Test
     void serverErrorsAreRetriedThenSucceed() {
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).atPriority(1)
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("second"));
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).inScenario("flaky")
-                .whenScenarioStateIs("second").atPriority(1)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(502))
+                        .willSetStateTo("second"));
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("second")
+                        .atPriority(1)
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                        .willSetStateTo("ok"));
         assertThat(client.fetch(NOW).chargePoints()).hasSize(1);
         fake.server().verify(3, getRequestedFor(urlPathEqualTo("/api/v1/chargepoints")));
     }
 
     @Test
     void givesUpAfterThreeAttemptsWithAClearMessageAndNoSecrets() {
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/transaction")).atPriority(1)
-                .willReturn(aResponse().withStatus(503)));
-        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
-                .hasMessageContaining("503").hasMessageNotContaining(CveProFake.PASSWORD)
-                .hasMessageNotContaining(CveProFake.API_KEY).hasMessageNotContaining("token-1");
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/transaction"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> client.fetch(NOW))
+                .isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("503")
+                .hasMessageNotContaining(CveProFake.PASSWORD)
+                .hasMessageNotContaining(CveProFake.API_KEY)
+                .hasMessageNotContaining("token-1");
         fake.server().verify(3, getRequestedFor(urlPathEqualTo("/api/v1/transaction")));
     }
 
     @Test
     void timeoutsAreRetriedAndReported() {
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
-                .willReturn(CveProFake.json("{\"chargePointList\": []}").withFixedDelay(1500)));
-        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .atPriority(1)
+                        .willReturn(CveProFake.json("{\"chargePointList\": []}").withFixedDelay(1500)));
+        assertThatThrownBy(() -> client.fetch(NOW))
+                .isInstanceOf(CpmsUnavailableException.class)
                 .hasMessageContaining("timed out");
     }
 
     @Test
     void anAnswerTricklingInLongerThanTheTimeoutFailsTheFetchInsteadOfHoldingThePoller() {
         // headers at once, then a valid body over 20 s: the client's request timeout alone ends at the headers
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
-                .willReturn(CveProFake.json(fake.chargePointsJson()).withChunkedDribbleDelay(20, 20_000)));
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .atPriority(1)
+                        .willReturn(CveProFake.json(fake.chargePointsJson()).withChunkedDribbleDelay(20, 20_000)));
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+        assertThatThrownBy(() -> client.fetch(NOW))
+                .isInstanceOf(CpmsUnavailableException.class)
                 .hasMessageContaining("timed out");
         // three attempts of about the 1 s timeout each, not 3 x 20 s
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
@@ -162,35 +206,47 @@ class CveProHttpClientTest {
 
     @Test
     void malformedJsonFailsTheFetch() {
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/transaction")).atPriority(1)
-                .willReturn(CveProFake.json("{\"list\": [{\"id\": 1, ")));
-        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/transaction"))
+                        .atPriority(1)
+                        .willReturn(CveProFake.json("{\"list\": [{\"id\": 1, ")));
+        assertThatThrownBy(() -> client.fetch(NOW))
+                .isInstanceOf(CpmsUnavailableException.class)
                 .hasMessageContaining("malformed JSON");
     }
 
     @Test
     void anAnswerOverTheSizeCapFailsTheFetchWithoutRetryingWhetherDeclaredOrChunked() {
         CpmsProperties small = settings(Map.of("max-response-size", "4KB"));
-        CpmsClient capped = CveProClients.create(new CveProConnection(fake.baseUrl(), CveProFake.API_KEY,
-                CveProFake.EMAIL, CveProFake.PASSWORD), small, clock);
+        CpmsClient capped = CveProClients.create(
+                new CveProConnection(fake.baseUrl(), CveProFake.API_KEY, CveProFake.EMAIL, CveProFake.PASSWORD),
+                small,
+                clock);
         assertThat(capped.fetch(NOW).chargePoints()).hasSize(1); // a normal answer is well under 4 KB
         for (int i = 2; i <= 40; i++) {
             fake.charger("c" + i, "Garagem " + i).heartbeat(NOW);
         }
         String big = fake.chargePointsJson();
         assertThat(big.length()).isGreaterThan(4096);
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
-                .willReturn(CveProFake.json(big).withHeader("Content-Length", Integer.toString(big.length()))));
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .atPriority(1)
+                        .willReturn(CveProFake.json(big).withHeader("Content-Length", Integer.toString(big.length()))));
         fake.server().resetRequests();
-        assertThatThrownBy(() -> capped.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
-                .hasMessageContaining("more than 4096 bytes").hasMessageContaining("/api/v1/chargepoints");
+        assertThatThrownBy(() -> capped.fetch(NOW))
+                .isInstanceOf(CpmsUnavailableException.class)
+                .hasMessageContaining("more than 4096 bytes")
+                .hasMessageContaining("/api/v1/chargepoints");
         fake.server().verify(1, getRequestedFor(urlPathEqualTo("/api/v1/chargepoints")));
         fake.server().verify(0, getRequestedFor(urlPathEqualTo("/api/v1/transaction")));
 
         // the same without a Content-Length (chunks): cut as it arrives
-        fake.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
-                .willReturn(CveProFake.json(big).withChunkedDribbleDelay(20, 100)));
-        assertThatThrownBy(() -> capped.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+        fake.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .atPriority(1)
+                        .willReturn(CveProFake.json(big).withChunkedDribbleDelay(20, 100)));
+        assertThatThrownBy(() -> capped.fetch(NOW))
+                .isInstanceOf(CpmsUnavailableException.class)
                 .hasMessageContaining("more than 4096 bytes");
         // with the default cap the same answer is read
         fake.publish();
@@ -200,7 +256,8 @@ class CveProHttpClientTest {
     @Test
     void wrongApiKeyIsAClearLoginFailure() {
         fake.server().resetAll();
-        assertThatThrownBy(() -> client.fetch(NOW)).isInstanceOf(CpmsUnavailableException.class)
+        assertThatThrownBy(() -> client.fetch(NOW))
+                .isInstanceOf(CpmsUnavailableException.class)
                 .hasMessageContaining("login failed");
     }
 }

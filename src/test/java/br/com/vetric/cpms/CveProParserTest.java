@@ -51,10 +51,13 @@ class CveProParserTest {
     @Test
     void unknownStatusBecomesUnknownAndOccupiedIsKnown() {
         String json = CHARGEPOINTS.replace("\"Available\"", "\"Hibernating\"");
-        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().status()).isEqualTo(ConnectorStatus.UNKNOWN);
-        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().rawStatus()).isEqualTo("Hibernating");
+        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().status())
+                .isEqualTo(ConnectorStatus.UNKNOWN);
+        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().rawStatus())
+                .isEqualTo("Hibernating");
         json = CHARGEPOINTS.replace("\"Available\"", "\"Occupied\"");
-        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().status()).isEqualTo(ConnectorStatus.OCCUPIED);
+        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().status())
+                .isEqualTo(ConnectorStatus.OCCUPIED);
     }
 
     @Test
@@ -64,23 +67,41 @@ class CveProParserTest {
                 continue;
             }
             String json = CHARGEPOINTS.replace("\"Available\"", "\"" + s.ocpp() + "\"");
-            assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().status()).isEqualTo(s);
+            assertThat(parser.chargePoints(json)
+                            .getFirst()
+                            .connectors()
+                            .getFirst()
+                            .status())
+                    .isEqualTo(s);
         }
     }
 
     @Test
     void errorCodeOtherThanNoErrorIsAnError() {
         String json = CHARGEPOINTS.replace("\"errorCode\": \"NoError\"", "\"errorCode\": \"GroundFailure\"");
-        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().hasError()).isTrue();
-        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().errorCode()).isEqualTo("GroundFailure");
+        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().hasError())
+                .isTrue();
+        assertThat(parser.chargePoints(json).getFirst().connectors().getFirst().errorCode())
+                .isEqualTo("GroundFailure");
     }
 
     @Test
     void noErrorInAnyCaseMeansNoErrorAtAll() {
-        assertThat(parser.chargePoints(CHARGEPOINTS).getFirst().connectors().getFirst().errorCode()).isNull();
-        assertThat(parser.chargePoints(CHARGEPOINTS).getFirst().connectors().getFirst().errorInfo()).isNull();
+        assertThat(parser.chargePoints(CHARGEPOINTS)
+                        .getFirst()
+                        .connectors()
+                        .getFirst()
+                        .errorCode())
+                .isNull();
+        assertThat(parser.chargePoints(CHARGEPOINTS)
+                        .getFirst()
+                        .connectors()
+                        .getFirst()
+                        .errorInfo())
+                .isNull();
         String lower = CHARGEPOINTS.replace("\"errorCode\": \"NoError\"", "\"errorCode\": \" noerror \"");
-        assertThat(parser.chargePoints(lower).getFirst().connectors().getFirst().hasError()).isFalse();
+        assertThat(parser.chargePoints(lower).getFirst().connectors().getFirst().hasError())
+                .isFalse();
     }
 
     @Test
@@ -94,11 +115,23 @@ class CveProParserTest {
 
     @Test
     void powerMaxInKilowattsOrMissingIsNormalised() {
-        assertThat(parser.chargePoints(CHARGEPOINTS.replace("22000", "7.4")).getFirst().connectors().getFirst().powerMaxW())
+        assertThat(parser.chargePoints(CHARGEPOINTS.replace("22000", "7.4"))
+                        .getFirst()
+                        .connectors()
+                        .getFirst()
+                        .powerMaxW())
                 .isEqualTo(7400);
-        assertThat(parser.chargePoints(CHARGEPOINTS.replace("22000", "22")).getFirst().connectors().getFirst().powerMaxW())
+        assertThat(parser.chargePoints(CHARGEPOINTS.replace("22000", "22"))
+                        .getFirst()
+                        .connectors()
+                        .getFirst()
+                        .powerMaxW())
                 .isEqualTo(22000);
-        assertThat(parser.chargePoints(CHARGEPOINTS.replace("22000", "null")).getFirst().connectors().getFirst().powerMaxW())
+        assertThat(parser.chargePoints(CHARGEPOINTS.replace("22000", "null"))
+                        .getFirst()
+                        .connectors()
+                        .getFirst()
+                        .powerMaxW())
                 .isNull();
     }
 
@@ -106,33 +139,40 @@ class CveProParserTest {
     void acceptsEveryKnownListWrapper() {
         String element = "{\"uuid\": \"u1\", \"connectors\": []}";
         for (String wrapper : List.of("chargePointList", "list", "items", "results", "data")) {
-            assertThat(parser.chargePoints("{\"" + wrapper + "\": [" + element + "]}")).hasSize(1);
+            assertThat(parser.chargePoints("{\"" + wrapper + "\": [" + element + "]}"))
+                    .hasSize(1);
         }
         String tx = "{\"id\": 1, \"chargeBoxUuid\": \"u1\", \"startTimestamp\": \"12/01/2026 19:29:33\"}";
         for (String wrapper : List.of("list", "items", "results", "data")) {
-            assertThat(parser.transactions("{\"" + wrapper + "\": [" + tx + "]}")).hasSize(1);
+            assertThat(parser.transactions("{\"" + wrapper + "\": [" + tx + "]}"))
+                    .hasSize(1);
         }
     }
 
     @Test
     void aChargerWithoutUuidIsSkippedNotFatal() {
         assertThat(parser.chargePoints("{\"chargePointList\": [{\"chargeBoxId\": \"X\"}, {\"uuid\": \"u2\"}]}"))
-                .extracting(ChargePointSnapshot::uuid).containsExactly("u2");
+                .extracting(ChargePointSnapshot::uuid)
+                .containsExactly("u2");
     }
 
     @Test
     void malformedOrListlessBodiesAreErrors() {
-        assertThatThrownBy(() -> parser.chargePoints("{\"chargePointList\": [{\"uuid\": ")).isInstanceOf(MalformedResponseException.class);
+        assertThatThrownBy(() -> parser.chargePoints("{\"chargePointList\": [{\"uuid\": "))
+                .isInstanceOf(MalformedResponseException.class);
         assertThatThrownBy(() -> parser.chargePoints("")).isInstanceOf(MalformedResponseException.class);
         assertThatThrownBy(() -> parser.transactions("{\"error\": \"E500 - boom\"}"))
-                .isInstanceOf(MalformedResponseException.class).hasMessageContaining("E500");
-        assertThatThrownBy(() -> parser.transactions("<html>502 Bad Gateway</html>")).isInstanceOf(MalformedResponseException.class);
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("E500");
+        assertThatThrownBy(() -> parser.transactions("<html>502 Bad Gateway</html>"))
+                .isInstanceOf(MalformedResponseException.class);
     }
 
     @Test
     void emptyListWithCountZeroIsAnEmptyAnswer() {
         assertThat(parser.transactions("{\"error\": null, \"count\": 0}")).isEmpty();
-        assertThat(parser.transactions("{\"error\": null, \"list\": [], \"count\": 0}")).isEmpty();
+        assertThat(parser.transactions("{\"error\": null, \"list\": [], \"count\": 0}"))
+                .isEmpty();
     }
 
     @Test
@@ -171,7 +211,8 @@ class CveProParserTest {
 
     @Test
     void loginBodyEscapesCredentials() {
-        assertThat(parser.loginBody("a@b.c", "p\"w\\d")).isEqualTo("{\"email\":\"a@b.c\",\"password\":\"p\\\"w\\\\d\"}");
+        assertThat(parser.loginBody("a@b.c", "p\"w\\d"))
+                .isEqualTo("{\"email\":\"a@b.c\",\"password\":\"p\\\"w\\\\d\"}");
         assertThat(parser.token("{\"token\": \"abc\", \"tenantPk\": 19}")).isEqualTo("abc");
         assertThatThrownBy(() -> parser.token("{\"token\": \"\"}")).isInstanceOf(MalformedResponseException.class);
     }

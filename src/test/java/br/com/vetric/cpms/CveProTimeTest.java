@@ -15,7 +15,8 @@ class CveProTimeTest {
 
     @Test
     void statusTimeIsIsoUtc() {
-        assertThat(CveProTime.statusTime("2026-01-09T03:45:15.989Z")).contains(Instant.parse("2026-01-09T03:45:15.989Z"));
+        assertThat(CveProTime.statusTime("2026-01-09T03:45:15.989Z"))
+                .contains(Instant.parse("2026-01-09T03:45:15.989Z"));
         assertThat(CveProTime.statusTime("2026-01-09T00:45:15-03:00")).contains(Instant.parse("2026-01-09T03:45:15Z"));
     }
 

@@ -1,5 +1,10 @@
 package br.com.vetric.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.Users;
@@ -43,11 +48,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * Web benchmark (issue #3): board page server time with 50 chargers, and 500 open SSE connections still getting a
  * status change within 1 s. Not part of the normal build; run with
@@ -55,11 +55,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and read the figures in target/surefire-reports/br.com.vetric.dashboard.BoardBenchmark-output.txt.
  */
 @EnabledIfSystemProperty(named = "vetric.bench", matches = "true")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vetric.demo.live=false", "spring.main.allow-bean-definition-overriding=true",
-        "logging.level.br.com.vetric=warn",
-        // the 500 browsers share one login: lift the per-user limit (5 by default) to what the benchmark opens
-        "vetric.dashboard.sse-max-per-user=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "vetric.demo.live=false",
+            "spring.main.allow-bean-definition-overriding=true",
+            "logging.level.br.com.vetric=warn",
+            // the 500 browsers share one login: lift the per-user limit (5 by default) to what the benchmark opens
+            "vetric.dashboard.sse-max-per-user=1000"
+        })
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 class BoardBenchmark {
@@ -73,24 +77,33 @@ class BoardBenchmark {
         CveProSimulator cveProSimulator(Clock clock) {
             DemoCondominium demo = DemoCondominium.load();
             List<ChargerSpec> specs = IntStream.rangeClosed(1, CHARGERS)
-                    .mapToObj(i -> ChargerSpec.simple(9000 + i, "BENCH_%02d".formatted(i),
-                            "00000000-0000-4000-8000-%012d".formatted(i), "Garagem " + i)).toList();
-            DemoCondominium fifty = new DemoCondominium(demo.name(), demo.address(), specs, demo.residents(),
-                    demo.unknownTags());
+                    .mapToObj(i -> ChargerSpec.simple(
+                            9000 + i,
+                            "BENCH_%02d".formatted(i),
+                            "00000000-0000-4000-8000-%012d".formatted(i),
+                            "Garagem " + i))
+                    .toList();
+            DemoCondominium fifty =
+                    new DemoCondominium(demo.name(), demo.address(), specs, demo.residents(), demo.unknownTags());
             return CveProSimulator.start(SimulatorConfig.quiet(clock.instant()).withCondominium(fifty));
         }
     }
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Users users;
+
     @Autowired
     Condominiums condominiums;
+
     @Autowired
     SyncCycle cycle;
+
     @Autowired
     CveProSimulator simulator;
 
@@ -104,7 +117,8 @@ class BoardBenchmark {
         cycle.run(condominiums.primary().id());
 
         AuthenticatedUser admin = users.authenticate("admin@vetric.test", "admin-test-password");
-        var auth = authentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        var auth =
+                authentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
         for (int i = 0; i < 50; i++) {
             mvc.perform(get("/").with(auth)).andExpect(status().isOk());
         }
@@ -115,24 +129,37 @@ class BoardBenchmark {
             times[i] = System.nanoTime() - t0;
         }
         Arrays.sort(times);
-        System.out.printf("BENCH board page (%d chargers, %d requests): median %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                CHARGERS, times.length, times[times.length / 2] / 1e6, times[(int) (times.length * 0.95)] / 1e6,
+        System.out.printf(
+                "BENCH board page (%d chargers, %d requests): median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                CHARGERS,
+                times.length,
+                times[times.length / 2] / 1e6,
+                times[(int) (times.length * 0.95)] / 1e6,
                 times[times.length - 1] / 1e6);
 
         // 500 browsers: one logged-in session, 500 SSE connections
         CookieManager cookies = new CookieManager();
         ExecutorService vt = Executors.newVirtualThreadPerTaskExecutor();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .executor(vt).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .executor(vt)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         String base = "http://localhost:" + port;
-        String loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String loginPage = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
         assertThat(m.find()).isTrue();
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("email=admin%40vetric.test&password=admin-test-password&_csrf="
-                        + m.group(1))).build(), HttpResponse.BodyHandlers.discarding());
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "email=admin%40vetric.test&password=admin-test-password&_csrf=" + m.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
 
         String faultedUuid = simulator.charger("Garagem " + CHARGERS).uuid();
         AtomicInteger open = new AtomicInteger();
@@ -143,8 +170,11 @@ class BoardBenchmark {
         for (int i = 0; i < CONNECTIONS; i++) {
             vt.execute(() -> {
                 try {
-                    HttpResponse<java.io.InputStream> res = http.send(HttpRequest.newBuilder(URI.create(base + "/board/stream"))
-                            .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                    HttpResponse<java.io.InputStream> res = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/board/stream"))
+                                    .header("Accept", "text/event-stream")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
                     streams.add(res.body());
                     BufferedReader r = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
                     open.incrementAndGet();
@@ -178,9 +208,13 @@ class BoardBenchmark {
         long cycleMs = (System.nanoTime() - c0) / 1_000_000;
         boolean all = delivered.await(10, TimeUnit.SECONDS);
         List<Long> sorted = latencies.stream().sorted().toList();
-        System.out.printf("BENCH sync cycle (%d chargers) took %d ms; delivered to %d of %d streams; "
+        System.out.printf(
+                "BENCH sync cycle (%d chargers) took %d ms; delivered to %d of %d streams; "
                         + "latency from cycle start: median %.0f ms, p95 %.0f ms, max %.0f ms%n",
-                CHARGERS, cycleMs, sorted.size(), CONNECTIONS,
+                CHARGERS,
+                cycleMs,
+                sorted.size(),
+                CONNECTIONS,
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6,
                 sorted.isEmpty() ? 0 : sorted.get((int) (sorted.size() * 0.95)) / 1e6,
                 sorted.isEmpty() ? 0 : sorted.getLast() / 1e6);

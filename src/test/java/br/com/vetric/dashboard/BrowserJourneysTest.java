@@ -1,5 +1,12 @@
 package br.com.vetric.dashboard;
 
+import static br.com.vetric.support.WebFixtures.ADMIN_EMAIL;
+import static br.com.vetric.support.WebFixtures.ADMIN_PASSWORD;
+import static br.com.vetric.support.WebFixtures.CLIENTE_EMAIL;
+import static br.com.vetric.support.WebFixtures.CLIENTE_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
@@ -25,13 +32,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static br.com.vetric.support.WebFixtures.ADMIN_EMAIL;
-import static br.com.vetric.support.WebFixtures.ADMIN_PASSWORD;
-import static br.com.vetric.support.WebFixtures.CLIENTE_EMAIL;
-import static br.com.vetric.support.WebFixtures.CLIENTE_PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** The journeys that matter, in a real headless Chromium against the running app. */
 @WebTest
 class BrowserJourneysTest {
@@ -41,14 +41,19 @@ class BrowserJourneysTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Users users;
+
     @Autowired
     Residents residents;
+
     @Autowired
     Condominiums condominiums;
+
     @Autowired
     SyncCycle cycle;
+
     @Autowired
     CveProSimulator simulator;
 
@@ -60,8 +65,9 @@ class BrowserJourneysTest {
     void logsInAndOut() {
         browser.login(base(), ADMIN_EMAIL, ADMIN_PASSWORD);
         WebDriver d = browser.driver();
-        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.tagName("h1"), "Central de Monitoramento"));
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.tagName("h1"), "Central de Monitoramento"));
         d.findElement(By.cssSelector("form[action='/logout'] button")).click();
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
         d.get(base() + "/sessions");
@@ -72,7 +78,8 @@ class BrowserJourneysTest {
     @Test
     void wrongPasswordIsRefusedAlikeForUnknownEmailsAndRepeatedFailuresSlowThisBrowserWithoutLockingTheAccount() {
         String email = "lockout-" + System.nanoTime() + "@vetric.test";
-        users.create(email, "Lockout Test", Role.CLIENTE, condominiums.primary().id().value(), "right-password-1");
+        users.create(
+                email, "Lockout Test", Role.CLIENTE, condominiums.primary().id().value(), "right-password-1");
         WebDriver d = browser.driver();
         browser.login(base(), "nobody-" + System.nanoTime() + "@vetric.test", "whatever-pass");
         assertThat(d.getCurrentUrl()).endsWith("/login?error");
@@ -80,14 +87,17 @@ class BrowserJourneysTest {
         for (int i = 0; i < 3; i++) {
             browser.login(base(), email, "wrong-password");
             assertThat(d.getCurrentUrl()).endsWith("/login?error");
-            assertThat(d.findElement(By.id("login-error")).getText()).isEqualTo(unknownMessage)
+            assertThat(d.findElement(By.id("login-error")).getText())
+                    .isEqualTo(unknownMessage)
                     .contains("E-mail ou senha inválidos");
         }
         browser.login(base(), email, "right-password-1");
         assertThat(d.findElement(By.id("login-throttled")).getText())
                 .startsWith("Muitas tentativas erradas a partir deste endereço. Espere");
         assertThat(d.findElements(By.id("login-error"))).isEmpty();
-        assertThat(users.authenticate(email, "right-password-1").email()).as("the account is not locked").isEqualTo(email);
+        assertThat(users.authenticate(email, "right-password-1").email())
+                .as("the account is not locked")
+                .isEqualTo(email);
     }
 
     @Test
@@ -101,17 +111,19 @@ class BrowserJourneysTest {
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(card));
         assertThat(d.findElement(card).getAttribute("data-state")).isNotEqualTo("FAULTED");
         // wait for the SSE connection to be open before changing the world
-        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("var e = document.querySelector('[sse-connect]');"
-                        + " return !!(e && e['htmx-internal-data'] && e['htmx-internal-data'].sseEventSource"
-                        + " && e['htmx-internal-data'].sseEventSource.readyState === 1);")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("var e = document.querySelector('[sse-connect]');"
+                                + " return !!(e && e['htmx-internal-data'] && e['htmx-internal-data'].sseEventSource"
+                                + " && e['htmx-internal-data'].sseEventSource.readyState === 1);")));
         String marker = (String) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("window.__noReload = 'still-here'; return window.__noReload;");
         try {
             simulator.fault("Garagem 3", "GroundFailure");
             WebFixtures.sync(simulator, condominiums, cycle);
             // how fast is measured by BoardBenchmark (500 streams within 1 s); here: it arrives, without a reload
-            browser.waitUpTo(Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            browser.waitUpTo(Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(dr -> "FAULTED".equals(dr.findElement(card).getAttribute("data-state")));
             WebElement updated = d.findElement(card);
             assertThat(updated.getText()).contains("GroundFailure").contains("Com falha");
@@ -136,7 +148,8 @@ class BrowserJourneysTest {
 
     @Test
     void creatingAResidentWithATagInUseShowsAClearErrorAndSavesNothing() {
-        Resident owner = residents.list(condominiums.primary().id(), null, false, 0, 1).getFirst();
+        Resident owner =
+                residents.list(condominiums.primary().id(), null, false, 0, 1).getFirst();
         String tag = owner.tags().getFirst();
         long before = residents.count(condominiums.primary().id(), null, true);
         browser.login(base(), ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -153,7 +166,8 @@ class BrowserJourneysTest {
         String error = d.findElement(By.id("form-errors")).getText();
         assertThat(error).contains(tag).contains(owner.name()).contains("Nada foi salvo");
         assertThat(residents.count(condominiums.primary().id(), null, true)).isEqualTo(before);
-        assertThat(residents.findByTag(condominiums.primary().id(), "NEWTAG909")).isEmpty();
+        assertThat(residents.findByTag(condominiums.primary().id(), "NEWTAG909"))
+                .isEmpty();
     }
 
     @Test
@@ -162,7 +176,8 @@ class BrowserJourneysTest {
         simulator.stop("Garagem 4", "Local");
         simulator.unplug("Garagem 4");
         WebFixtures.sync(simulator, condominiums, cycle);
-        Resident target = residents.list(condominiums.primary().id(), null, false, 0, 5).get(2);
+        Resident target =
+                residents.list(condominiums.primary().id(), null, false, 0, 5).get(2);
 
         browser.login(base(), ADMIN_EMAIL, ADMIN_PASSWORD);
         WebDriver d = browser.driver();
@@ -172,10 +187,13 @@ class BrowserJourneysTest {
         WebElement assign = row.findElement(By.cssSelector("button[type=submit]"));
         assign.click();
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(assign));
-        assertThat(d.findElement(By.id("assigned")).getText()).contains("ZZBROWSER04").contains(target.name());
+        assertThat(d.findElement(By.id("assigned")).getText())
+                .contains("ZZBROWSER04")
+                .contains(target.name());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             d.get(base() + "/residents/unknown-tags");
-            assertThat(d.findElements(By.cssSelector("tr[data-tag='ZZBROWSER04']"))).isEmpty();
+            assertThat(d.findElements(By.cssSelector("tr[data-tag='ZZBROWSER04']")))
+                    .isEmpty();
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             d.get(base() + "/sessions?charger=" + simulator.charger("Garagem 4").uuid());

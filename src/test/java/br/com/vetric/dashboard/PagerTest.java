@@ -22,10 +22,17 @@ import org.springframework.test.web.servlet.MockMvc;
 @ActiveProfiles("test")
 class PagerTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired Users users;
-    @Autowired Condominiums condominiums;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Condominiums condominiums;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void sessionsPageThroughTheFilteredSetKeepingTheFilter() throws Exception {

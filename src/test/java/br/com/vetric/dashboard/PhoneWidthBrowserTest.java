@@ -1,5 +1,9 @@
 package br.com.vetric.dashboard;
 
+import static br.com.vetric.support.WebFixtures.ADMIN_EMAIL;
+import static br.com.vetric.support.WebFixtures.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.support.Browser;
@@ -20,10 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static br.com.vetric.support.WebFixtures.ADMIN_EMAIL;
-import static br.com.vetric.support.WebFixtures.ADMIN_PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The pages a síndico opens on a phone (390×844): nothing wider than the screen, the menu behind the toggler. */
 @WebTest
 class PhoneWidthBrowserTest {
@@ -33,10 +33,13 @@ class PhoneWidthBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Condominiums condominiums;
+
     @Autowired
     SyncCycle cycle;
+
     @Autowired
     CveProSimulator simulator;
 
@@ -63,17 +66,23 @@ class PhoneWidthBrowserTest {
         d.get("http://localhost:" + port + page);
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         JavascriptExecutor js = (JavascriptExecutor) d;
-        assertThat(((Number) js.executeScript("return window.innerWidth;")).intValue()).as("viewport").isLessThanOrEqualTo(400);
+        assertThat(((Number) js.executeScript("return window.innerWidth;")).intValue())
+                .as("viewport")
+                .isLessThanOrEqualTo(400);
         long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
         long innerWidth = ((Number) js.executeScript("return window.innerWidth;")).longValue();
         assertThat(scrollWidth).as("%s has no horizontal overflow", page).isLessThanOrEqualTo(innerWidth + 1);
-        assertThat(d.findElement(By.cssSelector("nav .navbar-toggler")).isDisplayed()).isTrue();
-        assertThat(d.findElement(By.cssSelector("nav a[href='/sessions']")).isDisplayed()).as("menu collapsed").isFalse();
+        assertThat(d.findElement(By.cssSelector("nav .navbar-toggler")).isDisplayed())
+                .isTrue();
+        assertThat(d.findElement(By.cssSelector("nav a[href='/sessions']")).isDisplayed())
+                .as("menu collapsed")
+                .isFalse();
 
         d.findElement(By.cssSelector("nav .navbar-toggler")).click();
-        browser.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("nav a[href='/sessions']")));
+        browser.waitUpTo(Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("nav a[href='/sessions']")));
         assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue())
-                .as("%s with the menu open", page).isLessThanOrEqualTo(innerWidth + 1);
+                .as("%s with the menu open", page)
+                .isLessThanOrEqualTo(innerWidth + 1);
     }
 }

@@ -1,5 +1,7 @@
 package br.com.vetric.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,8 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The web app's bundles: pt-BR and English carry the same keys, none empty, and every key a page names exists. */
 class WebBundlesTest {
@@ -37,7 +37,8 @@ class WebBundlesTest {
     void portugueseAndEnglishBundlesHaveTheSameKeysAndNoEmptyText(String bundle) throws IOException {
         Properties pt = load(bundle + ".properties");
         Properties en = load(bundle + "_en.properties");
-        assertThat(new TreeSet<>(en.stringPropertyNames())).as("keys of %s_en", bundle)
+        assertThat(new TreeSet<>(en.stringPropertyNames()))
+                .as("keys of %s_en", bundle)
                 .containsExactlyElementsOf(new TreeSet<>(pt.stringPropertyNames()));
         assertThat(pt.stringPropertyNames()).allSatisfy(k -> {
             assertThat(pt.getProperty(k)).as("pt %s", k).isNotBlank();

@@ -36,7 +36,8 @@ class DemoDataGuardTest {
 
     static final CveProFake cve = new CveProFake();
 
-    @TempDir Path data;
+    @TempDir
+    Path data;
 
     @AfterAll
     static void stop() {
@@ -44,19 +45,29 @@ class DemoDataGuardTest {
     }
 
     private static ConfigurableApplicationContext start(boolean demo, Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>(Map.of("spring.profiles.active", "test", "server.port", "0",
-                "vetric.demo.live", "false"));
+        Map<String, Object> props = new HashMap<>(
+                Map.of("spring.profiles.active", "test", "server.port", "0", "vetric.demo.live", "false"));
         if (!demo) {
-            props.putAll(Map.of("vetric.cpms.url", cve.baseUrl(), "vetric.cpms.api-key", CveProFake.API_KEY,
-                    "vetric.cpms.email", CveProFake.EMAIL, "vetric.cpms.password", CveProFake.PASSWORD));
+            props.putAll(Map.of(
+                    "vetric.cpms.url",
+                    cve.baseUrl(),
+                    "vetric.cpms.api-key",
+                    CveProFake.API_KEY,
+                    "vetric.cpms.email",
+                    CveProFake.EMAIL,
+                    "vetric.cpms.password",
+                    CveProFake.PASSWORD));
         }
         props.putAll(extra);
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(VetricApplication.class).run(args);
     }
 
     private static Map<String, Object> external(String jdbcUrl) {
-        return Map.of("vetric.db.url", jdbcUrl, "vetric.db.username", "postgres", "vetric.db.embedded-ephemeral", "false");
+        return Map.of(
+                "vetric.db.url", jdbcUrl, "vetric.db.username", "postgres", "vetric.db.embedded-ephemeral", "false");
     }
 
     private static StartRefusedException refusal(Throwable t) {
@@ -70,20 +81,30 @@ class DemoDataGuardTest {
 
     @Test
     void aDataDirectoryTheDemoRanOnIsRefusedWhenARealCveProIsConfigured(CapturedOutput output) {
-        Map<String, Object> onDataDir = Map.of("vetric.db.embedded-ephemeral", "false", "vetric.db.data-dir", data.toString());
+        Map<String, Object> onDataDir =
+                Map.of("vetric.db.embedded-ephemeral", "false", "vetric.db.data-dir", data.toString());
         try (ConfigurableApplicationContext demo = start(true, onDataDir)) {
-            assertThat(demo.getBean(Users.class).authenticate(DemoProperties.MANAGER_EMAIL, DemoProperties.MANAGER_PASSWORD))
+            assertThat(demo.getBean(Users.class)
+                            .authenticate(DemoProperties.MANAGER_EMAIL, DemoProperties.MANAGER_PASSWORD))
                     .isNotNull();
         }
 
-        StartRefusedException refused = refusal(catchThrowable(() -> start(false, onDataDir).close()));
+        StartRefusedException refused =
+                refusal(catchThrowable(() -> start(false, onDataDir).close()));
 
-        assertThat(refused.getMessage()).isEqualTo("VETRIC_CPMS_URL is set, but the data directory " + data
-                + " holds the demo's simulated data and accounts; VETRIC will not run a real CVE-PRO installation on it.");
+        assertThat(refused.getMessage())
+                .isEqualTo(
+                        "VETRIC_CPMS_URL is set, but the data directory " + data
+                                + " holds the demo's simulated data and accounts; VETRIC will not run a real CVE-PRO installation on it.");
         assertThat(refused.action()).contains("set VETRIC_DATA_DIR to a new folder", "unset VETRIC_CPMS_URL");
         // reported as what happened and what to do, without a stack trace to dig through
-        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Description:", refused.getMessage(),
-                "Action:", refused.action());
+        assertThat(output.getAll())
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "Description:",
+                        refused.getMessage(),
+                        "Action:",
+                        refused.action());
     }
 
     @Test
@@ -93,9 +114,11 @@ class DemoDataGuardTest {
             url = ((HikariDataSource) demo.getBean(DataSource.class)).getJdbcUrl();
         }
 
-        StartRefusedException refused = refusal(catchThrowable(() -> start(false, external(url)).close()));
+        StartRefusedException refused =
+                refusal(catchThrowable(() -> start(false, external(url)).close()));
 
-        assertThat(refused.getMessage()).contains("the database at " + url, "holds the demo's simulated data and accounts");
+        assertThat(refused.getMessage())
+                .contains("the database at " + url, "holds the demo's simulated data and accounts");
         assertThat(refused.action()).contains("point VETRIC_DB_URL at a new, empty database");
     }
 
@@ -106,9 +129,11 @@ class DemoDataGuardTest {
             url = ((HikariDataSource) real.getBean(DataSource.class)).getJdbcUrl();
         }
 
-        StartRefusedException refused = refusal(catchThrowable(() -> start(true, external(url)).close()));
+        StartRefusedException refused =
+                refusal(catchThrowable(() -> start(true, external(url)).close()));
 
-        assertThat(refused.getMessage()).contains("VETRIC_CPMS_URL is not set (demo mode)", "holds a real installation's data");
+        assertThat(refused.getMessage())
+                .contains("VETRIC_CPMS_URL is not set (demo mode)", "holds a real installation's data");
         assertThat(refused.action()).contains("Set VETRIC_CPMS_URL");
     }
 
@@ -117,13 +142,15 @@ class DemoDataGuardTest {
         // as the demo left a database before V40 existed: the schema up to V30 and the demo's manager account
         String url = TestDatabases.newDatabaseUrl();
         Flyway.configure().dataSource(url, "postgres", null).target("30").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement st = c.createStatement()) {
             st.execute("insert into condominium (name) values ('Condomínio Demo')");
             st.execute("insert into app_user (condominium_id, email, name, password_hash, role) "
                     + "select id, 'sindico@vetric.local', 'Síndico Demo', 'x', 'CLIENTE' from condominium");
         }
 
-        StartRefusedException refused = refusal(catchThrowable(() -> start(false, external(url)).close()));
+        StartRefusedException refused =
+                refusal(catchThrowable(() -> start(false, external(url)).close()));
 
         assertThat(refused.getMessage()).contains("holds the demo's simulated data and accounts");
     }

@@ -9,17 +9,17 @@ import br.com.vetric.dashboard.internal.Consumption;
 import br.com.vetric.dashboard.internal.ConsumptionService;
 import br.com.vetric.reports.Documents;
 import br.com.vetric.reports.Statements;
-import br.com.vetric.shared.Zones;
-import br.com.vetric.support.StatementSheet;
-import java.time.YearMonth;
-import java.util.Map;
-import java.util.TreeMap;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.shared.Zones;
 import br.com.vetric.simulator.CveProSimulator;
+import br.com.vetric.support.StatementSheet;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,14 +33,29 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class DemoModeIntegrationTest {
 
-    @Autowired CveProSimulator simulator;
-    @Autowired Condominiums condominiums;
-    @Autowired Chargers chargers;
-    @Autowired Sessions sessions;
-    @Autowired Residents residents;
-    @Autowired Statements statements;
-    @Autowired Documents documents;
-    @Autowired ConsumptionService consumption;
+    @Autowired
+    CveProSimulator simulator;
+
+    @Autowired
+    Condominiums condominiums;
+
+    @Autowired
+    Chargers chargers;
+
+    @Autowired
+    Sessions sessions;
+
+    @Autowired
+    Residents residents;
+
+    @Autowired
+    Statements statements;
+
+    @Autowired
+    Documents documents;
+
+    @Autowired
+    ConsumptionService consumption;
 
     @Test
     void theDemoShowsLiveSessionsOfIdentifiedResidentsWithin30Seconds() {
@@ -49,9 +64,11 @@ class DemoModeIntegrationTest {
         assertThat(residents.count(condo, null, false)).isEqualTo(20);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(chargers.list(condo)).hasSize(6);
-            assertThat(sessions.openByConnector(condo).values()).anySatisfy(s -> assertThat(s.identified()).isTrue());
+            assertThat(sessions.openByConnector(condo).values())
+                    .anySatisfy(s -> assertThat(s.identified()).isTrue());
         });
-        assertThat(sessions.search(condo, SessionFilter.none(), 0, 500).totalElements()).isGreaterThan(5);
+        assertThat(sessions.search(condo, SessionFilter.none(), 0, 500).totalElements())
+                .isGreaterThan(5);
         assertThat(simulator.requestCount("/api/v1/transaction")).isPositive();
     }
 
@@ -60,9 +77,23 @@ class DemoModeIntegrationTest {
         CondominiumId condo = condominiums.primary().id();
         YearMonth previous = YearMonth.now(Zones.SAO_PAULO).minusMonths(1);
         // the first poll imports the simulator's history since the start of the previous month
-        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.search(condo,
-                new SessionFilter(null, null, null, null, previous.atDay(1).atStartOfDay(Zones.SAO_PAULO).toInstant(),
-                        null, null), 0, 1).totalElements() > 50);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sessions.search(
+                                        condo,
+                                        new SessionFilter(
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                previous.atDay(1)
+                                                        .atStartOfDay(Zones.SAO_PAULO)
+                                                        .toInstant(),
+                                                null,
+                                                null),
+                                        0,
+                                        1)
+                                .totalElements()
+                        > 50);
         statements.generate(condo, previous, null);
         Map<String, Long> statement = new TreeMap<>();
         for (StatementSheet.Line l : StatementSheet.lines(documents, condo, previous)) {
@@ -75,6 +106,8 @@ class DemoModeIntegrationTest {
             page.put("Não identificado", c.unidentifiedWh());
         }
         assertThat(page).hasSizeGreaterThan(5).isEqualTo(statement);
-        assertThat(c.totalWh()).isEqualTo(statement.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(c.totalWh())
+                .isEqualTo(
+                        statement.values().stream().mapToLong(Long::longValue).sum());
     }
 }

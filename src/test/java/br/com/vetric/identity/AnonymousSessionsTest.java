@@ -1,5 +1,7 @@
 package br.com.vetric.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import br.com.vetric.support.HttpFrom;
 import br.com.vetric.support.WebFixtures;
 import br.com.vetric.support.WebTest;
@@ -17,14 +19,13 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Anonymous requests, other than the login page, leave no HTTP session behind (real HTTP, Tomcat's count). */
 @WebTest
 class AnonymousSessionsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ServletWebServerApplicationContext context;
 
@@ -37,8 +38,8 @@ class AnonymousSessionsTest {
      */
     @BeforeEach
     void vetricsCsrfTokenRepository() {
-        WebTestUtils.setCsrfTokenRepository(new MockHttpServletRequest(context.getServletContext(), "GET", "/login"),
-                csrfTokens);
+        WebTestUtils.setCsrfTokenRepository(
+                new MockHttpServletRequest(context.getServletContext(), "GET", "/login"), csrfTokens);
     }
 
     Manager sessions() {
@@ -49,26 +50,39 @@ class AnonymousSessionsTest {
     @Test
     void anonymousHitsOnPagesAndApisCreateNoSession() {
         HttpFrom anonymous = HttpFrom.address("127.0.0.20", port);
-        List<String> paths = List.of("/", "/sessions?page=2", "/board/stream", "/residents", "/admin/users",
-                "/no-such-page", "/css/no-such.css", "/api/v1/sessions", "/api/v1/no-such", "/v3/api-docs",
-                "/swagger-ui.html", "/health", "/logout");
+        List<String> paths = List.of(
+                "/",
+                "/sessions?page=2",
+                "/board/stream",
+                "/residents",
+                "/admin/users",
+                "/no-such-page",
+                "/css/no-such.css",
+                "/api/v1/sessions",
+                "/api/v1/no-such",
+                "/v3/api-docs",
+                "/swagger-ui.html",
+                "/health",
+                "/logout");
         long createdBefore = sessions().getSessionCounter();
         for (int i = 0; i < 20; i++) {
             for (String path : paths) {
                 HttpResponse<String> r = anonymous.get(path);
-                assertThat(r.headers().allValues("Set-Cookie")).as(path)
-                        .noneMatch(c -> c.startsWith("JSESSIONID"));
+                assertThat(r.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("JSESSIONID"));
             }
             HttpResponse<String> post = anonymous.postForm("/residents", java.util.Map.of("name", "x"));
-            assertThat(post.headers().allValues("Set-Cookie")).as("anonymous POST")
+            assertThat(post.headers().allValues("Set-Cookie"))
+                    .as("anonymous POST")
                     .noneMatch(c -> c.startsWith("JSESSIONID"));
         }
-        assertThat(sessions().getSessionCounter()).as("sessions created by %d anonymous requests", 20 * (paths.size() + 1))
+        assertThat(sessions().getSessionCounter())
+                .as("sessions created by %d anonymous requests", 20 * (paths.size() + 1))
                 .isEqualTo(createdBefore);
 
         HttpResponse<String> login = anonymous.get("/login");
         assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID"));
-        assertThat(sessions().getSessionCounter()).as("the login page keeps its CSRF token in a session")
+        assertThat(sessions().getSessionCounter())
+                .as("the login page keeps its CSRF token in a session")
                 .isEqualTo(createdBefore + 1);
     }
 

@@ -1,5 +1,11 @@
 package br.com.vetric.identity;
 
+import static br.com.vetric.support.WebFixtures.ADMIN_EMAIL;
+import static br.com.vetric.support.WebFixtures.ADMIN_PASSWORD;
+import static br.com.vetric.support.WebFixtures.CLIENTE_EMAIL;
+import static br.com.vetric.support.WebFixtures.CLIENTE_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import br.com.vetric.support.HttpFrom;
 import br.com.vetric.support.WebTest;
 import com.jayway.jsonpath.JsonPath;
@@ -8,12 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static br.com.vetric.support.WebFixtures.ADMIN_EMAIL;
-import static br.com.vetric.support.WebFixtures.ADMIN_PASSWORD;
-import static br.com.vetric.support.WebFixtures.CLIENTE_EMAIL;
-import static br.com.vetric.support.WebFixtures.CLIENTE_PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document over real HTTP: an ADMIN's bearer token reads it, and it documents every request field. */
 @WebTest
@@ -33,9 +33,12 @@ class ApiDocsTest {
     }
 
     String docs() {
-        HttpResponse<String> r = http().get("/v3/api-docs", "Authorization", "Bearer " + token(ADMIN_EMAIL, ADMIN_PASSWORD));
+        HttpResponse<String> r =
+                http().get("/v3/api-docs", "Authorization", "Bearer " + token(ADMIN_EMAIL, ADMIN_PASSWORD));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().allValues("Set-Cookie")).as("a bearer read makes no session").isEmpty();
+        assertThat(r.headers().allValues("Set-Cookie"))
+                .as("a bearer read makes no session")
+                .isEmpty();
         return r.body();
     }
 
@@ -45,9 +48,11 @@ class ApiDocsTest {
         HttpResponse<String> anonymous = http().get("/v3/api-docs");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(http().get("/v3/api-docs", "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(401);
-        HttpResponse<String> cliente = http().get("/v3/api-docs", "Authorization",
-                "Bearer " + token(CLIENTE_EMAIL, CLIENTE_PASSWORD));
+        assertThat(http().get("/v3/api-docs", "Authorization", "Bearer not-a-token")
+                        .statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> cliente =
+                http().get("/v3/api-docs", "Authorization", "Bearer " + token(CLIENTE_EMAIL, CLIENTE_PASSWORD));
         assertThat(cliente.statusCode()).isEqualTo(403);
     }
 
@@ -58,8 +63,10 @@ class ApiDocsTest {
         Map<String, Object> upload = JsonPath.read(doc, "$.paths['/api/v1/reports'].post");
         List<Object> query = JsonPath.read(Map.of("p", upload.getOrDefault("parameters", List.of())), "$.p[*].name");
         assertThat(query).as("multipart fields are not query parameters").doesNotContain("title", "description");
-        Map<String, Object> schema = resolve(doc, JsonPath.read(upload, "$.requestBody.content['multipart/form-data'].schema"));
-        assertThat((List<String>) JsonPath.read(schema, "$.required")).as("what Documents.upload refuses without")
+        Map<String, Object> schema =
+                resolve(doc, JsonPath.read(upload, "$.requestBody.content['multipart/form-data'].schema"));
+        assertThat((List<String>) JsonPath.read(schema, "$.required"))
+                .as("what Documents.upload refuses without")
                 .containsExactlyInAnyOrder("file", "title", "year", "month");
         assertThat((Map<String, Object>) JsonPath.read(schema, "$.properties"))
                 .containsKeys("file", "title", "description", "year", "month", "visibility");
@@ -68,7 +75,8 @@ class ApiDocsTest {
     @Test
     void theNewPasswordChangeAndTheLoginAreDocumentedWithTheirRequiredFields() {
         String doc = docs();
-        assertThat((Object) JsonPath.read(doc, "$.paths['/api/v1/account/password'].post")).isNotNull();
+        assertThat((Object) JsonPath.read(doc, "$.paths['/api/v1/account/password'].post"))
+                .isNotNull();
         assertThat(required(doc, "/api/v1/account/password", "post")).contains("currentPassword", "newPassword");
         assertThat(required(doc, "/api/v1/auth/login", "post")).contains("email", "password");
         assertThat(required(doc, "/api/v1/residents", "post")).contains("name", "apartment");
@@ -80,8 +88,10 @@ class ApiDocsTest {
 
     @SuppressWarnings("unchecked")
     List<String> required(String doc, String path, String method) {
-        Map<String, Object> schema = resolve(doc, JsonPath.read(doc, "$.paths['" + path + "']." + method
-                + ".requestBody.content['application/json'].schema"));
+        Map<String, Object> schema = resolve(
+                doc,
+                JsonPath.read(
+                        doc, "$.paths['" + path + "']." + method + ".requestBody.content['application/json'].schema"));
         return (List<String>) schema.getOrDefault("required", List.of());
     }
 
@@ -95,8 +105,11 @@ class ApiDocsTest {
 
     @Test
     void theDocumentNamesNoServerFromTheHostHeader() {
-        String response = HttpFrom.raw("127.0.0.23", port, "GET /v3/api-docs HTTP/1.1\r\nHost: evil.example\r\n"
-                + "Authorization: Bearer " + token(ADMIN_EMAIL, ADMIN_PASSWORD) + "\r\nConnection: close\r\n\r\n");
+        String response = HttpFrom.raw(
+                "127.0.0.23",
+                port,
+                "GET /v3/api-docs HTTP/1.1\r\nHost: evil.example\r\n" + "Authorization: Bearer "
+                        + token(ADMIN_EMAIL, ADMIN_PASSWORD) + "\r\nConnection: close\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 200").contains("\"openapi\"").doesNotContain("evil.example");
     }
 }

@@ -1,5 +1,9 @@
 package br.com.vetric.identity;
 
+import static br.com.vetric.support.WebFixtures.ADMIN_EMAIL;
+import static br.com.vetric.support.WebFixtures.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.support.Browser;
@@ -20,10 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static br.com.vetric.support.WebFixtures.ADMIN_EMAIL;
-import static br.com.vetric.support.WebFixtures.ADMIN_PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The pages satisfy their Content-Security-Policy (no inline script, style or handler) in a real Chromium: a
  * {@code securitypolicyviolation} listener, installed before any page script runs, records every violation while
@@ -42,10 +42,13 @@ class ContentSecurityPolicyBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Condominiums condominiums;
+
     @Autowired
     SyncCycle cycle;
+
     @Autowired
     CveProSimulator simulator;
 
@@ -65,7 +68,8 @@ class ContentSecurityPolicyBrowserTest {
     void visit(String path, Function<WebDriver, Boolean> ready) {
         WebDriver d = browser.driver();
         d.get(base() + path);
-        browser.waitUpTo(Duration.ofSeconds(20)).until(dr -> "complete".equals(js().executeScript("return document.readyState")));
+        browser.waitUpTo(Duration.ofSeconds(20))
+                .until(dr -> "complete".equals(js().executeScript("return document.readyState")));
         browser.waitUpTo(Duration.ofSeconds(20)).until(ready::apply);
         assertThat(violations()).as("CSP violations on " + path).isEmpty();
     }
@@ -73,7 +77,8 @@ class ContentSecurityPolicyBrowserTest {
     @Test
     void theMainPagesLoadAndWorkWithoutAnyViolation() {
         WebFixtures.sync(simulator, condominiums, cycle);
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
+        ((ChromeDriver) browser.driver())
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
 
         visit("/login", d -> !d.findElements(By.id("login-submit")).isEmpty());
         // the recorder works and the policy bites: an injected inline script and style attribute are refused
@@ -85,16 +90,24 @@ class ContentSecurityPolicyBrowserTest {
 
         browser.login(base(), ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(violations()).as("after login").isEmpty();
-        visit("/", d -> Boolean.TRUE.equals(js().executeScript("var e = document.querySelector('[sse-connect]');"
-                + " return !!(e && e['htmx-internal-data'] && e['htmx-internal-data'].sseEventSource"
-                + " && e['htmx-internal-data'].sseEventSource.readyState === 1);")));
+        visit(
+                "/",
+                d -> Boolean.TRUE.equals(js().executeScript("var e = document.querySelector('[sse-connect]');"
+                        + " return !!(e && e['htmx-internal-data'] && e['htmx-internal-data'].sseEventSource"
+                        + " && e['htmx-internal-data'].sseEventSource.readyState === 1);")));
         visit("/chargers", d -> true);
         String uuid = simulator.charger("Garagem 1").uuid();
-        visit("/chargers/" + uuid, d -> Boolean.TRUE.equals(js().executeScript(
-                "var b = document.querySelector('#timeline .progress-bar'); return !b || b.style.width !== '';")));
+        visit(
+                "/chargers/" + uuid,
+                d -> Boolean.TRUE.equals(
+                        js().executeScript(
+                                        "var b = document.querySelector('#timeline .progress-bar'); return !b || b.style.width !== '';")));
         visit("/sessions", d -> true);
-        visit("/consumption", d -> Boolean.TRUE.equals(js().executeScript(
-                "return !!(window.Chart && Chart.getChart('chart-apartments') && Chart.getChart('chart-days'));")));
+        visit(
+                "/consumption",
+                d -> Boolean.TRUE.equals(
+                        js().executeScript(
+                                        "return !!(window.Chart && Chart.getChart('chart-apartments') && Chart.getChart('chart-days'));")));
         visit("/residents", d -> true);
         visit("/residents/new", d -> true);
         visit("/residents/import", d -> true);
@@ -104,10 +117,15 @@ class ContentSecurityPolicyBrowserTest {
         visit("/account", d -> true);
         visit("/admin/users", d -> true);
         visit("/admin/system", d -> true);
-        visit("/admin/notifications/templates", d -> Boolean.TRUE.equals(js().executeScript(
-                "var p = document.querySelector('[id^=preview-]'); return !!p && p.textContent.trim().length > 0;")));
+        visit(
+                "/admin/notifications/templates",
+                d -> Boolean.TRUE.equals(
+                        js().executeScript(
+                                        "var p = document.querySelector('[id^=preview-]'); return !!p && p.textContent.trim().length > 0;")));
         visit("/admin/notifications/settings", d -> true);
         visit("/no-such-page", d -> true);
-        visit("/swagger-ui/index.html", d -> !d.findElements(By.cssSelector(".opblock-summary-path")).isEmpty());
+        visit(
+                "/swagger-ui/index.html",
+                d -> !d.findElements(By.cssSelector(".opblock-summary-path")).isEmpty());
     }
 }

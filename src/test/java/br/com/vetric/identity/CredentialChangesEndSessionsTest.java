@@ -1,15 +1,5 @@
 package br.com.vetric.identity;
 
-import br.com.vetric.condominium.Condominiums;
-import br.com.vetric.support.WebFixtures;
-import br.com.vetric.support.WebTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,6 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.support.WebFixtures;
+import br.com.vetric.support.WebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * A password change, an administrator's reset and a deactivation end every earlier web session and API token of
@@ -30,8 +30,10 @@ class CredentialChangesEndSessionsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Users users;
+
     @Autowired
     Condominiums condominiums;
 
@@ -39,7 +41,13 @@ class CredentialChangesEndSessionsTest {
 
     long newUser(String password) {
         email = "creds-" + System.nanoTime() + "@vetric.test";
-        return users.create(email, "Credenciais", Role.CLIENTE, condominiums.primary().id().value(), password).id();
+        return users.create(
+                        email,
+                        "Credenciais",
+                        Role.CLIENTE,
+                        condominiums.primary().id().value(),
+                        password)
+                .id();
     }
 
     @Test
@@ -50,10 +58,14 @@ class CredentialChangesEndSessionsTest {
         String token = token(email, "old-password-1");
         String sessionIdBefore = here.getId();
 
-        MvcResult changed = mvc.perform(post("/account/password").session(here).with(csrf())
-                        .param("currentPassword", "old-password-1").param("newPassword", "new-password-1")
+        MvcResult changed = mvc.perform(post("/account/password")
+                        .session(here)
+                        .with(csrf())
+                        .param("currentPassword", "old-password-1")
+                        .param("newPassword", "new-password-1")
                         .param("confirmPassword", "new-password-1"))
-                .andExpect(redirectedUrl("/account")).andReturn();
+                .andExpect(redirectedUrl("/account"))
+                .andReturn();
         MockHttpSession after = (MockHttpSession) changed.getRequest().getSession(false);
 
         assertThat(after.getId()).as("a new session id after the change").isNotEqualTo(sessionIdBefore);
@@ -63,7 +75,8 @@ class CredentialChangesEndSessionsTest {
         mvc.perform(get("/api/v1/sessions").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
         String fresh = token(email, "new-password-1");
-        mvc.perform(get("/api/v1/sessions").header("Authorization", "Bearer " + fresh)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/sessions").header("Authorization", "Bearer " + fresh))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -73,11 +86,15 @@ class CredentialChangesEndSessionsTest {
         String token = token(email, "before-reset-1");
         MockHttpSession admin = login("admin@vetric.test", "admin-test-password");
 
-        mvc.perform(post("/admin/users/" + id + "/password").session(admin).with(csrf())
-                .param("password", "after-reset-1")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/users/" + id + "/password")
+                        .session(admin)
+                        .with(csrf())
+                        .param("password", "after-reset-1"))
+                .andExpect(status().is3xxRedirection());
 
         mvc.perform(get("/sessions").session(session)).andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/api/v1/chargers").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/chargers").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
         mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk());
     }
 
@@ -87,11 +104,13 @@ class CredentialChangesEndSessionsTest {
         MockHttpSession session = login(email, "reactivate-1");
         String token = token(email, "reactivate-1");
         users.setActive(id, false);
-        mvc.perform(get("/api/v1/chargers").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/chargers").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
 
         users.setActive(id, true);
 
-        mvc.perform(get("/api/v1/chargers").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/chargers").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
         mvc.perform(get("/sessions").session(session)).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/sessions").session(login(email, "reactivate-1"))).andExpect(status().isOk());
     }
@@ -103,16 +122,21 @@ class CredentialChangesEndSessionsTest {
         String other = token(email, "api-old-pass-1");
         MockHttpSession session = login(email, "api-old-pass-1");
 
-        mvc.perform(post("/api/v1/account/password").header("Authorization", "Bearer " + token)
+        mvc.perform(post("/api/v1/account/password")
+                        .header("Authorization", "Bearer " + token)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"wrong-current\",\"newPassword\":\"api-new-pass-1\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", startsWith("currentPassword")))
                 .andExpect(jsonPath("$.errors[0].field").value("currentPassword"));
-        mvc.perform(post("/api/v1/account/password").header("Authorization", "Bearer " + token)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"currentPassword\":\"api-old-pass-1\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("newPassword")));
-        mvc.perform(post("/api/v1/account/password").header("Authorization", "Bearer " + token)
+        mvc.perform(post("/api/v1/account/password")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"api-old-pass-1\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("newPassword")));
+        mvc.perform(post("/api/v1/account/password")
+                        .header("Authorization", "Bearer " + token)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"api-old-pass-1\",\"newPassword\":\"api-new-pass-1\"}"))
                 .andExpect(status().isNoContent());
@@ -124,7 +148,8 @@ class CredentialChangesEndSessionsTest {
         mvc.perform(get("/sessions").session(session)).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/api/v1/sessions").header("Authorization", "Bearer " + token(email, "api-new-pass-1")))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/account/password").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/account/password")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"api-new-pass-1\",\"newPassword\":\"api-new-pass-2\"}"))
                 .andExpect(status().isUnauthorized());
     }

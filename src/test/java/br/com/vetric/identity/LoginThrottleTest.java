@@ -1,5 +1,7 @@
 package br.com.vetric.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.support.HttpFrom;
 import br.com.vetric.support.WebTest;
@@ -7,8 +9,6 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failed logins slow down their source address, never the account: real HTTP connections from different local
@@ -20,14 +20,17 @@ class LoginThrottleTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Users users;
+
     @Autowired
     Condominiums condominiums;
 
     String newUser(String password) {
         String email = "throttle-" + System.nanoTime() + "@vetric.test";
-        users.create(email, "Throttle", Role.CLIENTE, condominiums.primary().id().value(), password);
+        users.create(
+                email, "Throttle", Role.CLIENTE, condominiums.primary().id().value(), password);
         return email;
     }
 
@@ -41,13 +44,16 @@ class LoginThrottleTest {
         }
         HttpResponse<String> slowed = attacker.apiLogin(email, "right-password-1");
         assertThat(slowed.statusCode()).isEqualTo(429);
-        long retryAfter = Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 600L);
         assertThat(slowed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(slowed.body()).contains("\"status\":429").doesNotContain(email);
 
         assertThat(owner.apiLogin(email, "right-password-1").statusCode()).isEqualTo(200);
-        assertThat(owner.apiLogin(email, "right-password-1").statusCode()).as("no lock-out").isEqualTo(200);
+        assertThat(owner.apiLogin(email, "right-password-1").statusCode())
+                .as("no lock-out")
+                .isEqualTo(200);
     }
 
     @Test
@@ -56,7 +62,8 @@ class LoginThrottleTest {
         HttpFrom sprayer = HttpFrom.address("127.0.0.4", port);
         for (int i = 0; i < 10; i++) { // 10 different e-mails, none exists: the per-address budget
             assertThat(sprayer.apiLogin("nobody-" + i + "-" + System.nanoTime() + "@vetric.test", "guess-" + i)
-                    .statusCode()).isEqualTo(401);
+                            .statusCode())
+                    .isEqualTo(401);
         }
         HttpResponse<String> unknown = sprayer.apiLogin("nobody-else@vetric.test", "guess");
         HttpResponse<String> known = sprayer.apiLogin(email, "right-password-2");
@@ -65,7 +72,10 @@ class LoginThrottleTest {
         assertThat(known.body()).as("no hint whether the e-mail exists").isEqualTo(unknown.body());
         assertThat(known.headers().firstValue("Retry-After")).isPresent();
 
-        assertThat(HttpFrom.address("127.0.0.5", port).apiLogin(email, "right-password-2").statusCode()).isEqualTo(200);
+        assertThat(HttpFrom.address("127.0.0.5", port)
+                        .apiLogin(email, "right-password-2")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -80,8 +90,10 @@ class LoginThrottleTest {
         HttpResponse<String> slowed = attacker.formLogin(email, "right-password-3");
         assertThat(slowed.statusCode()).isEqualTo(429);
         assertThat(slowed.headers().firstValue("Retry-After")).isPresent();
-        assertThat(slowed.body()).contains("id=\"login-throttled\"")
-                .contains("Muitas tentativas erradas a partir deste endereço").contains("id=\"login-submit\"");
+        assertThat(slowed.body())
+                .contains("id=\"login-throttled\"")
+                .contains("Muitas tentativas erradas a partir deste endereço")
+                .contains("id=\"login-submit\"");
 
         HttpResponse<String> owner = HttpFrom.withCookies("127.0.0.7", port).formLogin(email, "right-password-3");
         assertThat(owner.statusCode()).isEqualTo(302);
@@ -96,15 +108,24 @@ class LoginThrottleTest {
         String token = com.jayway.jsonpath.JsonPath.read(login.body(), "$.token");
         String bearer = "Bearer " + token;
         for (int i = 0; i < 3; i++) {
-            assertThat(thief.postJson("/api/v1/account/password",
-                    "{\"currentPassword\":\"guess-" + i + "\",\"newPassword\":\"taken-over-1\"}", "Authorization", bearer)
-                    .statusCode()).isEqualTo(400);
+            assertThat(thief.postJson(
+                                    "/api/v1/account/password",
+                                    "{\"currentPassword\":\"guess-" + i + "\",\"newPassword\":\"taken-over-1\"}",
+                                    "Authorization",
+                                    bearer)
+                            .statusCode())
+                    .isEqualTo(400);
         }
-        HttpResponse<String> slowed = thief.postJson("/api/v1/account/password",
-                "{\"currentPassword\":\"right-password-6\",\"newPassword\":\"taken-over-1\"}", "Authorization", bearer);
+        HttpResponse<String> slowed = thief.postJson(
+                "/api/v1/account/password",
+                "{\"currentPassword\":\"right-password-6\",\"newPassword\":\"taken-over-1\"}",
+                "Authorization",
+                bearer);
         assertThat(slowed.statusCode()).isEqualTo(429);
         assertThat(slowed.headers().firstValue("Retry-After")).isPresent();
-        assertThat(users.authenticate(email, "right-password-6").email()).as("nothing changed").isEqualTo(email);
+        assertThat(users.authenticate(email, "right-password-6").email())
+                .as("nothing changed")
+                .isEqualTo(email);
     }
 
     @Test
@@ -112,21 +133,30 @@ class LoginThrottleTest {
         String email = newUser("right-password-4");
         HttpFrom untrusted = HttpFrom.address("127.0.0.8", port);
         for (int i = 0; i < 3; i++) {
-            assertThat(untrusted.apiLogin(email, "wrong-password", "X-Forwarded-For", "203.0.113." + i).statusCode())
+            assertThat(untrusted
+                            .apiLogin(email, "wrong-password", "X-Forwarded-For", "203.0.113." + i)
+                            .statusCode())
                     .isEqualTo(401);
         }
-        assertThat(untrusted.apiLogin(email, "right-password-4", "X-Forwarded-For", "203.0.113.99").statusCode())
-                .as("a raw X-Forwarded-For from an untrusted peer is ignored").isEqualTo(429);
+        assertThat(untrusted
+                        .apiLogin(email, "right-password-4", "X-Forwarded-For", "203.0.113.99")
+                        .statusCode())
+                .as("a raw X-Forwarded-For from an untrusted peer is ignored")
+                .isEqualTo(429);
 
         String other = newUser("right-password-5");
         HttpFrom proxy = HttpFrom.address("127.0.0.1", port); // the trusted proxy of the WebTest settings
         for (int i = 0; i < 3; i++) {
-            assertThat(proxy.apiLogin(other, "wrong-password", "X-Forwarded-For", "198.51.100.7").statusCode())
+            assertThat(proxy.apiLogin(other, "wrong-password", "X-Forwarded-For", "198.51.100.7")
+                            .statusCode())
                     .isEqualTo(401);
         }
-        assertThat(proxy.apiLogin(other, "right-password-5", "X-Forwarded-For", "198.51.100.7").statusCode())
+        assertThat(proxy.apiLogin(other, "right-password-5", "X-Forwarded-For", "198.51.100.7")
+                        .statusCode())
                 .isEqualTo(429);
-        assertThat(proxy.apiLogin(other, "right-password-5", "X-Forwarded-For", "198.51.100.8").statusCode())
-                .as("another client behind the proxy").isEqualTo(200);
+        assertThat(proxy.apiLogin(other, "right-password-5", "X-Forwarded-For", "198.51.100.8")
+                        .statusCode())
+                .as("another client behind the proxy")
+                .isEqualTo(200);
     }
 }

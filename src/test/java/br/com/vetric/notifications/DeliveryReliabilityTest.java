@@ -22,11 +22,13 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
 
     @Autowired
     OutboxRepository outbox;
+
     @Autowired
     IncompleteEventPublications incomplete;
 
     private StubMapping answer(String digits, int status) {
-        return EVOLUTION.stubFor(post(urlPathMatching("/message/sendText/.*")).atPriority(1)
+        return EVOLUTION.stubFor(post(urlPathMatching("/message/sendText/.*"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.number", equalTo(digits)))
                 .willReturn(aResponse().withStatus(status).withBody("{\"error\":\"status " + status + "\"}")));
     }
@@ -49,14 +51,18 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
         long session = lastSessionId("Garagem 1");
         run(Duration.ofMinutes(3), STEP); // CHARGING_STARTED enqueued and tried once, within the last step
 
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "PENDING")
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "PENDING")
                 .containsEntry("attempts", 1);
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("last_status_code", 503)
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("last_status_code", 503)
                 .containsEntry("last_reason", "GATEWAY_ERROR");
 
         advance(Duration.ofMinutes(1));
         notifications.deliverPending();
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "PENDING").containsEntry("attempts", 2);
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", 2);
 
         EVOLUTION.removeStub(down);
         advance(Duration.ofMinutes(1));
@@ -64,7 +70,9 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
         assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "PENDING"); // backoff 2 min
         advance(Duration.ofMinutes(1));
         notifications.deliverPending();
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "SENT").containsEntry("attempts", 3);
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "SENT")
+                .containsEntry("attempts", 3);
 
         run(Duration.ofMinutes(2), STEP);
         assertThat(requestsTo(to)).hasSize(3); // two refused, one accepted
@@ -85,9 +93,13 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
         cycle();
         long session = lastSessionId("Garagem 2");
         run(Duration.ofMinutes(3).plusSeconds(30), STEP);
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "FAILED").containsEntry("attempts", 1);
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("last_status_code", 400)
-                .containsEntry("last_reason", "GATEWAY_REJECTED").containsEntry("last_error", null);
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "FAILED")
+                .containsEntry("attempts", 1);
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("last_status_code", 400)
+                .containsEntry("last_reason", "GATEWAY_REJECTED")
+                .containsEntry("last_error", null);
         EVOLUTION.removeStub(refused);
 
         StubMapping down = answer(to, 500);
@@ -98,8 +110,11 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
             advance(Duration.ofMinutes(10));
             notifications.deliverPending();
         }
-        assertThat(outboxRow(session, "IDLE_STARTED")).containsEntry("status", "FAILED").containsEntry("attempts", 4);
-        assertThat(outboxRow(session, "IDLE_STARTED")).containsEntry("last_status_code", 500)
+        assertThat(outboxRow(session, "IDLE_STARTED"))
+                .containsEntry("status", "FAILED")
+                .containsEntry("attempts", 4);
+        assertThat(outboxRow(session, "IDLE_STARTED"))
+                .containsEntry("last_status_code", 500)
                 .containsEntry("last_reason", "GATEWAY_ERROR");
         EVOLUTION.removeStub(down);
 
@@ -123,11 +138,13 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
         assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "PENDING");
 
         // a worker claims the message and dies before calling the gateway
-        assertThat(outbox.claim(condo(), clock.instant(), clock.instant().plus(Duration.ofMinutes(2)), 100)).isNotEmpty();
+        assertThat(outbox.claim(condo(), clock.instant(), clock.instant().plus(Duration.ofMinutes(2)), 100))
+                .isNotEmpty();
         assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "IN_FLIGHT");
 
         // "restart": every event is delivered again to the listeners
-        int replayed = jdbc.sql("update event_publication set completion_date = null, status = 'FAILED'").update();
+        int replayed = jdbc.sql("update event_publication set completion_date = null, status = 'FAILED'")
+                .update();
         assertThat(replayed).isPositive();
         incomplete.resubmitIncompletePublications(p -> true);
         settle();
@@ -142,7 +159,9 @@ class DeliveryReliabilityTest extends NotificationTestSupport {
 
         assertThat(textsTo(to)).hasSize(1);
         assertThat(kindsOfSession(session)).containsExactly("CHARGING_STARTED");
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "SENT").containsEntry("attempts", 2);
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "SENT")
+                .containsEntry("attempts", 2);
 
         simulator.stop("Garagem 3", "Local");
         simulator.unplug("Garagem 3");

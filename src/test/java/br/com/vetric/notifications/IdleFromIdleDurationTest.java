@@ -33,12 +33,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * connector keeps saying Charging. The simulator cannot show that (its idleDuration grows only while the connector
  * is Suspended*, and a fresh Charging status resumes the session), so CVE-PRO is a scripted WireMock here.
  */
-@SpringBootTest(properties = {
-        "vetric.notifications.scheduler-enabled=false",
-        "vetric.notifications.provider=evolution",
-        "vetric.notifications.evolution-api-key=test-evolution-key",
-        "vetric.notifications.evolution-instance=vetric-demo",
-        "vetric.notifications.manager-phones=(11) 99000-0001"})
+@SpringBootTest(
+        properties = {
+            "vetric.notifications.scheduler-enabled=false",
+            "vetric.notifications.provider=evolution",
+            "vetric.notifications.evolution-api-key=test-evolution-key",
+            "vetric.notifications.evolution-instance=vetric-demo",
+            "vetric.notifications.manager-phones=(11) 99000-0001"
+        })
 @ActiveProfiles("test")
 @Import(ClockTestConfig.class)
 class IdleFromIdleDurationTest {
@@ -61,21 +63,38 @@ class IdleFromIdleDurationTest {
         cve.close();
     }
 
-    @Autowired SyncCycle sync;
-    @Autowired Condominiums condominiums;
-    @Autowired Residents residents;
-    @Autowired Sessions sessions;
-    @Autowired Notifications notifications;
-    @Autowired JdbcClient jdbc;
-    @Autowired MutableClock clock;
+    @Autowired
+    SyncCycle sync;
+
+    @Autowired
+    Condominiums condominiums;
+
+    @Autowired
+    Residents residents;
+
+    @Autowired
+    Sessions sessions;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     private void poll(CondominiumId condo, Duration advance) {
         clock.advance(advance);
         cve.charger(CHARGER, "Vaga Idle").heartbeat(clock.instant());
         cve.publish();
         sync.run(condo);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
-                jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+                                .query(Long.class)
+                                .single()
+                        == 0);
         notifications.runDueChecks();
         notifications.deliverPending();
     }
@@ -87,8 +106,9 @@ class IdleFromIdleDurationTest {
     @Test
     void aGrowingIdleDurationUnderAChargingStatusSendsIdleStartedOnceAndBatteryFullAfterTheDelay() {
         CondominiumId condo = condominiums.primary().id();
-        Resident r = residents.create(condo, new ResidentCommand("Olga Idle", "Apto 1501", "Torre C", "(11) 97000-1501",
-                List.of("1D1E0001"), true));
+        Resident r = residents.create(
+                condo,
+                new ResidentCommand("Olga Idle", "Apto 1501", "Torre C", "(11) 97000-1501", List.of("1D1E0001"), true));
         cve.charger(CHARGER, "Vaga Idle").heartbeat(T0).status("Charging", T0);
         cve.tx(7001, CHARGER, "1D1E0001", T0).energy(200L);
         poll(condo, Duration.ofSeconds(10));
@@ -107,7 +127,8 @@ class IdleFromIdleDurationTest {
             cve.tx(7001, CHARGER, "1D1E0001", T0).energy(wh).idle(idle);
             poll(condo, Duration.ofSeconds(30));
         }
-        var session = sessions.search(condo, SessionFilter.none(), 0, 10).content().getFirst();
+        var session =
+                sessions.search(condo, SessionFilter.none(), 0, 10).content().getFirst();
         assertThat(session.status()).isEqualTo(SessionStatus.SUSPENDED);
         assertThat(session.idleSince()).isEqualTo(clock.instant().minusSeconds(idle));
         assertThat(textsTo(r)).hasSize(2);
@@ -122,13 +143,19 @@ class IdleFromIdleDurationTest {
         assertThat(textsTo(r).get(2)).contains("bateria").contains("carregada");
 
         // unplugged later: BATTERY_FULL already went out, so the end adds nothing
-        cve.tx(7001, CHARGER, "1D1E0001", T0).energy(wh).idle(idle + 30).stop(clock.instant().plusSeconds(30), "EVDisconnected");
+        cve.tx(7001, CHARGER, "1D1E0001", T0)
+                .energy(wh)
+                .idle(idle + 30)
+                .stop(clock.instant().plusSeconds(30), "EVDisconnected");
         cve.charger(CHARGER, "Vaga Idle").status("Available", clock.instant().plusSeconds(30));
         poll(condo, Duration.ofSeconds(40));
         poll(condo, Duration.ofMinutes(5));
         assertThat(textsTo(r)).hasSize(3);
-        assertThat(jdbc.sql("select kind from notification_outbox where condominium_id = :c and recipient like 'resident:%' order by id")
-                .param("c", condo.value()).query(String.class).list())
+        assertThat(jdbc.sql(
+                                "select kind from notification_outbox where condominium_id = :c and recipient like 'resident:%' order by id")
+                        .param("c", condo.value())
+                        .query(String.class)
+                        .list())
                 .containsExactly("CHARGING_STARTED", "IDLE_STARTED", "BATTERY_FULL");
     }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class ManagerAlertTest extends NotificationTestSupport {
 
     private List<String> managerTextsAbout(String fragment) {
-        return textsTo(MANAGER_DIGITS).stream().filter(t -> t.contains(fragment)).toList();
+        return textsTo(MANAGER_DIGITS).stream()
+                .filter(t -> t.contains(fragment))
+                .toList();
     }
 
     @Test
@@ -19,7 +21,8 @@ class ManagerAlertTest extends NotificationTestSupport {
         advance(Duration.ofSeconds(10));
         cycle();
         run(Duration.ofMinutes(3), Duration.ofSeconds(30));
-        assertThat(managerTextsAbout("Garagem 4 apresentou falha (GroundFailure")).hasSize(1);
+        assertThat(managerTextsAbout("Garagem 4 apresentou falha (GroundFailure"))
+                .hasSize(1);
         assertThat(managerTextsAbout("falha do Garagem 4 foi resolvida")).isEmpty();
 
         simulator.clearFault("Garagem 4");
@@ -34,7 +37,9 @@ class ManagerAlertTest extends NotificationTestSupport {
     void aChargerOfflineLongerThanTheDelayAlertsOnceAndItsReturnToo() {
         simulator.offline("Garagem 5");
         run(Duration.ofMinutes(12), Duration.ofMinutes(1));
-        assertThat(managerTextsAbout("Garagem 5 está sem comunicação")).as("not yet 15 min").isEmpty();
+        assertThat(managerTextsAbout("Garagem 5 está sem comunicação"))
+                .as("not yet 15 min")
+                .isEmpty();
         run(Duration.ofMinutes(6), Duration.ofMinutes(1));
         assertThat(managerTextsAbout("Garagem 5 está sem comunicação")).hasSize(1);
 

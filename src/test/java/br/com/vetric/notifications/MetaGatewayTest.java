@@ -47,31 +47,51 @@ class MetaGatewayTest extends NotificationTestSupport {
     @BeforeEach
     void switchToMeta() {
         META.resetAll();
-        META.stubFor(post(urlPathEqualTo("/v20.0/" + PHONE_NUMBER_ID + "/messages")).atPriority(10)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
-                                + "\"messages\":[{\"id\":\"wamid.HBgLNTUxMTk4NzY1NDMyMQ\"}]}")));
-        notifications.updateSettings(condo(), new GatewaySettingsCommand(WhatsAppProvider.META, null, null, null,
-                META.baseUrl() + "/v20.0/", PHONE_NUMBER_ID, TOKEN, "pt_BR", null));
+        META.stubFor(post(urlPathEqualTo("/v20.0/" + PHONE_NUMBER_ID + "/messages"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+                                        + "\"messages\":[{\"id\":\"wamid.HBgLNTUxMTk4NzY1NDMyMQ\"}]}")));
+        notifications.updateSettings(
+                condo(),
+                new GatewaySettingsCommand(
+                        WhatsAppProvider.META,
+                        null,
+                        null,
+                        null,
+                        META.baseUrl() + "/v20.0/",
+                        PHONE_NUMBER_ID,
+                        TOKEN,
+                        "pt_BR",
+                        null));
     }
 
     @AfterEach
     void backToEvolution() {
-        notifications.updateSettings(condo(), new GatewaySettingsCommand(WhatsAppProvider.EVOLUTION, null, null, null,
-                null, null, null, null, null));
+        notifications.updateSettings(
+                condo(),
+                new GatewaySettingsCommand(WhatsAppProvider.EVOLUTION, null, null, null, null, null, null, null, null));
     }
 
     private static List<LoggedRequest> metaRequestsTo(String digits) {
         List<LoggedRequest> list = new java.util.ArrayList<>(META.findAll(postRequestedFor(urlPathMatching("/.*"))
-                .withRequestBody(matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo(digits)))));
+                .withRequestBody(
+                        matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo(digits)))));
         list.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
         return list;
     }
 
     private StubMapping answer(String digits, int status) {
-        return META.stubFor(post(urlPathMatching("/.*")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo(digits)))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return META.stubFor(post(urlPathMatching("/.*"))
+                .atPriority(1)
+                .withRequestBody(
+                        matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo(digits)))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"message\":\"status " + status + "\",\"code\":131000}}")));
     }
 
@@ -103,7 +123,8 @@ class MetaGatewayTest extends NotificationTestSupport {
         assertThat(body.path("to").asString()).isEqualTo(to);
         assertThat(body.path("type").asString()).isEqualTo("template");
         assertThat(body.path("template").path("name").asString()).isEqualTo("vetric_charging_started");
-        assertThat(body.path("template").path("language").path("code").asString()).isEqualTo("pt_BR");
+        assertThat(body.path("template").path("language").path("code").asString())
+                .isEqualTo("pt_BR");
         JsonNode components = body.path("template").path("components");
         assertThat(components.size()).isEqualTo(1);
         assertThat(components.path(0).path("type").asString()).isEqualTo("body");
@@ -116,7 +137,8 @@ class MetaGatewayTest extends NotificationTestSupport {
         });
         assertThat(params).containsExactly(r.name(), "Garagem 1", Placeholders.date(plugged), location);
         assertThat(requestsTo(to)).as("nothing went through Evolution").isEmpty();
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "SENT")
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "SENT")
                 .containsEntry("provider", "META");
 
         finish("Garagem 1");
@@ -133,15 +155,20 @@ class MetaGatewayTest extends NotificationTestSupport {
         long session = lastSessionId("Garagem 2");
         run(Duration.ofMinutes(3), STEP); // due at +3 min: one refused attempt
 
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "PENDING").containsEntry("attempts", 1);
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("last_status_code", 503)
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", 1);
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("last_status_code", 503)
                 .containsEntry("last_reason", "GATEWAY_ERROR");
         assertThat(metaRequestsTo(to)).hasSize(1);
 
         META.removeStub(down);
         advance(Duration.ofMinutes(1)); // initial backoff
         notifications.deliverPending();
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "SENT").containsEntry("attempts", 2);
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "SENT")
+                .containsEntry("attempts", 2);
         run(Duration.ofMinutes(3), STEP);
         assertThat(metaRequestsTo(to)).hasSize(2); // one refused, one accepted, none after
 
@@ -161,9 +188,12 @@ class MetaGatewayTest extends NotificationTestSupport {
         run(Duration.ofMinutes(20), Duration.ofMinutes(2)); // well past every backoff
 
         assertThat(metaRequestsTo(to)).hasSize(1);
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "FAILED").containsEntry("attempts", 1)
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "FAILED")
+                .containsEntry("attempts", 1)
                 .containsEntry("provider", "META");
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("last_status_code", 400)
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("last_status_code", 400)
                 .containsEntry("last_reason", "GATEWAY_REJECTED");
         META.removeStub(refused);
 

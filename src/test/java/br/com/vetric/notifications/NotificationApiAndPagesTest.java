@@ -25,40 +25,61 @@ class NotificationApiAndPagesTest extends NotificationWebSupport {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(list.body()).size()).isEqualTo(NotificationKind.values().length);
 
-        HttpResponse<String> bad = api("PUT", "/api/v1/notification-templates/BATTERY_FULL", admin,
+        HttpResponse<String> bad = api(
+                "PUT",
+                "/api/v1/notification-templates/BATTERY_FULL",
+                admin,
                 "{\"body\":\"Olá {{nome}}, consumo {{consumo}}\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("{{consumo}}").contains("body");
 
-        String before = JSON.readTree(api("GET", "/api/v1/notification-templates/BATTERY_FULL", admin, null).body())
-                .path("body").asString();
-        HttpResponse<String> off = api("PUT", "/api/v1/notification-templates/battery_full", admin, "{\"enabled\": false}");
+        String before = JSON.readTree(api("GET", "/api/v1/notification-templates/BATTERY_FULL", admin, null)
+                        .body())
+                .path("body")
+                .asString();
+        HttpResponse<String> off =
+                api("PUT", "/api/v1/notification-templates/battery_full", admin, "{\"enabled\": false}");
         assertThat(off.statusCode()).isEqualTo(200);
         JsonNode t = JSON.readTree(off.body());
         assertThat(t.path("enabled").asBoolean()).isFalse();
         assertThat(t.path("body").asString()).isEqualTo(before);
 
-        HttpResponse<String> edited = api("PUT", "/api/v1/notification-templates/BATTERY_FULL", admin,
+        HttpResponse<String> edited = api(
+                "PUT",
+                "/api/v1/notification-templates/BATTERY_FULL",
+                admin,
                 "{\"enabled\": true, \"body\": \"{{nome}}, pronto: {{energia}}\", \"delaySeconds\": 240}");
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(edited.body()).path("delaySeconds").asInt()).isEqualTo(240);
         assertThat(notifications.preview(condo(), "{{nome}}: {{energia}}")).isEqualTo("Maria Souza: 20,82 kWh");
 
         // put the default back for the other tests sharing this context
-        api("PUT", "/api/v1/notification-templates/BATTERY_FULL", admin, JSON.writeValueAsString(
-                java.util.Map.of("body", NotificationKind.BATTERY_FULL.defaultText(), "delaySeconds", 180)));
+        api(
+                "PUT",
+                "/api/v1/notification-templates/BATTERY_FULL",
+                admin,
+                JSON.writeValueAsString(
+                        java.util.Map.of("body", NotificationKind.BATTERY_FULL.defaultText(), "delaySeconds", 180)));
 
-        assertThat(api("GET", "/api/v1/notification-templates/NO_SUCH_KIND", admin, null).statusCode()).isEqualTo(404);
+        assertThat(api("GET", "/api/v1/notification-templates/NO_SUCH_KIND", admin, null)
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(api("PUT", "/api/v1/notification-templates/CHARGING_INTERRUPTED", admin, "{\"delaySeconds\": 60}")
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
 
         String cliente = token("sindico@vetric.local", "sindico-demo");
-        assertThat(api("GET", "/api/v1/notification-templates", cliente, null).statusCode()).isEqualTo(200);
-        assertThat(api("PUT", "/api/v1/notification-templates/BATTERY_FULL", cliente, "{\"enabled\": false}")
-                .statusCode()).isEqualTo(403);
-        assertThat(api("GET", "/api/v1/notifications?kind=CHARGING_STARTED&size=5", cliente, null).statusCode())
+        assertThat(api("GET", "/api/v1/notification-templates", cliente, null).statusCode())
                 .isEqualTo(200);
-        assertThat(api("GET", "/api/v1/notifications?status=NOPE", cliente, null).statusCode()).isEqualTo(400);
+        assertThat(api("PUT", "/api/v1/notification-templates/BATTERY_FULL", cliente, "{\"enabled\": false}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(api("GET", "/api/v1/notifications?kind=CHARGING_STARTED&size=5", cliente, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api("GET", "/api/v1/notifications?status=NOPE", cliente, null)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -68,18 +89,23 @@ class NotificationApiAndPagesTest extends NotificationWebSupport {
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).doesNotContain("test-evolution-key").contains("\"evolutionApiKeyConfigured\":true");
 
-        HttpResponse<String> put = api("PUT", "/api/v1/notification-settings", admin,
+        HttpResponse<String> put = api(
+                "PUT",
+                "/api/v1/notification-settings",
+                admin,
                 "{\"provider\":\"EVOLUTION\",\"evolutionApiKey\":\"\",\"managerPhones\":[\"(11) 99000-0001\"]}");
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(put.body()).doesNotContain("test-evolution-key");
-        HttpResponse<String> test = api("POST", "/api/v1/notification-settings/test", admin, "{\"phone\":\"(11) 99000-0002\"}");
+        HttpResponse<String> test =
+                api("POST", "/api/v1/notification-settings/test", admin, "{\"phone\":\"(11) 99000-0002\"}");
         assertThat(test.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(test.body()).path("accepted").asBoolean()).isTrue();
         assertThat(requestsTo("5511990000002")).hasSize(1);
         assertThat(requestsTo("5511990000002").getFirst().getHeader("apikey")).isEqualTo("test-evolution-key");
 
         String cliente = token("sindico@vetric.local", "sindico-demo");
-        assertThat(api("GET", "/api/v1/notification-settings", cliente, null).statusCode()).isEqualTo(403);
+        assertThat(api("GET", "/api/v1/notification-settings", cliente, null).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -95,20 +121,34 @@ class NotificationApiAndPagesTest extends NotificationWebSupport {
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.body()).contains("Notificações");
 
-        HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient other = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         NotificationApiAndPagesTest self = this;
-        String page = other.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String page = other.send(
+                        HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
         assertThat(m.find()).isTrue();
-        other.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("email=sindico%40vetric.local&password=sindico-demo&_csrf="
-                        + m.group(1))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(other.send(HttpRequest.newBuilder(URI.create(self.url("/notifications"))).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(other.send(HttpRequest.newBuilder(URI.create(self.url("/admin/notifications/settings"))).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        other.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "email=sindico%40vetric.local&password=sindico-demo&_csrf=" + m.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(other.send(
+                                HttpRequest.newBuilder(URI.create(self.url("/notifications")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(other.send(
+                                HttpRequest.newBuilder(URI.create(self.url("/admin/notifications/settings")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

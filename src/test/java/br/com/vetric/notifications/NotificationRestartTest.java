@@ -45,7 +45,9 @@ class NotificationRestartTest {
     static {
         evolution.start();
         evolution.stubFor(post(urlPathMatching("/message/sendText/.*"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"key\":{\"id\":\"BAE5F00D\"},\"status\":\"PENDING\"}")));
     }
 
@@ -57,12 +59,18 @@ class NotificationRestartTest {
 
     private static ConfigurableApplicationContext start(Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(Map.of(
-                "spring.profiles.active", "test",
-                "server.port", "0",
-                "vetric.cpms.url", cve.baseUrl(),
-                "vetric.cpms.api-key", CveProFake.API_KEY,
-                "vetric.cpms.email", CveProFake.EMAIL,
-                "vetric.cpms.password", CveProFake.PASSWORD));
+                "spring.profiles.active",
+                "test",
+                "server.port",
+                "0",
+                "vetric.cpms.url",
+                cve.baseUrl(),
+                "vetric.cpms.api-key",
+                CveProFake.API_KEY,
+                "vetric.cpms.email",
+                CveProFake.EMAIL,
+                "vetric.cpms.password",
+                CveProFake.PASSWORD));
         props.putAll(Map.of(
                 "vetric.notifications.provider", "evolution",
                 "vetric.notifications.evolution-url", evolution.baseUrl(),
@@ -71,24 +79,34 @@ class NotificationRestartTest {
                 "vetric.notifications.manager-phones", "(11) 99000-0001",
                 "vetric.notifications.tick", "500ms"));
         props.putAll(extra);
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(VetricApplication.class).run(args);
     }
 
     private static int requestsTo(String digits) {
-        return evolution.findAll(postRequestedFor(urlPathMatching("/message/sendText/.*"))
-                .withRequestBody(matchingJsonPath("$.number", equalTo(digits)))).size();
+        return evolution
+                .findAll(postRequestedFor(urlPathMatching("/message/sendText/.*"))
+                        .withRequestBody(matchingJsonPath("$.number", equalTo(digits))))
+                .size();
     }
 
     private static void settle(JdbcClient jdbc) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
-                jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private static Map<String, String> statusByKind(JdbcClient jdbc) {
         Map<String, String> result = new HashMap<>();
-        jdbc.sql("select kind, recipient, status from notification_outbox").query().listOfRows().forEach(row ->
-                result.put(row.get("kind") + "/" + row.get("recipient"), (String) row.get("status")));
+        jdbc.sql("select kind, recipient, status from notification_outbox")
+                .query()
+                .listOfRows()
+                .forEach(row -> result.put(row.get("kind") + "/" + row.get("recipient"), (String) row.get("status")));
         return result;
     }
 
@@ -102,10 +120,13 @@ class NotificationRestartTest {
             Notifications notifications = first.getBean(Notifications.class);
             SyncCycle sync = first.getBean(SyncCycle.class);
             JdbcClient jdbc = first.getBean(JdbcClient.class);
-            residents.create(condo, new ResidentCommand("Maria Restart", "Apto 11", null, "(11) 97000-1001",
-                    List.of("AA000001"), true));
-            residents.create(condo, new ResidentCommand("João Restart", "Apto 12", null, "(11) 97000-1002",
-                    List.of("AA000002"), true));
+            residents.create(
+                    condo,
+                    new ResidentCommand(
+                            "Maria Restart", "Apto 11", null, "(11) 97000-1001", List.of("AA000001"), true));
+            residents.create(
+                    condo,
+                    new ResidentCommand("João Restart", "Apto 12", null, "(11) 97000-1002", List.of("AA000002"), true));
             notifications.updateTemplate(condo, NotificationKind.CHARGING_STARTED, new TemplateUpdate(null, null, 0));
 
             // Maria's start is enqueued and sent before the shutdown
@@ -131,7 +152,9 @@ class NotificationRestartTest {
             Map<String, String> before = statusByKind(jdbc);
             assertThat(before.values()).containsExactlyInAnyOrder("SENT", "PENDING", "PENDING");
             assertThat(before).containsEntry("CHARGER_FAULTED/manager:+" + MANAGER, "PENDING");
-            assertThat(jdbc.sql("select count(*) from notification_outbox where status = 'PENDING'").query(Long.class).single())
+            assertThat(jdbc.sql("select count(*) from notification_outbox where status = 'PENDING'")
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(2L);
             jdbcUrl = ((HikariDataSource) first.getBean(javax.sql.DataSource.class)).getJdbcUrl();
         } // the process is gone
@@ -139,23 +162,40 @@ class NotificationRestartTest {
         assertThat(requestsTo(JOAO)).isZero();
         assertThat(requestsTo(MANAGER)).isZero();
 
-        try (ConfigurableApplicationContext second = start(Map.of("vetric.db.url", jdbcUrl,
-                "vetric.db.username", "postgres", "vetric.db.embedded-ephemeral", "false",
-                "vetric.notifications.scheduler-enabled", "true"))) {
+        try (ConfigurableApplicationContext second = start(Map.of(
+                "vetric.db.url",
+                jdbcUrl,
+                "vetric.db.username",
+                "postgres",
+                "vetric.db.embedded-ephemeral",
+                "false",
+                "vetric.notifications.scheduler-enabled",
+                "true"))) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    requestsTo(JOAO) >= 1 && requestsTo(MANAGER) >= 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> requestsTo(JOAO) >= 1 && requestsTo(MANAGER) >= 1);
             // many scheduler ticks later, and after a poll of the unchanged world, still once each
-            second.getBean(SyncCycle.class).run(second.getBean(Condominiums.class).primary().id());
-            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() ->
-                    jdbc.sql("select count(*) from notification_outbox where status in ('PENDING', 'IN_FLIGHT')")
-                            .query(Long.class).single() == 0);
+            second.getBean(SyncCycle.class)
+                    .run(second.getBean(Condominiums.class).primary().id());
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql(
+                                            "select count(*) from notification_outbox where status in ('PENDING', 'IN_FLIGHT')")
+                                    .query(Long.class)
+                                    .single()
+                            == 0);
             assertThat(requestsTo(JOAO)).isEqualTo(1);
             assertThat(requestsTo(MANAGER)).isEqualTo(1);
             assertThat(requestsTo(MARIA)).isEqualTo(1);
-            assertThat(jdbc.sql("select count(*) from notification_outbox").query(Long.class).single()).isEqualTo(3L);
+            assertThat(jdbc.sql("select count(*) from notification_outbox")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(3L);
             assertThat(jdbc.sql("select count(*) from notification_outbox where status = 'SENT' and attempts = 1")
-                    .query(Long.class).single()).isEqualTo(3L);
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(3L);
         }
     }
 }

@@ -39,16 +39,19 @@ import tools.jackson.databind.json.JsonMapper;
  * that records what it receives. Tests drive the simulator, the sync cycle, the due checks and the delivery
  * by hand. Tests share the context, so each uses its own charger and resident and leaves its charger Available.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vetric.demo.live=false",
-        "vetric.notifications.scheduler-enabled=false",
-        "vetric.notifications.initial-backoff=1m",
-        "vetric.notifications.max-backoff=10m",
-        "vetric.notifications.max-attempts=4",
-        "vetric.notifications.provider=evolution",
-        "vetric.notifications.evolution-api-key=test-evolution-key",
-        "vetric.notifications.evolution-instance=vetric-demo",
-        "vetric.notifications.manager-phones=(11) 99000-0001"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "vetric.demo.live=false",
+            "vetric.notifications.scheduler-enabled=false",
+            "vetric.notifications.initial-backoff=1m",
+            "vetric.notifications.max-backoff=10m",
+            "vetric.notifications.max-attempts=4",
+            "vetric.notifications.provider=evolution",
+            "vetric.notifications.evolution-api-key=test-evolution-key",
+            "vetric.notifications.evolution-instance=vetric-demo",
+            "vetric.notifications.manager-phones=(11) 99000-0001"
+        })
 @ActiveProfiles("test")
 @org.springframework.context.annotation.Import(NotificationTestSupport.Config.class)
 abstract class NotificationTestSupport {
@@ -59,8 +62,11 @@ abstract class NotificationTestSupport {
 
     static {
         EVOLUTION.start();
-        EVOLUTION.stubFor(post(urlPathMatching("/message/sendText/.*")).atPriority(10)
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        EVOLUTION.stubFor(post(urlPathMatching("/message/sendText/.*"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"key\":{\"id\":\"BAE5F00D\"},\"status\":\"PENDING\"}")));
     }
 
@@ -80,18 +86,25 @@ abstract class NotificationTestSupport {
 
     @Autowired
     MutableClock clock;
+
     @Autowired
     Clock appClock;
+
     @Autowired
     CveProSimulator simulator;
+
     @Autowired
     SyncCycle sync;
+
     @Autowired
     Condominiums condominiums;
+
     @Autowired
     Residents residents;
+
     @Autowired
     Notifications notifications;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -115,9 +128,12 @@ abstract class NotificationTestSupport {
 
     /** Waits until the event listeners have processed everything published so far. */
     void settle() {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
-                jdbc.sql("select count(*) from event_publication where completion_date is null")
-                        .query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     /** Advances in steps of {@code step}, cycling after each. */
@@ -130,9 +146,14 @@ abstract class NotificationTestSupport {
 
     /** A demo resident (as VETRIC stored it) by index, with a tag of theirs. */
     Resident resident(int index) {
-        String phone = br.com.vetric.simulator.DemoCondominium.load().residents().get(index).phone();
+        String phone = br.com.vetric.simulator.DemoCondominium.load()
+                .residents()
+                .get(index)
+                .phone();
         return residents.list(condo(), null, true, 0, 500).stream()
-                .filter(r -> phone.equals(r.phone())).findFirst().orElseThrow();
+                .filter(r -> phone.equals(r.phone()))
+                .findFirst()
+                .orElseThrow();
     }
 
     static String digits(String phone) {
@@ -141,30 +162,46 @@ abstract class NotificationTestSupport {
 
     /** The texts the fake Evolution API received for a number (digits), in order. */
     static List<String> textsTo(String digits) {
-        return requestsTo(digits).stream().map(r -> JSON.readTree(r.getBodyAsString()).path("text").asString()).toList();
+        return requestsTo(digits).stream()
+                .map(r -> JSON.readTree(r.getBodyAsString()).path("text").asString())
+                .toList();
     }
 
     static List<LoggedRequest> requestsTo(String digits) {
-        List<LoggedRequest> list = new java.util.ArrayList<>(EVOLUTION.findAll(postRequestedFor(urlPathMatching("/message/sendText/.*"))
-                .withRequestBody(matchingJsonPath("$.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo(digits)))));
+        List<LoggedRequest> list =
+                new java.util.ArrayList<>(EVOLUTION.findAll(postRequestedFor(urlPathMatching("/message/sendText/.*"))
+                        .withRequestBody(matchingJsonPath(
+                                "$.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo(digits)))));
         list.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
         return list;
     }
 
     /** Kinds of the outbox rows of a session, in insertion order. */
     List<String> kindsOfSession(long sessionId) {
-        return jdbc.sql("select kind from notification_outbox where condominium_id = :c and session_id = :s and recipient like 'resident:%' order by id")
-                .param("c", condo().value()).param("s", sessionId).query(String.class).list();
+        return jdbc.sql(
+                        "select kind from notification_outbox where condominium_id = :c and session_id = :s and recipient like 'resident:%' order by id")
+                .param("c", condo().value())
+                .param("s", sessionId)
+                .query(String.class)
+                .list();
     }
 
     long lastSessionId(String chargerName) {
         return jdbc.sql("select max(id) from charging_session where condominium_id = :c and charger_name = :n")
-                .param("c", condo().value()).param("n", chargerName).query(Long.class).single();
+                .param("c", condo().value())
+                .param("n", chargerName)
+                .query(Long.class)
+                .single();
     }
 
     Map<String, Object> outboxRow(long sessionId, String kind) {
-        return jdbc.sql("select status, attempts, last_error, last_status_code, last_reason, provider from notification_outbox where condominium_id = :c and session_id = :s and kind = :k")
-                .param("c", condo().value()).param("s", sessionId).param("k", kind).query().singleRow();
+        return jdbc.sql(
+                        "select status, attempts, last_error, last_status_code, last_reason, provider from notification_outbox where condominium_id = :c and session_id = :s and kind = :k")
+                .param("c", condo().value())
+                .param("s", sessionId)
+                .param("k", kind)
+                .query()
+                .singleRow();
     }
 
     static JsonNode body(LoggedRequest r) {

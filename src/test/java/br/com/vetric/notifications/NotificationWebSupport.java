@@ -27,12 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
  * WireMock of {@link NotificationTestSupport}, driven over real HTTP: the API with a bearer token, the pages with a
  * form login. Subclasses share the context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vetric.demo.live=false",
-        "vetric.notifications.scheduler-enabled=false",
-        "vetric.notifications.provider=evolution",
-        "vetric.notifications.evolution-api-key=test-evolution-key",
-        "vetric.notifications.evolution-instance=vetric-demo"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "vetric.demo.live=false",
+            "vetric.notifications.scheduler-enabled=false",
+            "vetric.notifications.provider=evolution",
+            "vetric.notifications.evolution-api-key=test-evolution-key",
+            "vetric.notifications.evolution-instance=vetric-demo"
+        })
 @ActiveProfiles("test")
 abstract class NotificationWebSupport {
 
@@ -46,15 +49,20 @@ abstract class NotificationWebSupport {
 
     @Autowired
     Notifications notifications;
+
     @Autowired
     Condominiums condominiums;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     CondominiumId condo() {
         return condominiums.primary().id();
@@ -69,10 +77,13 @@ abstract class NotificationWebSupport {
     }
 
     String token(String email, String password) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/login")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/auth/login")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return JSON.readTree(r.body()).path("token").asString();
     }
@@ -82,9 +93,11 @@ abstract class NotificationWebSupport {
     }
 
     HttpResponse<String> api(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        b.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -96,19 +109,26 @@ abstract class NotificationWebSupport {
     }
 
     void formLogin(String email, String password) throws Exception {
-        String page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String page = http.send(
+                        HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf(page);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }
 
     HttpResponse<String> page(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept-Language", "pt-BR").build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Accept-Language", "pt-BR")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

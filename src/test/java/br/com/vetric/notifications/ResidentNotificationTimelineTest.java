@@ -1,6 +1,5 @@
 package br.com.vetric.notifications;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.vetric.residents.Resident;
@@ -28,7 +27,10 @@ class ResidentNotificationTimelineTest extends NotificationTestSupport {
 
         run(Duration.ofMinutes(1).plusSeconds(30), STEP);
         assertThat(textsTo(to)).hasSize(1);
-        assertThat(textsTo(to).getFirst()).contains(r.name()).contains("começou").contains("Garagem 1");
+        assertThat(textsTo(to).getFirst())
+                .contains(r.name())
+                .contains("começou")
+                .contains("Garagem 1");
 
         simulator.suspend("Garagem 1");
         advance(Duration.ofSeconds(10));
@@ -40,7 +42,10 @@ class ResidentNotificationTimelineTest extends NotificationTestSupport {
         assertThat(textsTo(to)).as("still idle for less than 3 min").hasSize(2);
         run(Duration.ofMinutes(1).plusSeconds(30), STEP);
         assertThat(textsTo(to)).hasSize(3);
-        assertThat(textsTo(to).get(2)).contains("bateria").containsPattern("\\d+,\\d\\d kWh em").doesNotContain("kWh kWh");
+        assertThat(textsTo(to).get(2))
+                .contains("bateria")
+                .containsPattern("\\d+,\\d\\d kWh em")
+                .doesNotContain("kWh kWh");
 
         simulator.stop("Garagem 1", "Local");
         simulator.unplug("Garagem 1");
@@ -52,7 +57,9 @@ class ResidentNotificationTimelineTest extends NotificationTestSupport {
         assertThat(first.getUrl()).isEqualTo("/message/sendText/vetric-demo");
         assertThat(first.getHeader("apikey")).isEqualTo("test-evolution-key");
         assertThat(body(first).path("number").asString()).isEqualTo(to).doesNotContain("+");
-        assertThat(outboxRow(session, "BATTERY_FULL")).containsEntry("status", "SENT").containsEntry("attempts", 1);
+        assertThat(outboxRow(session, "BATTERY_FULL"))
+                .containsEntry("status", "SENT")
+                .containsEntry("attempts", 1);
     }
 
     @Test
@@ -76,8 +83,8 @@ class ResidentNotificationTimelineTest extends NotificationTestSupport {
         run(Duration.ofMinutes(2), STEP);
         assertThat(kindsOfSession(session)).containsExactly("CHARGING_STARTED", "IDLE_STARTED", "IDLE_STARTED");
         run(Duration.ofMinutes(1).plusSeconds(30), STEP);
-        assertThat(kindsOfSession(session)).containsExactly("CHARGING_STARTED", "IDLE_STARTED", "IDLE_STARTED",
-                "BATTERY_FULL");
+        assertThat(kindsOfSession(session))
+                .containsExactly("CHARGING_STARTED", "IDLE_STARTED", "IDLE_STARTED", "BATTERY_FULL");
 
         simulator.stop("Garagem 2", "Local");
         simulator.unplug("Garagem 2");
@@ -128,7 +135,8 @@ class ResidentNotificationTimelineTest extends NotificationTestSupport {
     void anUnidentifiedSessionIdentifiedLaterGetsOneChargingStarted() {
         Resident r = resident(4);
         String to = digits(r.phone());
-        String unknownTag = br.com.vetric.simulator.DemoCondominium.load().unknownTags().getFirst();
+        String unknownTag =
+                br.com.vetric.simulator.DemoCondominium.load().unknownTags().getFirst();
         simulator.plugIn("Garagem 5", unknownTag);
         simulator.startCharging("Garagem 5");
         cycle();
@@ -159,8 +167,11 @@ class ResidentNotificationTimelineTest extends NotificationTestSupport {
     void residentsWithNotificationsOffAreSkippedAndTheSkipIsLogged() {
         Resident r = resident(5);
         String to = digits(r.phone());
-        residents.update(condo(), r.id(), new br.com.vetric.residents.ResidentCommand(r.name(), r.apartment(),
-                r.tower(), r.phone(), r.tags(), false));
+        residents.update(
+                condo(),
+                r.id(),
+                new br.com.vetric.residents.ResidentCommand(
+                        r.name(), r.apartment(), r.tower(), r.phone(), r.tags(), false));
         simulator.plugIn("Garagem 6", r.tags().getFirst());
         simulator.startCharging("Garagem 6");
         cycle();
@@ -171,9 +182,13 @@ class ResidentNotificationTimelineTest extends NotificationTestSupport {
         run(Duration.ofMinutes(1), STEP);
 
         assertThat(textsTo(to)).isEmpty();
-        assertThat(outboxRow(session, "CHARGING_STARTED")).containsEntry("status", "SKIPPED")
+        assertThat(outboxRow(session, "CHARGING_STARTED"))
+                .containsEntry("status", "SKIPPED")
                 .containsEntry("last_error", "morador desativou as notificações");
-        residents.update(condo(), r.id(), new br.com.vetric.residents.ResidentCommand(r.name(), r.apartment(),
-                r.tower(), r.phone(), r.tags(), true));
+        residents.update(
+                condo(),
+                r.id(),
+                new br.com.vetric.residents.ResidentCommand(
+                        r.name(), r.apartment(), r.tower(), r.phone(), r.tags(), true));
     }
 }

@@ -19,13 +19,20 @@ class SessionStuckAlertTest extends NotificationTestSupport {
     private static final String CLEARED = "foi encerrado em";
 
     private List<String> managerTextsAbout(String charger, String fragment) {
-        return textsTo(MANAGER_DIGITS).stream().filter(t -> t.contains(charger + " "))
-                .filter(t -> t.contains(fragment)).toList();
+        return textsTo(MANAGER_DIGITS).stream()
+                .filter(t -> t.contains(charger + " "))
+                .filter(t -> t.contains(fragment))
+                .toList();
     }
 
     private long outboxCount(String kind, long session) {
-        return jdbc.sql("select count(*) from notification_outbox where condominium_id = :c and kind = :k and session_id = :s")
-                .param("c", condo().value()).param("k", kind).param("s", session).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from notification_outbox where condominium_id = :c and kind = :k and session_id = :s")
+                .param("c", condo().value())
+                .param("k", kind)
+                .param("s", session)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -41,7 +48,8 @@ class SessionStuckAlertTest extends NotificationTestSupport {
         run(Duration.ofMinutes(4), Duration.ofMinutes(1));
         List<String> alerts = managerTextsAbout("Garagem 1", STUCK);
         assertThat(alerts).hasSize(1);
-        assertThat(alerts.getFirst()).matches("(?s).*Garagem 1 \\(.+\\) está aberto há 3[01] min\\..*")
+        assertThat(alerts.getFirst())
+                .matches("(?s).*Garagem 1 \\(.+\\) está aberto há 3[01] min\\..*")
                 .contains(r.apartment());
 
         // the car is idle now: still open, still stuck, still a single alert

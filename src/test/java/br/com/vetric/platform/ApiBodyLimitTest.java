@@ -1,5 +1,7 @@
 package br.com.vetric.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import br.com.vetric.reports.UploadFixtures;
 import br.com.vetric.support.WebTest;
 import java.io.ByteArrayInputStream;
@@ -14,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** JSON bodies on /api/** are refused past 64 KB before they are parsed; uploads keep their own 10 MB limit. */
 @WebTest
 class ApiBodyLimitTest {
@@ -25,7 +25,8 @@ class ApiBodyLimitTest {
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** A valid login whose JSON carries an ignored padding field, {@code size} bytes in all. */
     static byte[] login(int size) {
@@ -41,7 +42,9 @@ class ApiBodyLimitTest {
 
     HttpResponse<String> post(String path, BodyPublisher body, String contentType, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", contentType).header("Accept", "application/json").POST(body);
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .POST(body);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -50,25 +53,29 @@ class ApiBodyLimitTest {
 
     @Test
     void aJsonBodyOverTheLimitIsA413ProblemBeforeItIsReadWithContentLengthOrChunked() throws Exception {
-        for (BodyPublisher body : new BodyPublisher[]{BodyPublishers.ofByteArray(login(LIMIT + 1)),
-                chunked(login(LIMIT + 1)), BodyPublishers.ofByteArray(login(5 * 1024 * 1024)),
-                chunked(login(5 * 1024 * 1024))}) {
+        for (BodyPublisher body : new BodyPublisher[] {
+            BodyPublishers.ofByteArray(login(LIMIT + 1)),
+            chunked(login(LIMIT + 1)),
+            BodyPublishers.ofByteArray(login(5 * 1024 * 1024)),
+            chunked(login(5 * 1024 * 1024))
+        }) {
             HttpResponse<String> r = post("/api/v1/auth/login", body, "application/json", null);
             assertThat(r.statusCode()).isEqualTo(413);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    ct -> assertThat(ct).startsWith("application/problem+json"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
             assertThat(r.body()).contains("\"status\":413", "\"field\":\"body\"", "larger than 65536 bytes");
         }
         // before authentication too: an anonymous caller cannot make VETRIC read a large body either
-        HttpResponse<String> anonymous = post("/api/v1/residents", BodyPublishers.ofByteArray(login(LIMIT + 1)),
-                "application/json", null);
+        HttpResponse<String> anonymous =
+                post("/api/v1/residents", BodyPublishers.ofByteArray(login(LIMIT + 1)), "application/json", null);
         assertThat(anonymous.statusCode()).isEqualTo(413);
     }
 
     @Test
     void aJsonBodyAtTheLimitIsReadAndAnsweredWithContentLengthOrChunked() throws Exception {
-        for (BodyPublisher body : new BodyPublisher[]{BodyPublishers.ofByteArray(login(LIMIT)), chunked(login(LIMIT)),
-                chunked(login(200))}) {
+        for (BodyPublisher body : new BodyPublisher[] {
+            BodyPublishers.ofByteArray(login(LIMIT)), chunked(login(LIMIT)), chunked(login(200))
+        }) {
             HttpResponse<String> r = post("/api/v1/auth/login", body, "application/json", null);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("\"token\"");
@@ -77,18 +84,29 @@ class ApiBodyLimitTest {
 
     @Test
     void aMultipartUploadOverTheJsonLimitIsLeftToTheUploadRules() throws Exception {
-        String token = com.jayway.jsonpath.JsonPath.read(post("/api/v1/auth/login",
-                BodyPublishers.ofByteArray("{\"email\":\"sindico@vetric.local\",\"password\":\"sindico-demo\"}"
-                        .getBytes(StandardCharsets.UTF_8)), "application/json", null).body(), "$.token");
+        String token = com.jayway.jsonpath.JsonPath.read(
+                post(
+                                "/api/v1/auth/login",
+                                BodyPublishers.ofByteArray(
+                                        "{\"email\":\"sindico@vetric.local\",\"password\":\"sindico-demo\"}"
+                                                .getBytes(StandardCharsets.UTF_8)),
+                                "application/json",
+                                null)
+                        .body(),
+                "$.token");
         String boundary = "vetric-boundary-1";
         ByteArrayOutputStream form = new ByteArrayOutputStream();
         form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ata.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         form.write(UploadFixtures.pdf(300 * 1024));
         form.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         // a CLIENTE may not upload: 403 from the reports rules, not 413 from the JSON limit
-        HttpResponse<String> r = post("/api/v1/reports", BodyPublishers.ofByteArray(form.toByteArray()),
-                "multipart/form-data; boundary=" + boundary, token);
+        HttpResponse<String> r = post(
+                "/api/v1/reports",
+                BodyPublishers.ofByteArray(form.toByteArray()),
+                "multipart/form-data; boundary=" + boundary,
+                token);
         assertThat(r.statusCode()).isEqualTo(403);
     }
 }

@@ -33,29 +33,40 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DatabaseOutageTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     EmbeddedPostgres startDatabase(int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
-                .setRegisterShutdownHook(false).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .start();
     }
 
     @Test
     void aDatabaseOutageIsAnsweredWithinSecondsByHealthReadinessAndPages() throws Exception {
         EmbeddedPostgres db = startDatabase(0);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VetricApplication.class).run(
-                "--spring.profiles.active=test", "--server.port=0",
-                "--vetric.db.embedded-ephemeral=false",
-                "--vetric.db.url=jdbc:postgresql://localhost:" + db.getPort() + "/postgres",
-                "--vetric.db.username=postgres",
-                // a real installation whose CVE-PRO is unreachable
-                "--vetric.cpms.url=http://127.0.0.1:9", "--vetric.cpms.api-key=k", "--vetric.cpms.email=e@x",
-                "--vetric.cpms.password=p")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VetricApplication.class)
+                .run(
+                        "--spring.profiles.active=test",
+                        "--server.port=0",
+                        "--vetric.db.embedded-ephemeral=false",
+                        "--vetric.db.url=jdbc:postgresql://localhost:" + db.getPort() + "/postgres",
+                        "--vetric.db.username=postgres",
+                        // a real installation whose CVE-PRO is unreachable
+                        "--vetric.cpms.url=http://127.0.0.1:9",
+                        "--vetric.cpms.api-key=k",
+                        "--vetric.cpms.email=e@x",
+                        "--vetric.cpms.password=p")) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             HttpClient monitor = HttpClient.newHttpClient();
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            HttpClient browser =
+                    HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-            app.getBean(SyncCycle.class).run(app.getBean(Condominiums.class).primary().id());
+            app.getBean(SyncCycle.class)
+                    .run(app.getBean(Condominiums.class).primary().id());
             String upstreamError = app.getBean(SyncMonitor.class).status().lastError();
             assertThat(upstreamError).isNotBlank();
             HttpResponse<String> degraded = get(monitor, base + "/health");
@@ -71,7 +82,8 @@ class DatabaseOutageTest {
             HttpResponse<String> health = get(monitor, base + "/health");
             Duration healthTook = Duration.ofNanos(System.nanoTime() - t0);
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"database\":{\"up\":false}")
+            assertThat(health.body())
+                    .contains("\"status\":\"DOWN\"", "\"database\":{\"up\":false}")
                     .doesNotContain("lastError", "Exception", "postgres");
             assertThat(healthTook).isLessThan(Duration.ofSeconds(3));
             // a logged-in browser asking for /health gets the same answer, not an error from the session check
@@ -83,13 +95,15 @@ class DatabaseOutageTest {
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("DOWN");
             assertThat(readinessTook).isLessThan(Duration.ofSeconds(3));
-            assertThat(get(monitor, base + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(get(monitor, base + "/actuator/health/liveness").statusCode())
+                    .isEqualTo(200);
 
             t0 = System.nanoTime();
             HttpResponse<String> page = get(browser, base + "/sessions");
             Duration pageTook = Duration.ofNanos(System.nanoTime() - t0);
             assertThat(page.statusCode()).isGreaterThanOrEqualTo(500);
-            assertThat(page.body()).contains("Algo deu errado", "Tente de novo em instantes")
+            assertThat(page.body())
+                    .contains("Algo deu errado", "Tente de novo em instantes")
                     .doesNotContain("Exception", "SQLTransientConnectionException");
             assertThat(pageTook).isLessThan(Duration.ofSeconds(5));
 
@@ -98,7 +112,8 @@ class DatabaseOutageTest {
             db = startDatabase(port);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(get(monitor, base + "/health").statusCode()).isEqualTo(200);
-                assertThat(get(monitor, base + "/actuator/health/readiness").statusCode()).isEqualTo(200);
+                assertThat(get(monitor, base + "/actuator/health/readiness").statusCode())
+                        .isEqualTo(200);
                 assertThat(get(browser, base + "/sessions").statusCode()).isEqualTo(200);
             });
         } finally {
@@ -107,17 +122,26 @@ class DatabaseOutageTest {
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "text/html,application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Accept", "text/html,application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void logIn(HttpClient http, String base) throws Exception {
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get(http, base + "/login").body());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(get(http, base + "/login").body());
         assertThat(csrf.find()).isTrue();
-        String form = form(Map.of("email", "admin@vetric.test", "password", "admin-test-password", "_csrf", csrf.group(1)));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form =
+                form(Map.of("email", "admin@vetric.test", "password", "admin-test-password", "_csrf", csrf.group(1)));
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location")).get().asString().doesNotContain("error");
     }
@@ -125,6 +149,7 @@ class DatabaseOutageTest {
     private static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .reduce((a, b) -> a + "&" + b).orElse("");
+                .reduce((a, b) -> a + "&" + b)
+                .orElse("");
     }
 }

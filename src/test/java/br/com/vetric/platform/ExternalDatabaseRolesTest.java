@@ -26,24 +26,39 @@ class ExternalDatabaseRolesTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String owner = "owner_" + suffix;
         String app = "app_" + suffix;
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement st = c.createStatement()) {
             st.execute("create role " + owner + " login password 'owner-pw'");
             st.execute("create role " + app + " login password 'app-pw'");
             st.execute("alter database " + c.getCatalog() + " owner to " + owner);
         }
 
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(VetricApplication.class).run(
-                "--spring.profiles.active=test", "--server.port=0", "--vetric.demo.live=false",
-                "--vetric.db.embedded-ephemeral=false", "--vetric.db.url=" + url,
-                "--vetric.db.username=" + app, "--vetric.db.password=app-pw",
-                "--vetric.db.migration-username=" + owner, "--vetric.db.migration-password=owner-pw")) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(VetricApplication.class)
+                .run(
+                        "--spring.profiles.active=test",
+                        "--server.port=0",
+                        "--vetric.demo.live=false",
+                        "--vetric.db.embedded-ephemeral=false",
+                        "--vetric.db.url=" + url,
+                        "--vetric.db.username=" + app,
+                        "--vetric.db.password=app-pw",
+                        "--vetric.db.migration-username=" + owner,
+                        "--vetric.db.migration-password=owner-pw")) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo(app);
+            assertThat(jdbc.sql("select current_user").query(String.class).single())
+                    .isEqualTo(app);
             assertThat(jdbc.sql("select count(*) from pg_tables where schemaname = 'public' and tableowner <> :owner")
-                    .param("owner", owner).query(Long.class).single()).isZero();
-            assertThat(jdbc.sql("select count(*) from condominium").query(Long.class).single()).isPositive();
+                            .param("owner", owner)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(jdbc.sql("select count(*) from condominium")
+                            .query(Long.class)
+                            .single())
+                    .isPositive();
             assertThatThrownBy(() -> jdbc.sql("create table intruder (id int)").update())
-                    .rootCause().hasMessageContaining("permission denied");
+                    .rootCause()
+                    .hasMessageContaining("permission denied");
         }
     }
 }

@@ -11,18 +11,43 @@ class OutboundAddressesTest {
 
     @Test
     void linkLocalCloudMetadataMulticastAndUnspecifiedAddressesAreForbidden() {
-        for (String host : new String[] {"169.254.169.254", "169.254.0.1", "[fe80::1]", "fe80::abcd", "[fd00:ec2::254]",
-                "100.100.100.200", "metadata.google.internal", "METADATA.google.internal.", "0.0.0.0", "0.1.2.3",
-                "[::]", "224.0.0.251", "[ff02::1]", "255.255.255.255", "[::ffff:169.254.169.254]", "[::169.254.169.254]",
-                "[64:ff9b::a9fe:a9fe]"}) {
+        for (String host : new String[] {
+            "169.254.169.254",
+            "169.254.0.1",
+            "[fe80::1]",
+            "fe80::abcd",
+            "[fd00:ec2::254]",
+            "100.100.100.200",
+            "metadata.google.internal",
+            "METADATA.google.internal.",
+            "0.0.0.0",
+            "0.1.2.3",
+            "[::]",
+            "224.0.0.251",
+            "[ff02::1]",
+            "255.255.255.255",
+            "[::ffff:169.254.169.254]",
+            "[::169.254.169.254]",
+            "[64:ff9b::a9fe:a9fe]"
+        }) {
             assertThat(OutboundAddresses.check(host)).as(host).isEqualTo(Verdict.FORBIDDEN);
         }
     }
 
     @Test
     void loopbackAndPrivateAddressesAreAllowed() {
-        for (String host : new String[] {"127.0.0.1", "localhost", "[::1]", "10.0.0.7", "172.16.5.4", "192.168.1.20",
-                "[fd12:3456::1]", "100.64.0.1", "8.8.8.8", "[2001:db8::1]"}) {
+        for (String host : new String[] {
+            "127.0.0.1",
+            "localhost",
+            "[::1]",
+            "10.0.0.7",
+            "172.16.5.4",
+            "192.168.1.20",
+            "[fd12:3456::1]",
+            "100.64.0.1",
+            "8.8.8.8",
+            "[2001:db8::1]"
+        }) {
             assertThat(OutboundAddresses.check(host)).as(host).isEqualTo(Verdict.ALLOWED);
         }
     }

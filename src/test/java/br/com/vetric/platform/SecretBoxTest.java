@@ -40,11 +40,13 @@ class SecretBoxTest {
     @Test
     void aCiphertextMovedToAnotherRowOrColumnDoesNotDecrypt() {
         String sealed = box.encrypt("s3cr3t-value", PLACE);
-        for (String elsewhere : new String[] {"notification_settings.evolution_api_key:2",
-                "notification_settings.meta_access_token:1"}) {
+        for (String elsewhere :
+                new String[] {"notification_settings.evolution_api_key:2", "notification_settings.meta_access_token:1"
+                }) {
             assertThatThrownBy(() -> box.decrypt(sealed, elsewhere))
                     .isInstanceOf(SecretBox.UnreadableSecretException.class)
-                    .hasMessageContaining(elsewhere).hasMessageNotContaining("s3cr3t");
+                    .hasMessageContaining(elsewhere)
+                    .hasMessageNotContaining("s3cr3t");
         }
     }
 
@@ -52,12 +54,15 @@ class SecretBoxTest {
     void anotherKeyOrAnAlteredValueDoesNotDecrypt() {
         String sealed = box.encrypt("token", PLACE);
         assertThatThrownBy(() -> new SecretBox(key()).decrypt(sealed, PLACE))
-                .isInstanceOf(SecretBox.UnreadableSecretException.class).hasMessageContaining("VETRIC_SECRETS_KEY");
+                .isInstanceOf(SecretBox.UnreadableSecretException.class)
+                .hasMessageContaining("VETRIC_SECRETS_KEY");
         byte[] raw = Base64.getDecoder().decode(sealed.substring(3));
         raw[raw.length / 2] ^= 1;
         String altered = "v1:" + Base64.getEncoder().encodeToString(raw);
         assertThatThrownBy(() -> box.decrypt(altered, PLACE)).isInstanceOf(SecretBox.UnreadableSecretException.class);
-        assertThatThrownBy(() -> box.decrypt("v1:short", PLACE)).isInstanceOf(SecretBox.UnreadableSecretException.class);
-        assertThatThrownBy(() -> box.decrypt("clear-text", PLACE)).isInstanceOf(SecretBox.UnreadableSecretException.class);
+        assertThatThrownBy(() -> box.decrypt("v1:short", PLACE))
+                .isInstanceOf(SecretBox.UnreadableSecretException.class);
+        assertThatThrownBy(() -> box.decrypt("clear-text", PLACE))
+                .isInstanceOf(SecretBox.UnreadableSecretException.class);
     }
 }

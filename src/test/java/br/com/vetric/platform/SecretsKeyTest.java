@@ -27,7 +27,8 @@ class SecretsKeyTest {
         Path file = dir.resolve("secrets.key");
         assertThat(first).hasSize(32);
         assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).isEqualTo(first);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(SecretsKey.resolve(null, true, dir)).isEqualTo(first);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("secrets.key");
@@ -50,7 +51,8 @@ class SecretsKeyTest {
         }
         go.countDown();
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        byte[] key = Base64.getDecoder().decode(Files.readString(dataDir.resolve("secrets.key")).strip());
+        byte[] key = Base64.getDecoder()
+                .decode(Files.readString(dataDir.resolve("secrets.key")).strip());
         for (CompletableFuture<byte[]> s : starts) {
             assertThat(s.get()).isEqualTo(key);
         }
@@ -60,24 +62,32 @@ class SecretsKeyTest {
     void theConfiguredKeyIsUsedAndNoFileIsWritten() throws Exception {
         byte[] key = new byte[32];
         key[0] = 7;
-        assertThat(SecretsKey.resolve(" " + Base64.getEncoder().encodeToString(key) + "\n", true, dataDir)).isEqualTo(key);
-        assertThat(SecretsKey.resolve(Base64.getEncoder().encodeToString(key), false, dataDir)).isEqualTo(key);
+        assertThat(SecretsKey.resolve(" " + Base64.getEncoder().encodeToString(key) + "\n", true, dataDir))
+                .isEqualTo(key);
+        assertThat(SecretsKey.resolve(Base64.getEncoder().encodeToString(key), false, dataDir))
+                .isEqualTo(key);
         assertThat(Files.exists(dataDir.resolve("secrets.key"))).isFalse();
     }
 
     @Test
     void outsideTheDemoAMissingKeyStopsTheStartSayingHowToMakeOne() {
-        assertThatThrownBy(() -> SecretsKey.resolve(" ", false, dataDir)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("VETRIC_SECRETS_KEY is required").hasMessageContaining("openssl rand -base64 32");
+        assertThatThrownBy(() -> SecretsKey.resolve(" ", false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("VETRIC_SECRETS_KEY is required")
+                .hasMessageContaining("openssl rand -base64 32");
         assertThat(Files.exists(dataDir.resolve("secrets.key"))).isFalse();
     }
 
     @Test
     void aKeyThatIsNotTheBase64Of32BytesIsRefusedWithoutEchoingIt() {
-        for (String bad : List.of("a-passphrase-not-base64!", Base64.getEncoder().encodeToString(new byte[16]),
+        for (String bad : List.of(
+                "a-passphrase-not-base64!",
+                Base64.getEncoder().encodeToString(new byte[16]),
                 Base64.getEncoder().encodeToString(new byte[33]))) {
-            assertThatThrownBy(() -> SecretsKey.resolve(bad, false, dataDir)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("VETRIC_SECRETS_KEY").hasMessageContaining("openssl rand -base64 32")
+            assertThatThrownBy(() -> SecretsKey.resolve(bad, false, dataDir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("VETRIC_SECRETS_KEY")
+                    .hasMessageContaining("openssl rand -base64 32")
                     .hasMessageNotContaining(bad);
         }
     }
@@ -85,7 +95,8 @@ class SecretsKeyTest {
     @Test
     void aDamagedDemoKeyFileStopsTheStart() throws Exception {
         Files.writeString(dataDir.resolve("secrets.key"), "not a key");
-        assertThatThrownBy(() -> SecretsKey.resolve("", true, dataDir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SecretsKey.resolve("", true, dataDir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("secrets.key");
     }
 }

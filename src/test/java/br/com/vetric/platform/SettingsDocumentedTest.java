@@ -51,13 +51,18 @@ class SettingsDocumentedTest {
                 wrong.add(variable + " -> " + setting);
             }
         });
-        assertThat(wrong).as("environment variables whose README row is missing or names another setting").isEmpty();
+        assertThat(wrong)
+                .as("environment variables whose README row is missing or names another setting")
+                .isEmpty();
         TreeSet<String> inReadme = new TreeSet<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| `(VETRIC_[A-Z_]+)` \\|").matcher(README);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\| `(VETRIC_[A-Z_]+)` \\|").matcher(README);
         while (m.find()) {
             inReadme.add(m.group(1));
         }
-        assertThat(EnvironmentAliases.ALIASES.keySet()).as("variables the README documents").containsAll(inReadme);
+        assertThat(EnvironmentAliases.ALIASES.keySet())
+                .as("variables the README documents")
+                .containsAll(inReadme);
     }
 
     /** "vetric.sync.poll-interval", … for every component of every @ConfigurationProperties record. */
@@ -78,7 +83,8 @@ class SettingsDocumentedTest {
 
     private static void add(String prefix, Class<?> record, List<String> into) {
         for (RecordComponent c : record.getRecordComponents()) {
-            String name = prefix + "." + c.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+            String name =
+                    prefix + "." + c.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
             if (c.getType().isRecord()) {
                 add(name, c.getType(), into);
             } else {

@@ -8,8 +8,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** For tests outside this package: databases on the test JVM's throw-away PostgreSQL. */
 public final class TestDatabases {
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** The JDBC URL of a new, empty database, to be used as the passwordless superuser {@code postgres}. */
     public static String newDatabaseUrl() {

@@ -58,7 +58,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(ChargingTimeBillingTest.Config.class)
 class ChargingTimeBillingTest {
 
-    static final Instant START = LocalDateTime.parse("2026-03-10T13:50").atZone(Zones.SAO_PAULO).toInstant();
+    static final Instant START =
+            LocalDateTime.parse("2026-03-10T13:50").atZone(Zones.SAO_PAULO).toInstant();
     static final YearMonth MARCH = YearMonth.of(2026, 3);
     static final Duration STEP = Duration.ofMinutes(4);
 
@@ -73,30 +74,41 @@ class ChargingTimeBillingTest {
 
     @Autowired
     MutableClock clock;
+
     @Autowired
     CveProSimulator simulator;
+
     @Autowired
     SyncCycle sync;
+
     @Autowired
     Condominiums condominiums;
+
     @Autowired
     Residents residents;
+
     @Autowired
     Statements statements;
+
     @Autowired
     Documents documents;
+
     @Autowired
     Users users;
+
     @Autowired
     MockMvc mvc;
 
     /** Polls every 4 minutes of simulated time until the local wall time. */
     void until(String localTime) {
-        Instant target = LocalDateTime.of(2026, 3, 10, 0, 0).with(LocalTime.parse(localTime)).atZone(Zones.SAO_PAULO)
+        Instant target = LocalDateTime.of(2026, 3, 10, 0, 0)
+                .with(LocalTime.parse(localTime))
+                .atZone(Zones.SAO_PAULO)
                 .toInstant();
         while (clock.instant().isBefore(target)) {
             Duration step = Duration.between(clock.instant(), target).compareTo(STEP) < 0
-                    ? Duration.between(clock.instant(), target) : STEP;
+                    ? Duration.between(clock.instant(), target)
+                    : STEP;
             clock.advance(step);
             simulator.advance(step);
             sync.run(condominiums.primary().id());
@@ -107,8 +119,14 @@ class ChargingTimeBillingTest {
     void watchedSessionsAreBilledByTheirChargingMinutesAndImportedOnesBySpreading() throws Exception {
         CondominiumId condo = condominiums.primary().id();
         List<Resident> all = residents.list(condo, null, false, 0, 100);
-        Resident ana = all.stream().filter(r -> r.apartment().contains("101")).findFirst().orElseThrow();
-        Resident bruno = all.stream().filter(r -> r.apartment().contains("202")).findFirst().orElseThrow();
+        Resident ana = all.stream()
+                .filter(r -> r.apartment().contains("101"))
+                .findFirst()
+                .orElseThrow();
+        Resident bruno = all.stream()
+                .filter(r -> r.apartment().contains("202"))
+                .findFirst()
+                .orElseThrow();
         sync.run(condo);
 
         until("14:00");
@@ -140,13 +158,18 @@ class ChargingTimeBillingTest {
         assertThat(b.peakWh).isEqualTo(fortyPercent(b.totalWh));
 
         // the consumption API gives each apartment the same peak and off-peak Wh as the statement
-        String json = mvc.perform(get("/api/v1/consumption").param("month", "2026-03").with(admin(users)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String json = mvc.perform(
+                        get("/api/v1/consumption").param("month", "2026-03").with(admin(users)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Map<String, long[]> apartments = new HashMap<>();
         List<Map<String, Object>> rows = JsonPath.read(json, "$.apartments");
         for (Map<String, Object> r : rows) {
-            apartments.put((String) r.get("apartment"), new long[]{((Number) r.get("peakWh")).longValue(),
-                    ((Number) r.get("offPeakWh")).longValue()});
+            apartments.put(
+                    (String) r.get("apartment"),
+                    new long[] {((Number) r.get("peakWh")).longValue(), ((Number) r.get("offPeakWh")).longValue()});
         }
         assertThat(apartments.get(ana.unit())).containsExactly(a.peakWh, a.totalWh - a.peakWh);
         assertThat(apartments.get(bruno.unit())).containsExactly(b.peakWh, b.totalWh - b.peakWh);
@@ -154,13 +177,25 @@ class ChargingTimeBillingTest {
 
         // a second VETRIC that only learns of these sessions from CVE-PRO's history spreads them
         SimulatorConfig sim = simulator.config();
-        try (ConfigurableApplicationContext importer = new SpringApplicationBuilder(VetricApplication.class,
-                ImporterClock.class).profiles("test").run("--server.port=0", "--vetric.cpms.url=" + simulator.baseUrl(),
-                "--vetric.cpms.api-key=" + sim.apiKey(), "--vetric.cpms.email=" + sim.email(),
-                "--vetric.cpms.password=" + sim.password())) {
+        try (ConfigurableApplicationContext importer = new SpringApplicationBuilder(
+                        VetricApplication.class, ImporterClock.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--vetric.cpms.url=" + simulator.baseUrl(),
+                        "--vetric.cpms.api-key=" + sim.apiKey(),
+                        "--vetric.cpms.email=" + sim.email(),
+                        "--vetric.cpms.password=" + sim.password())) {
             CondominiumId other = importer.getBean(Condominiums.class).primary().id();
-            importer.getBean(Tariffs.class).save(other, Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
-                    LocalTime.of(17, 30), LocalTime.of(20, 30)), null);
+            importer.getBean(Tariffs.class)
+                    .save(
+                            other,
+                            Tariff.timeOfUse(
+                                    new BigDecimal("1.25"),
+                                    new BigDecimal("0.78"),
+                                    LocalTime.of(17, 30),
+                                    LocalTime.of(20, 30)),
+                            null);
             assertThat(importer.getBean(SyncCycle.class).run(other).success()).isTrue();
             importer.getBean(Statements.class).generate(other, MARCH, null);
             Map<String, Line> imported = statementLines(importer.getBean(Documents.class), other);
@@ -184,8 +219,7 @@ class ChargingTimeBillingTest {
         return left > 0 && (wh * 2) % 5 > (wh * 3) % 5 ? peak + 1 : peak;
     }
 
-    record Line(long totalWh, long peakWh, String basis) {
-    }
+    record Line(long totalWh, long peakWh, String basis) {}
 
     /** The statement's session rows, by their start time as printed. */
     static Map<String, Line> statementLines(Documents documents, CondominiumId condo) throws Exception {
@@ -203,6 +237,7 @@ class ImporterClock {
     @Bean
     @Primary
     Clock eveningClock() {
-        return Clock.fixed(LocalDateTime.parse("2026-03-10T22:30").atZone(Zones.SAO_PAULO).toInstant(), ZoneOffset.UTC);
+        return Clock.fixed(
+                LocalDateTime.parse("2026-03-10T22:30").atZone(Zones.SAO_PAULO).toInstant(), ZoneOffset.UTC);
     }
 }

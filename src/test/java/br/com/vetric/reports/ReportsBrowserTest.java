@@ -44,8 +44,10 @@ class ReportsBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Documents documents;
+
     @Autowired
     Condominiums condominiums;
 
@@ -79,15 +81,19 @@ class ReportsBrowserTest {
 
         // the page shows the success message and reloads with the new report in the list
         By row = By.xpath("//table[@id='reports-table']//tr[.//div[normalize-space()='" + title + "']]");
-        browser.waitUpTo(Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.presenceOfElementLocated(row));
         WebElement listed = d.findElement(row);
         assertThat(listed.getText()).contains("03/2026", "Enviado", "PDF");
         assertThat(listed.findElements(By.cssSelector("a[href$='/download']"))).hasSize(1);
-        assertThat(d.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed)).isEmpty();
+        assertThat(d.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed))
+                .isEmpty();
 
         Report stored = documents.list(condo(), 2026, 3, Report.Kind.UPLOADED, true).stream()
-                .filter(r -> r.title().equals(title)).findFirst().orElseThrow();
+                .filter(r -> r.title().equals(title))
+                .findFirst()
+                .orElseThrow();
         created.add(stored.id());
         assertThat(stored.format()).isEqualTo(ReportFormat.PDF);
         assertThat(stored.originalName()).isEqualTo("ata-assembleia.pdf");
@@ -107,8 +113,11 @@ class ReportsBrowserTest {
         fillUploadForm(d, file("relatorio.pdf", UploadFixtures.exe()), exeTitle, 4, 2026);
         d.findElement(By.id("upload-submit")).click();
         assertThat(refusal(d)).isEqualTo("O arquivo é um programa executável e foi recusado.");
-        assertThat(((JavascriptExecutor) d).executeScript("return window.__noReload;")).isEqualTo("still-here");
-        assertThat(d.findElement(By.id("upload-submit")).isEnabled()).as("the form can be used again").isTrue();
+        assertThat(((JavascriptExecutor) d).executeScript("return window.__noReload;"))
+                .isEqualTo("still-here");
+        assertThat(d.findElement(By.id("upload-submit")).isEnabled())
+                .as("the form can be used again")
+                .isTrue();
 
         String macroTitle = "Planilha com macro " + System.nanoTime();
         d = openReports();
@@ -125,8 +134,12 @@ class ReportsBrowserTest {
     void clienteSeesTheListAndDownloadsButHasNoUploadFormAndNoDeleteButtons() throws Exception {
         String title = "Ata para o síndico " + System.nanoTime();
         byte[] bytes = UploadFixtures.pdf(12_345);
-        Report report = documents.upload(condo(), new UploadCommand(title, "Assembleia ordinária", 2026, 2,
-                Report.Visibility.CONDOMINIUM, "ata-sindico.pdf"), bytes, null);
+        Report report = documents.upload(
+                condo(),
+                new UploadCommand(
+                        title, "Assembleia ordinária", 2026, 2, Report.Visibility.CONDOMINIUM, "ata-sindico.pdf"),
+                bytes,
+                null);
         created.add(report.id());
 
         browser.login(base(), CLIENTE_EMAIL, CLIENTE_PASSWORD);
@@ -139,7 +152,8 @@ class ReportsBrowserTest {
         assertThat(d.findElements(By.id("upload-form"))).isEmpty();
         assertThat(d.findElements(By.id("u-file"))).isEmpty();
         assertThat(d.findElements(By.cssSelector("form[action*='/delete']"))).isEmpty();
-        assertThat(d.findElements(By.cssSelector("#reports-table .btn-outline-danger"))).isEmpty();
+        assertThat(d.findElements(By.cssSelector("#reports-table .btn-outline-danger")))
+                .isEmpty();
         assertThat(d.findElement(By.id("reports-table")).getText()).doesNotContain("Excluir");
         assertThat(d.findElements(By.id("tariff-form"))).isEmpty();
         assertThat(d.findElements(By.id("statement-form"))).isEmpty();
@@ -153,8 +167,8 @@ class ReportsBrowserTest {
     private WebDriver openReports() {
         WebDriver d = browser.driver();
         d.get(base() + "/reports");
-        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.tagName("h1"), "Relatórios"));
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Relatórios"));
         return d;
     }
 
@@ -170,7 +184,8 @@ class ReportsBrowserTest {
     /** Waits for the upload's error alert and returns its text. */
     private String refusal(WebDriver d) {
         By result = By.id("upload-result");
-        browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.attributeContains(result, "class", "alert-danger"));
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .until(ExpectedConditions.attributeContains(result, "class", "alert-danger"));
         WebElement alert = d.findElement(result);
         assertThat(alert.isDisplayed()).isTrue();
         return alert.getText();

@@ -13,8 +13,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 /** Files for upload tests, built in memory. */
 public final class UploadFixtures {
 
-    private UploadFixtures() {
-    }
+    private UploadFixtures() {}
 
     public static byte[] pdf(int size) {
         byte[] head = "%PDF-1.4\n%âãÏÓ\n1 0 obj<</Type/Catalog>>endobj\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -27,7 +26,8 @@ public final class UploadFixtures {
     }
 
     public static byte[] xlsx() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet("Plan1").createRow(0).createCell(0).setCellValue("ok");
             wb.write(out);
             return out.toByteArray();
@@ -35,7 +35,8 @@ public final class UploadFixtures {
     }
 
     public static byte[] xls() throws Exception {
-        try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (HSSFWorkbook wb = new HSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet("Plan1").createRow(0).createCell(0).setCellValue("ok");
             wb.write(out);
             return out.toByteArray();
@@ -43,7 +44,8 @@ public final class UploadFixtures {
     }
 
     public static byte[] docx() throws Exception {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("Ata da assembleia");
             doc.write(out);
             return out.toByteArray();
@@ -54,8 +56,9 @@ public final class UploadFixtures {
     public static byte[] xlsm() throws Exception {
         byte[] xlsx = xlsx();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (java.util.zip.ZipInputStream in =
+                        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 byte[] data = in.readAllBytes();
@@ -69,7 +72,7 @@ public final class UploadFixtures {
                 zip.closeEntry();
             }
             zip.putNextEntry(new ZipEntry("xl/vbaProject.bin"));
-            zip.write(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+            zip.write(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
             zip.closeEntry();
         }
         return out.toByteArray();
@@ -105,13 +108,19 @@ public final class UploadFixtures {
     }
 
     private static void addVbaProject(DirectoryEntry project) throws java.io.IOException {
-        project.createDocument("PROJECT", new java.io.ByteArrayInputStream(
-                "ID=\"{00000000-0000-0000-0000-000000000000}\"\r\nModule=Module1\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+        project.createDocument(
+                "PROJECT",
+                new java.io.ByteArrayInputStream("ID=\"{00000000-0000-0000-0000-000000000000}\"\r\nModule=Module1\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1)));
         DirectoryEntry vba = project.createDirectory("VBA");
-        vba.createDocument("dir", new java.io.ByteArrayInputStream(new byte[]{1, 0, 0}));
-        vba.createDocument("_VBA_PROJECT", new java.io.ByteArrayInputStream(new byte[]{(byte) 0xCC, 0x61, (byte) 0xFF, (byte) 0xFF, 0, 0, 0}));
-        vba.createDocument("Module1", new java.io.ByteArrayInputStream(
-                "Attribute VB_Name = \"Module1\"\r\nSub Auto_Open()\r\nEnd Sub\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+        vba.createDocument("dir", new java.io.ByteArrayInputStream(new byte[] {1, 0, 0}));
+        vba.createDocument(
+                "_VBA_PROJECT",
+                new java.io.ByteArrayInputStream(new byte[] {(byte) 0xCC, 0x61, (byte) 0xFF, (byte) 0xFF, 0, 0, 0}));
+        vba.createDocument(
+                "Module1",
+                new java.io.ByteArrayInputStream("Attribute VB_Name = \"Module1\"\r\nSub Auto_Open()\r\nEnd Sub\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     private static byte[] write(POIFSFileSystem fs) throws java.io.IOException {
@@ -135,8 +144,9 @@ public final class UploadFixtures {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write("<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>"
-                    .getBytes(StandardCharsets.UTF_8));
+            zip.write(
+                    "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>"
+                            .getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
             byte[] zeros = new byte[1 << 20];

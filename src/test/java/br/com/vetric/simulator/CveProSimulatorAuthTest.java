@@ -1,16 +1,15 @@
 package br.com.vetric.simulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class CveProSimulatorAuthTest {
     static final Instant T0 = Instant.parse("2026-01-12T22:00:00.123Z");
@@ -30,8 +29,8 @@ class CveProSimulatorAuthTest {
 
     @Test
     void loginWithRightApiKeyAndCredentialsReturnsTokenAndTenant() {
-        HttpResponse<String> r = client.login(SimulatorConfig.DEFAULT_API_KEY, SimulatorConfig.DEFAULT_EMAIL,
-                SimulatorConfig.DEFAULT_PASSWORD);
+        HttpResponse<String> r = client.login(
+                SimulatorConfig.DEFAULT_API_KEY, SimulatorConfig.DEFAULT_EMAIL, SimulatorConfig.DEFAULT_PASSWORD);
         assertThat(r.statusCode()).isEqualTo(200);
         var body = SimClient.json(r.body());
         assertThat(body.path("token").asString()).hasSizeGreaterThan(20);
@@ -54,7 +53,8 @@ class CveProSimulatorAuthTest {
 
     @Test
     void loginWithWrongPasswordIsUnauthorized() {
-        assertThat(client.login(SimulatorConfig.DEFAULT_API_KEY, SimulatorConfig.DEFAULT_EMAIL, "nope").statusCode())
+        assertThat(client.login(SimulatorConfig.DEFAULT_API_KEY, SimulatorConfig.DEFAULT_EMAIL, "nope")
+                        .statusCode())
                 .isEqualTo(401);
     }
 
@@ -62,7 +62,8 @@ class CveProSimulatorAuthTest {
     void bearerPrefixIsRejectedWithInvalidAuthorization() {
         client.login();
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/chargepoints"))
-                .header("Api-Key", SimulatorConfig.DEFAULT_API_KEY).header("Authorization", "Bearer " + client.token));
+                .header("Api-Key", SimulatorConfig.DEFAULT_API_KEY)
+                .header("Authorization", "Bearer " + client.token));
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(SimClient.json(r.body()).path("error").asString()).isEqualTo("Invalid AUTHORIZATION set in Header!");
         assertThat(client.get("/api/v1/chargepoints").statusCode()).isEqualTo(200);
@@ -71,8 +72,9 @@ class CveProSimulatorAuthTest {
     @Test
     void callsWithoutApiKeyOrUnknownTokenAreUnauthorized() {
         client.login();
-        HttpResponse<String> noKey = client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/chargepoints"))
-                .header("Authorization", client.token));
+        HttpResponse<String> noKey =
+                client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/chargepoints"))
+                        .header("Authorization", client.token));
         assertThat(noKey.statusCode()).isEqualTo(401);
         client.token = "made-up";
         assertThat(client.get("/api/v1/chargepoints").statusCode()).isEqualTo(401);
@@ -104,8 +106,11 @@ class CveProSimulatorAuthTest {
         String q = "/api/v1/transaction?fromDate=" + SimClient.q("2026-01-10 00:00:00") + "&toDate="
                 + SimClient.q("2026-01-13 00:00:00");
         assertThat(client.get(q).statusCode()).isEqualTo(200);
-        assertThat(client.send(client.authed(q).header("Platform", "web")).statusCode()).isEqualTo(401);
-        assertThat(client.send(client.authed(q).header("X-Timezone-Offset", "-180")).statusCode()).isEqualTo(401);
+        assertThat(client.send(client.authed(q).header("Platform", "web")).statusCode())
+                .isEqualTo(401);
+        assertThat(client.send(client.authed(q).header("X-Timezone-Offset", "-180"))
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(client.get(q + "&timeZone=America/Sao_Paulo").statusCode()).isEqualTo(401);
     }
 
@@ -115,7 +120,8 @@ class CveProSimulatorAuthTest {
         assertThat(client.get("/api/v1/transactions").statusCode()).isEqualTo(404);
         assertThat(client.get("/api/v1/id-tag").statusCode()).isEqualTo(404);
         assertThat(client.get("/api/v1/stats/all_stats").statusCode()).isEqualTo(404);
-        assertThat(client.get("/api/v1/users_data/associated_users").statusCode()).isEqualTo(500);
+        assertThat(client.get("/api/v1/users_data/associated_users").statusCode())
+                .isEqualTo(500);
         assertThat(sim.requestCount("/api/v1/transactions")).isEqualTo(1);
     }
 }

@@ -1,10 +1,7 @@
 package br.com.vetric.simulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -12,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 class CveProSimulatorFaultsAndControlTest {
     static final Instant T0 = Instant.parse("2026-01-12T22:00:00.123Z");
@@ -56,8 +55,12 @@ class CveProSimulatorFaultsAndControlTest {
     void faultCanBeRestrictedToOnePath() {
         sim.injectFault(FaultSpec.next(1, FaultSpec.Kind.HTTP_500).onPath("/api/v1/transaction"));
         assertThat(client.get("/api/v1/chargepoints").statusCode()).isEqualTo(200);
-        assertThat(client.transactionsRaw("2026-01-12 00:00:00", "2026-01-13 00:00:00").statusCode()).isEqualTo(500);
-        assertThat(client.transactionsRaw("2026-01-12 00:00:00", "2026-01-13 00:00:00").statusCode()).isEqualTo(200);
+        assertThat(client.transactionsRaw("2026-01-12 00:00:00", "2026-01-13 00:00:00")
+                        .statusCode())
+                .isEqualTo(500);
+        assertThat(client.transactionsRaw("2026-01-12 00:00:00", "2026-01-13 00:00:00")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -75,7 +78,10 @@ class CveProSimulatorFaultsAndControlTest {
         HttpResponse<String> r = client.get("/api/v1/chargepoints");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> SimClient.json(r.body())).isInstanceOf(JacksonException.class);
-        assertThat(SimClient.json(client.get("/api/v1/chargepoints").body()).path("count").asInt()).isEqualTo(6);
+        assertThat(SimClient.json(client.get("/api/v1/chargepoints").body())
+                        .path("count")
+                        .asInt())
+                .isEqualTo(6);
     }
 
     @Test
@@ -86,7 +92,10 @@ class CveProSimulatorFaultsAndControlTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t)).isGreaterThanOrEqualTo(Duration.ofMillis(240));
 
         sim.timeoutNext(1, Duration.ofSeconds(30));
-        HttpRequest req = client.authed("/api/v1/chargepoints").timeout(Duration.ofMillis(300)).GET().build();
+        HttpRequest req = client.authed("/api/v1/chargepoints")
+                .timeout(Duration.ofMillis(300))
+                .GET()
+                .build();
         assertThatThrownBy(() -> client.http.send(req, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(client.get("/api/v1/chargepoints").statusCode()).isEqualTo(200);
@@ -101,7 +110,8 @@ class CveProSimulatorFaultsAndControlTest {
 
     @Test
     void controlEndpointsDriveTheWorldOverHttp() {
-        assertThat(client.control("plugIn?charger=Garagem%201&tag=5D9DC9F8").statusCode()).isEqualTo(200);
+        assertThat(client.control("plugIn?charger=Garagem%201&tag=5D9DC9F8").statusCode())
+                .isEqualTo(200);
         HttpResponse<String> started = client.control("startCharging?charger=VETRIC_DEMO_01");
         assertThat(started.statusCode()).isEqualTo(200);
         long id = SimClient.json(started.body()).path("transactionId").asLong();
@@ -110,8 +120,11 @@ class CveProSimulatorFaultsAndControlTest {
         assertThat(tx.path("energy").asLong()).isEqualTo(7000);
         assertThat(client.control("stop?charger=1&reason=Local").statusCode()).isEqualTo(200);
         assertThat(client.control("stop?charger=1&reason=Local").statusCode()).isEqualTo(409);
-        assertThat(client.control("plugIn?charger=Garagem%2099&tag=X").statusCode()).isEqualTo(400);
-        assertThat(client.control("fault?charger=Garagem%202&errorCode=OverCurrentFailure").statusCode()).isEqualTo(200);
+        assertThat(client.control("plugIn?charger=Garagem%2099&tag=X").statusCode())
+                .isEqualTo(400);
+        assertThat(client.control("fault?charger=Garagem%202&errorCode=OverCurrentFailure")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(sim.charger("Garagem 2").connector(1).errorCode()).isEqualTo("OverCurrentFailure");
 
         assertThat(client.control("inject?kind=HTTP_500&count=1").statusCode()).isEqualTo(200);
@@ -119,12 +132,17 @@ class CveProSimulatorFaultsAndControlTest {
         assertThat(client.control("expire-tokens").statusCode()).isEqualTo(200);
         assertThat(client.get("/api/v1/chargepoints").statusCode()).isEqualTo(401);
 
-        HttpResponse<String> counters = client.send(HttpRequest.newBuilder(
-                URI.create(sim.baseUrl() + "/_control/counters")).GET());
-        assertThat(SimClient.json(counters.body()).path("/api/v1/chargepoints").asInt()).isEqualTo(2);
-        HttpResponse<String> state = client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/_control/state")).GET());
+        HttpResponse<String> counters =
+                client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/_control/counters"))
+                        .GET());
+        assertThat(SimClient.json(counters.body()).path("/api/v1/chargepoints").asInt())
+                .isEqualTo(2);
+        HttpResponse<String> state = client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/_control/state"))
+                .GET());
         assertThat(SimClient.json(state.body()).path("chargers").size()).isEqualTo(6);
-        assertThat(client.control("replaceCharger?charger=Garagem%206&newChargeBoxId=NEW_06").statusCode()).isEqualTo(200);
+        assertThat(client.control("replaceCharger?charger=Garagem%206&newChargeBoxId=NEW_06")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(sim.charger("Garagem 6").chargeBoxId()).isEqualTo("NEW_06");
     }
 

@@ -1,18 +1,18 @@
 package br.com.vetric.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class CveProSimulatorWireTest {
     /** 19:00:00.123 in São Paulo on 12/01/2026. */
     static final Instant T0 = Instant.parse("2026-01-12T22:00:00.123Z");
+
     static final String CARLA = "5D9DC9F8";
     static final String BRUNO = "128B2F33";
     CveProSimulator sim;
@@ -49,7 +49,8 @@ class CveProSimulatorWireTest {
         JsonNode conn = g1.path("connectors").get(0);
         assertThat(conn.path("connectorId").asInt()).isEqualTo(1);
         assertThat(conn.path("powerMax").asInt()).isEqualTo(22000);
-        assertThat(conn.path("chargeBoxUuid").asString()).isEqualTo(g1.path("uuid").asString());
+        assertThat(conn.path("chargeBoxUuid").asString())
+                .isEqualTo(g1.path("uuid").asString());
         JsonNode st = conn.path("lastStatus");
         assertThat(st.path("timeStamp").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
         assertThat(st.path("status").asString()).isEqualTo("Available");
@@ -58,25 +59,41 @@ class CveProSimulatorWireTest {
         assertThat(st.has("socPercentage")).isTrue();
         assertThat(st.get("socPercentage").isNull()).isTrue();
         // powerMax in W on some chargers, kW on others, null on one
-        assertThat(SimClient.byDescription(body, "Garagem 2").path("connectors").get(0).path("powerMax").asDouble())
+        assertThat(SimClient.byDescription(body, "Garagem 2")
+                        .path("connectors")
+                        .get(0)
+                        .path("powerMax")
+                        .asDouble())
                 .isEqualTo(7.4);
-        assertThat(SimClient.byDescription(body, "Garagem 3").path("connectors").get(0).get("powerMax").isNull())
+        assertThat(SimClient.byDescription(body, "Garagem 3")
+                        .path("connectors")
+                        .get(0)
+                        .get("powerMax")
+                        .isNull())
                 .isTrue();
     }
 
     @Test
     void heartbeatAdvancesWhileOnlineAndFreezesWhenOffline() {
         sim.advance(Duration.ofMinutes(10));
-        assertThat(SimClient.byDescription(client.chargepoints(), "Garagem 2").path("lastHeartbeatTimestamp").asString())
+        assertThat(SimClient.byDescription(client.chargepoints(), "Garagem 2")
+                        .path("lastHeartbeatTimestamp")
+                        .asString())
                 .matches("2026-01-12 19:(09:[3-5]\\d|10:00)"); // heartbeat every 30 s
         sim.offline("Garagem 2");
-        String frozen = SimClient.byDescription(client.chargepoints(), "Garagem 2").path("lastHeartbeatTimestamp").asString();
+        String frozen = SimClient.byDescription(client.chargepoints(), "Garagem 2")
+                .path("lastHeartbeatTimestamp")
+                .asString();
         sim.advance(Duration.ofMinutes(30));
-        assertThat(SimClient.byDescription(client.chargepoints(), "Garagem 2").path("lastHeartbeatTimestamp").asString())
+        assertThat(SimClient.byDescription(client.chargepoints(), "Garagem 2")
+                        .path("lastHeartbeatTimestamp")
+                        .asString())
                 .isEqualTo(frozen);
         assertThat(sim.charger("Garagem 2").online()).isFalse();
         sim.online("Garagem 2");
-        assertThat(SimClient.byDescription(client.chargepoints(), "Garagem 2").path("lastHeartbeatTimestamp").asString())
+        assertThat(SimClient.byDescription(client.chargepoints(), "Garagem 2")
+                        .path("lastHeartbeatTimestamp")
+                        .asString())
                 .isEqualTo("2026-01-12 19:40:00");
     }
 
@@ -89,9 +106,18 @@ class CveProSimulatorWireTest {
         JsonNode tx = SimClient.txById(sameDay, id);
         assertThat(tx.path("startTimestamp").asString()).isEqualTo("12/01/2026 19:00:00");
         assertThat(tx.get("stopTimestamp").isNull()).isTrue();
-        assertThat(client.transactions("2026-01-12 19:00:01", "2026-01-20 00:00:00").path("count").asInt()).isZero();
-        assertThat(client.transactions("2026-01-10 00:00:00", "2026-01-11 23:59:59").path("count").asInt()).isZero();
-        assertThat(client.transactions("2026-01-12 18:59:59", "2026-01-12 18:00:00").path("list").size()).isEqualTo(1);
+        assertThat(client.transactions("2026-01-12 19:00:01", "2026-01-20 00:00:00")
+                        .path("count")
+                        .asInt())
+                .isZero();
+        assertThat(client.transactions("2026-01-10 00:00:00", "2026-01-11 23:59:59")
+                        .path("count")
+                        .asInt())
+                .isZero();
+        assertThat(client.transactions("2026-01-12 18:59:59", "2026-01-12 18:00:00")
+                        .path("list")
+                        .size())
+                .isEqualTo(1);
         assertThat(client.transactionsRaw("", "").statusCode()).isEqualTo(400);
     }
 
@@ -114,11 +140,17 @@ class CveProSimulatorWireTest {
         assertThat(tx1.get("stopReason").isNull()).isTrue();
         assertThat(tx1.path("hasPayment").asBoolean()).isFalse();
         assertThat(tx1.get("cost").isNull()).isTrue();
-        assertThat(SimClient.byDescription(client.chargepoints(), "Garagem 1").path("connectors").get(0)
-                .path("lastStatus").path("currentChargingUserName").asString()).isEqualTo("Carla Mendes Souza");
+        assertThat(SimClient.byDescription(client.chargepoints(), "Garagem 1")
+                        .path("connectors")
+                        .get(0)
+                        .path("lastStatus")
+                        .path("currentChargingUserName")
+                        .asString())
+                .isEqualTo("Carla Mendes Souza");
 
         sim.advance(Duration.ofMinutes(30));
-        long energyAtHour = SimClient.txById(client.allTransactions(), id).path("energy").asLong();
+        long energyAtHour =
+                SimClient.txById(client.allTransactions(), id).path("energy").asLong();
         assertThat(energyAtHour).isGreaterThan(tx1.path("energy").asLong());
 
         sim.suspend("Garagem 1");
@@ -128,7 +160,10 @@ class CveProSimulatorWireTest {
         assertThat(idle1.path("idleDuration").asLong()).isEqualTo(300);
         assertThat(idle1.path("energy").asLong()).isEqualTo(energyAtHour);
         sim.advance(Duration.ofMinutes(5));
-        assertThat(SimClient.txById(client.allTransactions(), id).path("idleDuration").asLong()).isEqualTo(600);
+        assertThat(SimClient.txById(client.allTransactions(), id)
+                        .path("idleDuration")
+                        .asLong())
+                .isEqualTo(600);
 
         sim.stop("Garagem 1", "Remote");
         assertThat(connectorStatus("Garagem 1")).isEqualTo("Finishing");
@@ -139,7 +174,8 @@ class CveProSimulatorWireTest {
         assertThat(done.path("stopTimestamp").asString()).isEqualTo("12/01/2026 20:10:20");
         assertThat(done.path("stopReason").asString()).isEqualTo("Remote");
         assertThat(done.path("stopEventActor").asString()).isEqualTo("station");
-        assertThat(done.path("stopValue").asLong() - done.path("startValue").asLong()).isEqualTo(energyAtHour);
+        assertThat(done.path("stopValue").asLong() - done.path("startValue").asLong())
+                .isEqualTo(energyAtHour);
         assertThat(done.path("duration").asLong()).isEqualTo(70 * 60);
     }
 
@@ -185,7 +221,8 @@ class CveProSimulatorWireTest {
         JsonNode all = client.allTransactions();
         JsonNode h = SimClient.txById(all, hidden);
         assertThat(h.path("ocppIdTag").asString()).isEmpty();
-        assertThat(h.path("ocppTagPk").asLong()).isEqualTo(SimClient.txById(all, earlier).path("ocppTagPk").asLong());
+        assertThat(h.path("ocppTagPk").asLong())
+                .isEqualTo(SimClient.txById(all, earlier).path("ocppTagPk").asLong());
         assertThat(SimClient.txById(all, earlier).path("ocppIdTag").asString()).isEqualTo(CARLA);
     }
 
@@ -198,7 +235,8 @@ class CveProSimulatorWireTest {
         assertThat(running.get("energy").isNull()).isTrue();
         assertThat(running.get("energyHumanReadable").isNull()).isTrue();
         sim.stop("Garagem 3", "Local");
-        assertThat(SimClient.txById(client.allTransactions(), id).path("energy").asLong()).isBetween(1160L, 1170L);
+        assertThat(SimClient.txById(client.allTransactions(), id).path("energy").asLong())
+                .isBetween(1160L, 1170L);
     }
 
     @Test
@@ -215,7 +253,10 @@ class CveProSimulatorWireTest {
     @Test
     void faultSetsFaultedWithErrorCodeAndRecovers() {
         sim.fault("Garagem 4", "GroundFailure");
-        JsonNode st = SimClient.byDescription(client.chargepoints(), "Garagem 4").path("connectors").get(0).path("lastStatus");
+        JsonNode st = SimClient.byDescription(client.chargepoints(), "Garagem 4")
+                .path("connectors")
+                .get(0)
+                .path("lastStatus");
         assertThat(st.path("status").asString()).isEqualTo("Faulted");
         assertThat(st.path("errorCode").asString()).isEqualTo("GroundFailure");
         sim.clearFault("Garagem 4");
@@ -229,9 +270,11 @@ class CveProSimulatorWireTest {
         JsonNode before = SimClient.byDescription(client.chargepoints(), "Garagem 2");
         String newId = sim.replaceCharger("Garagem 2");
         JsonNode after = SimClient.byDescription(client.chargepoints(), "Garagem 2");
-        assertThat(after.path("uuid").asString()).isNotEqualTo(before.path("uuid").asString());
+        assertThat(after.path("uuid").asString())
+                .isNotEqualTo(before.path("uuid").asString());
         assertThat(after.path("chargeBoxId").asString()).isEqualTo(newId).isNotEqualTo("VETRIC_DEMO_02");
-        assertThat(after.path("connectors").get(0).path("chargeBoxUuid").asString()).isEqualTo(after.path("uuid").asString());
+        assertThat(after.path("connectors").get(0).path("chargeBoxUuid").asString())
+                .isEqualTo(after.path("uuid").asString());
         assertThat(client.chargepoints().path("count").asInt()).isEqualTo(6);
     }
 
@@ -256,7 +299,11 @@ class CveProSimulatorWireTest {
     }
 
     private String connectorStatus(String charger) {
-        return SimClient.byDescription(client.chargepoints(), charger).path("connectors").get(0)
-                .path("lastStatus").path("status").asString();
+        return SimClient.byDescription(client.chargepoints(), charger)
+                .path("connectors")
+                .get(0)
+                .path("lastStatus")
+                .path("status")
+                .asString();
     }
 }

@@ -1,8 +1,6 @@
 package br.com.vetric.simulator;
 
 import br.com.vetric.simulator.internal.Json;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,11 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import tools.jackson.databind.JsonNode;
 
 /** Minimal CVE-PRO client used by the tests (real HTTP). */
 final class SimClient {
     final CveProSimulator sim;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     String token;
 
     SimClient(CveProSimulator sim) {
@@ -35,14 +35,15 @@ final class SimClient {
 
     HttpResponse<String> login(String apiKey, String email, String password) {
         return send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/login"))
-                .header("Api-Key", apiKey).header("Content-Type", "application/json")
+                .header("Api-Key", apiKey)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")));
     }
 
     SimClient login() {
-        HttpResponse<String> r = login(SimulatorConfig.DEFAULT_API_KEY, SimulatorConfig.DEFAULT_EMAIL,
-                SimulatorConfig.DEFAULT_PASSWORD);
+        HttpResponse<String> r =
+                login(SimulatorConfig.DEFAULT_API_KEY, SimulatorConfig.DEFAULT_EMAIL, SimulatorConfig.DEFAULT_PASSWORD);
         if (r.statusCode() != 200) throw new IllegalStateException("login failed: " + r.body());
         token = json(r.body()).path("token").asString();
         return this;
@@ -50,7 +51,8 @@ final class SimClient {
 
     HttpRequest.Builder authed(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(sim.baseUrl() + pathAndQuery))
-                .header("Api-Key", SimulatorConfig.DEFAULT_API_KEY).header("Authorization", token);
+                .header("Api-Key", SimulatorConfig.DEFAULT_API_KEY)
+                .header("Authorization", token);
     }
 
     HttpResponse<String> get(String pathAndQuery) {

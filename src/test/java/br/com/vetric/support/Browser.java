@@ -39,15 +39,29 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
                 Path profile = Files.createTempDirectory("vetric-chromium");
                 ChromeOptions options = new ChromeOptions();
                 options.setBinary(chromium);
-                options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--lang=pt-BR", "--window-size=1280,1000",
+                options.addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--lang=pt-BR",
+                        "--window-size=1280,1000",
                         "--user-data-dir=" + profile.toAbsolutePath());
-                options.setExperimentalOption("prefs", Map.of("download.default_directory",
-                        downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
+                options.setExperimentalOption(
+                        "prefs",
+                        Map.of(
+                                "download.default_directory",
+                                downloads.toAbsolutePath().toString(),
+                                "download.prompt_for_download",
+                                false));
                 ChromeDriverService service = new ChromeDriverService.Builder()
                         .usingDriverExecutable(Path.of(chromedriver).toFile())
-                        .usingAnyFreePort().build();
+                        .usingAnyFreePort()
+                        .build();
                 driver = new ChromeDriver(service, options);
                 driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             } catch (IOException e) {
@@ -84,7 +98,8 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
             try {
                 Path dir = Path.of("target", "screenshots");
                 Files.createDirectories(dir);
-                String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+                String name = context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName();
                 Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                 Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
             } catch (IOException | RuntimeException e) {

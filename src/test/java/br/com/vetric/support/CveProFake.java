@@ -29,8 +29,10 @@ public final class CveProFake implements AutoCloseable {
     public static final String EMAIL = "vetric@test";
     public static final String PASSWORD = "s3cret-pass";
     private static final ZoneId SP = ZoneId.of("America/Sao_Paulo");
-    private static final DateTimeFormatter HEARTBEAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(SP);
-    private static final DateTimeFormatter TX = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(SP);
+    private static final DateTimeFormatter HEARTBEAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(SP);
+    private static final DateTimeFormatter TX =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(SP);
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
     private final Map<String, Charger> chargers = new LinkedHashMap<>();
@@ -57,15 +59,19 @@ public final class CveProFake implements AutoCloseable {
         tokenCounter = 0;
         stubLogin("token-1");
         // like CVE-PRO: a token it does not know is a 401
-        for (String path : new String[]{"/api/v1/chargepoints", "/api/v1/transaction"}) {
-            server.stubFor(get(urlPathEqualTo(path)).atPriority(10)
-                    .willReturn(aResponse().withStatus(401).withBody("{\"error\": \"Invalid AUTHORIZATION set in Header!\"}")));
+        for (String path : new String[] {"/api/v1/chargepoints", "/api/v1/transaction"}) {
+            server.stubFor(get(urlPathEqualTo(path))
+                    .atPriority(10)
+                    .willReturn(aResponse()
+                            .withStatus(401)
+                            .withBody("{\"error\": \"Invalid AUTHORIZATION set in Header!\"}")));
         }
         publish();
     }
 
     public void stubLogin(String token) {
-        server.stubFor(post(urlPathEqualTo("/api/v1/login")).withHeader("Api-Key", equalTo(API_KEY))
+        server.stubFor(post(urlPathEqualTo("/api/v1/login"))
+                .withHeader("Api-Key", equalTo(API_KEY))
                 .willReturn(json("{\"token\": \"" + token + "\", \"tenantPk\": 19}")));
     }
 
@@ -89,7 +95,8 @@ public final class CveProFake implements AutoCloseable {
     }
 
     public void publish(String token) {
-        server.stubFor(authed(get(urlPathEqualTo("/api/v1/chargepoints")), token).willReturn(json(chargePointsJson())));
+        server.stubFor(
+                authed(get(urlPathEqualTo("/api/v1/chargepoints")), token).willReturn(json(chargePointsJson())));
         server.stubFor(authed(get(urlPathEqualTo("/api/v1/transaction")), token).willReturn(json(transactionsJson())));
     }
 
@@ -98,7 +105,10 @@ public final class CveProFake implements AutoCloseable {
     }
 
     public static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     public String chargePointsJson() {
@@ -111,16 +121,27 @@ public final class CveProFake implements AutoCloseable {
                         {"connectorPk": %d, "connectorId": %d, "powerMax": 22000, "connectorType": "Type 2",
                          "chargeBoxUuid": "%s", "lastStatus": {"timeStamp": %s, "status": "%s", "errorCode": "%s",
                          "erroInfo": "%s", "usage": 1, "socPercentage": null, "currentChargingUserName": null}}
-                        """.formatted(1000 + k.getKey(), k.getKey(), c.uuid, s[2] == null ? "null" : "\"" + s[2] + "\"",
-                        s[0], s[1], s[1]));
+                        """.formatted(
+                                1000 + k.getKey(),
+                                k.getKey(),
+                                c.uuid,
+                                s[2] == null ? "null" : "\"" + s[2] + "\"",
+                                s[0],
+                                s[1],
+                                s[1]));
             }
             items.add("""
                     {"chargeBoxPk": 1, "chargeBoxId": "%s", "uuid": "%s", "description": "%s", "ocppProtocol": "ocpp1.6J",
                      "lastHeartbeatTimestamp": %s, "active": true, "tenantPk": 19, "connectors": [%s]}
-                    """.formatted(c.chargeBoxId, c.uuid, c.description,
-                    c.heartbeat == null ? "null" : "\"" + HEARTBEAT.format(c.heartbeat) + "\"", String.join(",", connectors)));
+                    """.formatted(
+                            c.chargeBoxId,
+                            c.uuid,
+                            c.description,
+                            c.heartbeat == null ? "null" : "\"" + HEARTBEAT.format(c.heartbeat) + "\"",
+                            String.join(",", connectors)));
         }
-        return "{\"error\": null, \"count\": " + items.size() + ", \"chargePointList\": [" + String.join(",", items) + "]}";
+        return "{\"error\": null, \"count\": " + items.size() + ", \"chargePointList\": [" + String.join(",", items)
+                + "]}";
     }
 
     public String transactionsJson() {
@@ -130,11 +151,18 @@ public final class CveProFake implements AutoCloseable {
                     {"id": %d, "connectorId": %d, "chargeBoxUuid": "%s", "ocppIdTag": %s, "ocppTagPk": %s,
                      "startTimestamp": "%s", "stopTimestamp": %s, "energy": %s, "energyHumanReadable": "0,0000 kWh",
                      "duration": %s, "idleDuration": %s, "stopReason": %s, "userName": null, "cost": null}
-                    """.formatted(t.id, t.connectorId, t.chargerUuid, t.tag == null ? "null" : "\"" + t.tag + "\"",
-                    t.tagPk == null ? "null" : t.tagPk.toString(), TX.format(t.start),
-                    t.stop == null ? "null" : "\"" + TX.format(t.stop) + "\"",
-                    t.energy == null ? "null" : t.energy.toString(), t.duration == null ? "null" : t.duration.toString(),
-                    t.idle == null ? "null" : t.idle.toString(), t.stopReason == null ? "null" : "\"" + t.stopReason + "\""));
+                    """.formatted(
+                            t.id,
+                            t.connectorId,
+                            t.chargerUuid,
+                            t.tag == null ? "null" : "\"" + t.tag + "\"",
+                            t.tagPk == null ? "null" : t.tagPk.toString(),
+                            TX.format(t.start),
+                            t.stop == null ? "null" : "\"" + TX.format(t.stop) + "\"",
+                            t.energy == null ? "null" : t.energy.toString(),
+                            t.duration == null ? "null" : t.duration.toString(),
+                            t.idle == null ? "null" : t.idle.toString(),
+                            t.stopReason == null ? "null" : "\"" + t.stopReason + "\""));
         }
         return "{\"error\": null, \"list\": [" + String.join(",", items) + "], \"count\": " + items.size() + "}";
     }
@@ -164,7 +192,7 @@ public final class CveProFake implements AutoCloseable {
         }
 
         public Charger status(int connector, String status, String errorCode, Instant at) {
-            connectors.put(connector, new String[]{status, errorCode, at == null ? null : at.toString()});
+            connectors.put(connector, new String[] {status, errorCode, at == null ? null : at.toString()});
             return this;
         }
 

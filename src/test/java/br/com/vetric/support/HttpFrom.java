@@ -1,9 +1,9 @@
 package br.com.vetric.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class HttpFrom {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final HttpClient client;
     private final String base;
@@ -41,13 +42,16 @@ public final class HttpFrom {
 
     /** Same, keeping cookies between requests (a browser-like session). */
     public static HttpFrom withCookies(String localAddress, int port) {
-        return new HttpFrom(builder(localAddress).cookieHandler(new CookieManager()).build(), "http://127.0.0.1:" + port);
+        return new HttpFrom(
+                builder(localAddress).cookieHandler(new CookieManager()).build(), "http://127.0.0.1:" + port);
     }
 
     private static HttpClient.Builder builder(String localAddress) {
         try {
-            return HttpClient.newBuilder().localAddress(InetAddress.getByName(localAddress))
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
+            return HttpClient.newBuilder()
+                    .localAddress(InetAddress.getByName(localAddress))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +81,8 @@ public final class HttpFrom {
     }
 
     public HttpResponse<String> postJson(String path, String json, String... headers) {
-        HttpRequest.Builder r = request(path).header("Content-Type", "application/json")
+        HttpRequest.Builder r = request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
             r.headers(headers);
@@ -90,7 +95,8 @@ public final class HttpFrom {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder r = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest.Builder r = request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             r.headers(headers);
@@ -116,7 +122,8 @@ public final class HttpFrom {
 
     /** {@code POST /api/v1/auth/login}. */
     public HttpResponse<String> apiLogin(String email, String password, String... headers) {
-        return postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", headers);
+        return postJson(
+                "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", headers);
     }
 
     /** Opens the login page (a cookie client keeps its session) and posts the form with its CSRF token. */

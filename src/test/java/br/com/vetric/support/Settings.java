@@ -11,8 +11,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  */
 public final class Settings {
 
-    private Settings() {
-    }
+    private Settings() {}
 
     public static <T> T of(Class<T> type, String prefix, Map<String, String> properties) {
         Map<String, String> prefixed = new java.util.HashMap<>();

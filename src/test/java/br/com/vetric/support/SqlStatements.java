@@ -18,8 +18,7 @@ public final class SqlStatements {
         void run() throws Exception;
     }
 
-    private SqlStatements() {
-    }
+    private SqlStatements() {}
 
     /** The statements run by this thread during {@code work} that contain {@code fragment} (e.g. a table name). */
     public static List<String> during(String fragment, Work work) throws Exception {
@@ -36,7 +35,10 @@ public final class SqlStatements {
             sql.detachAppender(events);
         }
         String me = Thread.currentThread().getName();
-        return events.list.stream().filter(e -> e.getThreadName().equals(me))
-                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(fragment)).toList();
+        return events.list.stream()
+                .filter(e -> e.getThreadName().equals(me))
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains(fragment))
+                .toList();
     }
 }

@@ -37,13 +37,23 @@ public final class VetricProcess implements AutoCloseable {
     public static VetricProcess start(Map<String, String> env, List<String> args, Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
+                ProcessHandle.current()
+                        .info()
+                        .command()
+                        .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                                .toString()),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "br.com.vetric.VetricApplication",
-                "--server.port=" + port, "--spring.main.banner-mode=off", "--spring.jmx.enabled=false"));
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off",
+                "--spring.jmx.enabled=false"));
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("VETRIC_"));
         pb.environment().putAll(env);
@@ -56,14 +66,19 @@ public final class VetricProcess implements AutoCloseable {
 
     /** Waits until {@code /health} answers (200: UP or DEGRADED). */
     public VetricProcess awaitUp(Duration atMost) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("VETRIC exited with " + process.exitValue() + ":\n" + output());
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                return http.send(
+                                        HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
                 return false;
             }

@@ -1,5 +1,11 @@
 package br.com.vetric.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.demo.DemoProperties;
 import br.com.vetric.identity.AuthenticatedUser;
@@ -15,12 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Logged-in principals for MockMvc and a way to make the simulator's world visible. */
 public final class WebFixtures {
 
@@ -29,8 +29,7 @@ public final class WebFixtures {
     public static final String CLIENTE_EMAIL = DemoProperties.MANAGER_EMAIL;
     public static final String CLIENTE_PASSWORD = DemoProperties.MANAGER_PASSWORD;
 
-    private WebFixtures() {
-    }
+    private WebFixtures() {}
 
     public static RequestPostProcessor as(Users users, String email, String password) {
         AuthenticatedUser u = users.authenticate(email, password);
@@ -47,16 +46,23 @@ public final class WebFixtures {
 
     /** Logs in through the login form (MockMvc) and returns the logged-in session. */
     public static MockHttpSession formLogin(MockMvc mvc, String email, String password) throws Exception {
-        MvcResult result = mvc.perform(post("/login").with(csrf()).param("email", email).param("password", password))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/")).andReturn();
+        MvcResult result = mvc.perform(
+                        post("/login").with(csrf()).param("email", email).param("password", password))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
     }
 
     /** A bearer token from {@code POST /api/v1/auth/login} (MockMvc). */
     public static String apiToken(MockMvc mvc, String email, String password) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(body, "$.token");
     }
 
@@ -76,7 +82,8 @@ public final class WebFixtures {
     }
 
     /** Starts a charging session on a charger with a tag and lets VETRIC observe it. */
-    public static void charge(CveProSimulator sim, Condominiums condominiums, SyncCycle cycle, String charger, String tag) {
+    public static void charge(
+            CveProSimulator sim, Condominiums condominiums, SyncCycle cycle, String charger, String tag) {
         sim.plugIn(charger, tag);
         sim.startCharging(charger);
         sync(sim, condominiums, cycle);

@@ -16,11 +16,13 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vetric.demo.live=false", "vetric.identity.login-throttle.failures-per-account=3",
-        "vetric.identity.login-throttle.failures-per-source=10", "vetric.identity.login-throttle.window=10m",
-        "server.tomcat.remoteip.internal-proxies=127.0.0.1/32"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "vetric.demo.live=false", "vetric.identity.login-throttle.failures-per-account=3",
+            "vetric.identity.login-throttle.failures-per-source=10", "vetric.identity.login-throttle.window=10m",
+            "server.tomcat.remoteip.internal-proxies=127.0.0.1/32"
+        })
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
-public @interface WebTest {
-}
+public @interface WebTest {}

@@ -33,14 +33,22 @@ class RestartIntegrationTest {
 
     private static ConfigurableApplicationContext start(Map<String, Object> extra) {
         Map<String, Object> props = new java.util.HashMap<>(Map.of(
-                "spring.profiles.active", "test",
-                "server.port", "0",
-                "vetric.cpms.url", cve.baseUrl(),
-                "vetric.cpms.api-key", CveProFake.API_KEY,
-                "vetric.cpms.email", CveProFake.EMAIL,
-                "vetric.cpms.password", CveProFake.PASSWORD));
+                "spring.profiles.active",
+                "test",
+                "server.port",
+                "0",
+                "vetric.cpms.url",
+                cve.baseUrl(),
+                "vetric.cpms.api-key",
+                CveProFake.API_KEY,
+                "vetric.cpms.email",
+                CveProFake.EMAIL,
+                "vetric.cpms.password",
+                CveProFake.PASSWORD));
         props.putAll(extra);
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(VetricApplication.class).run(args);
     }
 
@@ -54,8 +62,8 @@ class RestartIntegrationTest {
         String jdbcUrl;
         try (ConfigurableApplicationContext first = start(Map.of())) {
             CondominiumId condo = first.getBean(Condominiums.class).primary().id();
-            first.getBean(Residents.class).create(condo, new ResidentCommand("Maria", "Apto 1", null, null,
-                    List.of("AB12CD34"), true));
+            first.getBean(Residents.class)
+                    .create(condo, new ResidentCommand("Maria", "Apto 1", null, null, List.of("AB12CD34"), true));
             first.getBean(SyncCycle.class).run(condo);
             jdbcUrl = ((HikariDataSource) first.getBean(javax.sql.DataSource.class)).getJdbcUrl();
         } // the process is gone; its in-memory state with it
@@ -65,20 +73,25 @@ class RestartIntegrationTest {
         cve.tx(901, "c1", "AB12CD34", now.plusSeconds(40)).energy(100L);
         cve.publish();
 
-        try (ConfigurableApplicationContext second = start(Map.of("vetric.db.url", jdbcUrl,
-                "vetric.db.username", "postgres", "vetric.db.embedded-ephemeral", "false"))) {
+        try (ConfigurableApplicationContext second = start(Map.of(
+                "vetric.db.url", jdbcUrl, "vetric.db.username", "postgres", "vetric.db.embedded-ephemeral", "false"))) {
             CondominiumId condo = second.getBean(Condominiums.class).primary().id();
             SyncCycle sync = second.getBean(SyncCycle.class);
             sync.run(condo);
             sync.run(condo);
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             List<Map<String, Object>> rows = jdbc.sql(
-                    "select external_transaction_id, energy_wh, ended_at is null as open from charging_session order by external_transaction_id")
-                    .query().listOfRows();
+                            "select external_transaction_id, energy_wh, ended_at is null as open from charging_session order by external_transaction_id")
+                    .query()
+                    .listOfRows();
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(0)).containsEntry("external_transaction_id", 900L).containsEntry("energy_wh", 4000L)
+            assertThat(rows.get(0))
+                    .containsEntry("external_transaction_id", 900L)
+                    .containsEntry("energy_wh", 4000L)
                     .containsEntry("open", false);
-            assertThat(rows.get(1)).containsEntry("external_transaction_id", 901L).containsEntry("open", true);
+            assertThat(rows.get(1))
+                    .containsEntry("external_transaction_id", 901L)
+                    .containsEntry("open", true);
         }
     }
 }

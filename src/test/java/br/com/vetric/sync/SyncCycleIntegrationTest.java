@@ -21,11 +21,11 @@ import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionEvents;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.SessionStatus;
-import br.com.vetric.sessions.UnidentifiedReason;
-import br.com.vetric.shared.EndReason;
 import br.com.vetric.sessions.Sessions;
+import br.com.vetric.sessions.UnidentifiedReason;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.ConnectorStatus;
+import br.com.vetric.shared.EndReason;
 import br.com.vetric.support.ClockTestConfig;
 import br.com.vetric.support.CveProFake;
 import br.com.vetric.support.MutableClock;
@@ -74,16 +74,35 @@ class SyncCycleIntegrationTest {
         cve.close();
     }
 
-    @Autowired SyncCycle sync;
-    @Autowired SyncMonitor monitor;
-    @Autowired Condominiums condominiums;
-    @Autowired Sessions sessions;
-    @Autowired Chargers chargers;
-    @Autowired Residents residents;
-    @Autowired JdbcClient jdbc;
-    @Autowired DataSource dataSource;
-    @Autowired MutableClock clock;
-    @Autowired ApplicationEvents events;
+    @Autowired
+    SyncCycle sync;
+
+    @Autowired
+    SyncMonitor monitor;
+
+    @Autowired
+    Condominiums condominiums;
+
+    @Autowired
+    Sessions sessions;
+
+    @Autowired
+    Chargers chargers;
+
+    @Autowired
+    Residents residents;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ApplicationEvents events;
 
     CondominiumId condo;
     Resident maria;
@@ -91,12 +110,21 @@ class SyncCycleIntegrationTest {
     @BeforeEach
     void setUp() {
         cve.reset();
-        TestDatabases.owner(dataSource).sql("truncate charging_session, charger_status_history, charger_connector, charger, tag_pk_mapping, "
-                + "resident_tag, resident, sync_cycle, event_publication restart identity cascade").update();
+        TestDatabases.owner(dataSource)
+                .sql("truncate charging_session, charger_status_history, charger_connector, charger, tag_pk_mapping, "
+                        + "resident_tag, resident, sync_cycle, event_publication restart identity cascade")
+                .update();
         clock.set(T0);
         condo = condominiums.primary().id();
-        maria = residents.create(condo, new ResidentCommand("Maria Souza", "Apto 101", "Torre A", "(11) 98765-4321",
-                List.of("AB12CD34", "77aa88bb"), true));
+        maria = residents.create(
+                condo,
+                new ResidentCommand(
+                        "Maria Souza",
+                        "Apto 101",
+                        "Torre A",
+                        "(11) 98765-4321",
+                        List.of("AB12CD34", "77aa88bb"),
+                        true));
         cve.charger(C1, "Garagem 1").heartbeat(T0);
         cve.charger(C2, "Garagem 2").heartbeat(T0);
         cve.publish();
@@ -153,7 +181,8 @@ class SyncCycleIntegrationTest {
         assertThat(s.energyWh()).isEqualTo(20820);
         assertThat(s.endReason()).isEqualTo(EndReason.EV_DISCONNECTED);
         assertThat(events.stream(SessionEvents.SessionStarted.class)).hasSize(1);
-        assertThat(events.stream(SessionEvents.SessionFinished.class)).singleElement()
+        assertThat(events.stream(SessionEvents.SessionFinished.class))
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.lastStatus()).isEqualTo(SessionStatus.SUSPENDED);
                     assertThat(f.hadIdle()).isTrue();
@@ -172,13 +201,17 @@ class SyncCycleIntegrationTest {
 
     @Test
     void resolvesAnEmptyIdTagThroughTheTagPkLearnedFromOtherTransactions() {
-        cve.tx(400, C2, "77AA88BB", T0.minusSeconds(86_400)).tagPk(4266890).energy(5000L)
+        cve.tx(400, C2, "77AA88BB", T0.minusSeconds(86_400))
+                .tagPk(4266890)
+                .energy(5000L)
                 .stop(T0.minusSeconds(80_000), "Local");
         cve.charger(C1, "Garagem 1").status("Charging", T0);
         cve.tx(502, C1, "", T0).tagPk(4266890);
         poll(Duration.ofSeconds(10));
-        ChargingSession running = sessions.search(condo, new SessionFilter(SessionStatus.CHARGING, null, null, null, null,
-                null, null), 0, 10).content().getFirst();
+        ChargingSession running = sessions.search(
+                        condo, new SessionFilter(SessionStatus.CHARGING, null, null, null, null, null, null), 0, 10)
+                .content()
+                .getFirst();
         assertThat(running.idTag()).isEqualTo("77AA88BB");
         assertThat(running.residentId()).isEqualTo(maria.id());
     }
@@ -192,13 +225,17 @@ class SyncCycleIntegrationTest {
         assertThat(s.residentId()).isNull();
         assertThat(s.unidentifiedReason()).isEqualTo(UnidentifiedReason.TAG_NOT_REGISTERED);
         assertThat(s.idTag()).isEqualTo("DEADBEEF");
-        assertThat(sessions.unknownTags(condo)).extracting(Sessions.UnknownTag::tag).containsExactly("DEADBEEF");
+        assertThat(sessions.unknownTags(condo))
+                .extracting(Sessions.UnknownTag::tag)
+                .containsExactly("DEADBEEF");
 
         residents.assignTag(condo, maria.id(), "deadbeef");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(only().residentId()).isEqualTo(maria.id()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(only().residentId()).isEqualTo(maria.id()));
         assertThat(only().unidentifiedReason()).isNull();
         assertThat(sessions.unknownTags(condo)).isEmpty();
-        await().untilAsserted(() -> assertThat(events.stream(SessionEvents.SessionIdentified.class)).hasSize(1));
+        await().untilAsserted(() ->
+                assertThat(events.stream(SessionEvents.SessionIdentified.class)).hasSize(1));
     }
 
     @Test
@@ -212,8 +249,11 @@ class SyncCycleIntegrationTest {
         poll(Duration.ofMinutes(60)); // 01:31 local
         assertThat(only().open()).isTrue();
         // the window asked for still reaches back 48 h, to before the session started
-        String fromDate = cve.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/transaction"))).getLast()
-                .queryParameter("fromDate").firstValue();
+        String fromDate = cve.server()
+                .findAll(getRequestedFor(urlPathEqualTo("/api/v1/transaction")))
+                .getLast()
+                .queryParameter("fromDate")
+                .firstValue();
         assertThat(fromDate).isEqualTo("2026-01-11 01:31:00");
         Instant stop = Instant.parse("2026-01-13T05:10:00Z");
         cve.tx(504, C1, "AB12CD34", start).energy(15000L).stop(stop, "Local");
@@ -231,8 +271,10 @@ class SyncCycleIntegrationTest {
         poll(Duration.ofSeconds(10));
         ChargingSession before = only();
 
-        cve.server().stubFor(get(urlPathEqualTo("/api/v1/chargepoints")).atPriority(1)
-                .willReturn(aResponse().withStatus(503)));
+        cve.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/chargepoints"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(503)));
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofSeconds(10));
             assertThat(sync.run(condo).success()).isFalse();
@@ -245,7 +287,8 @@ class SyncCycleIntegrationTest {
         cve.reset();
         cve.charger(C1, "Garagem 1").status("Charging", T0);
         cve.tx(505, C1, "AB12CD34", T0).energy(4000L);
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> poll(Duration.ofSeconds(10)).success());
         assertThat(only().energyWh()).isEqualTo(4000);
         assertThat(monitor.status().consecutiveFailures()).isZero();
@@ -259,8 +302,10 @@ class SyncCycleIntegrationTest {
         // chargers now say Available, but the transaction list fails: no session may close on half a picture
         cve.charger(C1, "Garagem 1").status("Available", T0.plusSeconds(20));
         cve.publish();
-        cve.server().stubFor(get(urlPathEqualTo("/api/v1/transaction")).atPriority(1)
-                .willReturn(aResponse().withStatus(502)));
+        cve.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/transaction"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(502)));
         clock.advance(Duration.ofSeconds(10));
         assertThat(sync.run(condo).success()).isFalse();
         assertThat(only().open()).isTrue();
@@ -272,8 +317,10 @@ class SyncCycleIntegrationTest {
         cve.charger(C1, "Garagem 1").status("Charging", T0);
         cve.tx(507, C1, "AB12CD34", T0);
         cve.publish();
-        cve.server().stubFor(get(urlPathEqualTo("/api/v1/transaction")).atPriority(1)
-                .willReturn(CveProFake.json("{\"list\": [{\"id\": 507, \"chargeBox")));
+        cve.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/transaction"))
+                        .atPriority(1)
+                        .willReturn(CveProFake.json("{\"list\": [{\"id\": 507, \"chargeBox")));
         CycleOutcome outcome = sync.run(condo);
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.error()).contains("malformed JSON");
@@ -286,8 +333,11 @@ class SyncCycleIntegrationTest {
         cve.charger(C1, "Garagem 1").status("Charging", T0);
         cve.tx(508, C1, "AB12CD34", T0);
         poll(Duration.ofSeconds(10));
-        cve.server().stubFor(get(urlPathEqualTo("/api/v1/transaction")).withHeader("Authorization", equalTo("token-1"))
-                .atPriority(1).willReturn(aResponse().withStatus(401).withBody("{\"error\": \"Token expired\"}")));
+        cve.server()
+                .stubFor(get(urlPathEqualTo("/api/v1/transaction"))
+                        .withHeader("Authorization", equalTo("token-1"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(401).withBody("{\"error\": \"Token expired\"}")));
         cve.stubLogin("token-2");
         cve.publish("token-2");
         cve.server().resetRequests();
@@ -306,7 +356,9 @@ class SyncCycleIntegrationTest {
         poll(Duration.ofSeconds(0));
         assertThat(all()).hasSize(1);
         assertThat(events.stream(SessionEvents.SessionStarted.class)).hasSize(1);
-        Integer open = jdbc.sql("select count(*) from charging_session where ended_at is null").query(Integer.class).single();
+        Integer open = jdbc.sql("select count(*) from charging_session where ended_at is null")
+                .query(Integer.class)
+                .single();
         assertThat(open).isEqualTo(1);
     }
 
@@ -367,7 +419,8 @@ class SyncCycleIntegrationTest {
         assertThat(sync.run(condo).success()).isTrue();
         assertThat(chargers.list(condo)).extracting(ChargerView::uuid).contains(C1, "charger-1-new");
         assertThat(only().chargerUuid()).isEqualTo("charger-1-new");
-        assertThat(events.stream(ChargerEvents.ChargerDiscovered.class)).extracting(ChargerEvents.ChargerDiscovered::chargerUuid)
+        assertThat(events.stream(ChargerEvents.ChargerDiscovered.class))
+                .extracting(ChargerEvents.ChargerDiscovered::chargerUuid)
                 .contains("charger-1-new");
     }
 
@@ -399,15 +452,20 @@ class SyncCycleIntegrationTest {
         poll(Duration.ofSeconds(10));
         poll(Duration.ofSeconds(10));
         poll(Duration.ofSeconds(10));
-        Integer rows = jdbc.sql("select count(*) from charger_status_history where charger_uuid = :u").param("u", C1)
-                .query(Integer.class).single();
+        Integer rows = jdbc.sql("select count(*) from charger_status_history where charger_uuid = :u")
+                .param("u", C1)
+                .query(Integer.class)
+                .single();
         assertThat(rows).isEqualTo(1);
         cve.charger(C1, "Garagem 1").status(1, "Faulted", "GroundFailure", clock.instant());
         poll(Duration.ofSeconds(10));
-        rows = jdbc.sql("select count(*) from charger_status_history where charger_uuid = :u").param("u", C1)
-                .query(Integer.class).single();
+        rows = jdbc.sql("select count(*) from charger_status_history where charger_uuid = :u")
+                .param("u", C1)
+                .query(Integer.class)
+                .single();
         assertThat(rows).isEqualTo(2);
-        assertThat(events.stream(ChargerEvents.ChargerFaulted.class)).singleElement()
+        assertThat(events.stream(ChargerEvents.ChargerFaulted.class))
+                .singleElement()
                 .satisfies(f -> assertThat(f.errorCode()).isEqualTo("GroundFailure"));
     }
 
@@ -434,7 +492,8 @@ class SyncCycleIntegrationTest {
         cve.tx(516, C1, "AB12CD34", T0).energy(3000L).idle(18);
         poll(Duration.ofSeconds(10));
         assertThat(events.stream(SessionEvents.SessionStateChanged.class)
-                .filter(e -> e.current() == SessionStatus.SUSPENDED)).hasSize(1);
+                        .filter(e -> e.current() == SessionStatus.SUSPENDED))
+                .hasSize(1);
         // the car draws power again: a fresh Charging status wins
         cve.charger(C1, "Garagem 1").status("Charging", clock.instant().plusSeconds(5));
         poll(Duration.ofSeconds(10));

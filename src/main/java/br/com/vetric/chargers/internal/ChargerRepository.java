@@ -50,25 +50,43 @@ public class ChargerRepository {
         Map<String, Stored> result = new LinkedHashMap<>();
         jdbc.sql(SELECT + " where c.condominium_id = :condo and (cast(:uuid as text) is null or c.uuid = :uuid)"
                         + " order by c.name, c.uuid, k.connector_id")
-                .param("condo", condo.value()).param("uuid", onlyUuid)
+                .param("condo", condo.value())
+                .param("uuid", onlyUuid)
                 .query(rs -> {
                     String uuid = rs.getString("uuid");
                     Stored s = result.get(uuid);
                     if (s == null) {
-                        s = new Stored(rs.getLong("id"), uuid, rs.getString("charge_box_id"), rs.getString("name"),
-                                rs.getString("vendor"), rs.getString("model"),
-                                ConnectorStatus.fromOcpp(rs.getString("status")), rs.getString("error_code"),
-                                Sql.instant(rs, "last_status_at"), Sql.instant(rs, "last_heartbeat_at"), rs.getBoolean("online"),
-                                Sql.instant(rs, "first_seen_at"), Sql.instant(rs, "last_changed_at"), new LinkedHashMap<>());
+                        s = new Stored(
+                                rs.getLong("id"),
+                                uuid,
+                                rs.getString("charge_box_id"),
+                                rs.getString("name"),
+                                rs.getString("vendor"),
+                                rs.getString("model"),
+                                ConnectorStatus.fromOcpp(rs.getString("status")),
+                                rs.getString("error_code"),
+                                Sql.instant(rs, "last_status_at"),
+                                Sql.instant(rs, "last_heartbeat_at"),
+                                rs.getBoolean("online"),
+                                Sql.instant(rs, "first_seen_at"),
+                                Sql.instant(rs, "last_changed_at"),
+                                new LinkedHashMap<>());
                         result.put(uuid, s);
                     }
                     int connector = rs.getInt("connector_id");
                     if (!rs.wasNull()) {
                         int power = rs.getInt("power_max_w");
                         Integer powerW = rs.wasNull() ? null : power;
-                        s.connectors().put(connector, new ConnectorView(connector,
-                                ConnectorStatus.fromOcpp(rs.getString("k_status")), rs.getString("k_error"),
-                                rs.getString("error_info"), Sql.instant(rs, "k_at"), powerW));
+                        s.connectors()
+                                .put(
+                                        connector,
+                                        new ConnectorView(
+                                                connector,
+                                                ConnectorStatus.fromOcpp(rs.getString("k_status")),
+                                                rs.getString("k_error"),
+                                                rs.getString("error_info"),
+                                                Sql.instant(rs, "k_at"),
+                                                powerW));
                     }
                 });
         return result;
@@ -81,11 +99,20 @@ public class ChargerRepository {
                         values (:condo, :uuid, :box, :name, :vendor, :model, :status, :error, :statusAt, :heartbeat,
                                 :online, :seen, :seen) returning id
                         """)
-                .param("condo", condo.value()).param("uuid", c.uuid()).param("box", c.chargeBoxId())
-                .param("name", c.name()).param("vendor", c.vendor()).param("model", c.model())
-                .param("status", c.status().ocpp()).param("error", c.errorCode()).param("statusAt", Sql.ts(c.lastStatusAt()))
-                .param("heartbeat", Sql.ts(c.lastHeartbeatAt())).param("online", c.online())
-                .param("seen", Sql.ts(c.firstSeenAt())).query(Long.class).single();
+                .param("condo", condo.value())
+                .param("uuid", c.uuid())
+                .param("box", c.chargeBoxId())
+                .param("name", c.name())
+                .param("vendor", c.vendor())
+                .param("model", c.model())
+                .param("status", c.status().ocpp())
+                .param("error", c.errorCode())
+                .param("statusAt", Sql.ts(c.lastStatusAt()))
+                .param("heartbeat", Sql.ts(c.lastHeartbeatAt()))
+                .param("online", c.online())
+                .param("seen", Sql.ts(c.firstSeenAt()))
+                .query(Long.class)
+                .single();
     }
 
     public void updateChargers(CondominiumId condo, List<Stored> changed) {
@@ -94,8 +121,20 @@ public class ChargerRepository {
         }
         List<Object[]> args = new ArrayList<>(changed.size());
         for (Stored c : changed) {
-            args.add(new Object[]{c.chargeBoxId(), c.name(), c.vendor(), c.model(), c.status().ocpp(), c.errorCode(),
-                    Sql.ts(c.lastStatusAt()), Sql.ts(c.lastHeartbeatAt()), c.online(), Sql.ts(c.lastChangedAt()), condo.value(), c.id()});
+            args.add(new Object[] {
+                c.chargeBoxId(),
+                c.name(),
+                c.vendor(),
+                c.model(),
+                c.status().ocpp(),
+                c.errorCode(),
+                Sql.ts(c.lastStatusAt()),
+                Sql.ts(c.lastHeartbeatAt()),
+                c.online(),
+                Sql.ts(c.lastChangedAt()),
+                condo.value(),
+                c.id()
+            });
         }
         template.batchUpdate("""
                 update charger set charge_box_id = ?, name = ?, vendor = ?, model = ?, status = ?, error_code = ?,
@@ -111,8 +150,16 @@ public class ChargerRepository {
         List<Object[]> args = new ArrayList<>(rows.size());
         for (ConnectorRow r : rows) {
             ConnectorView k = r.connector();
-            args.add(new Object[]{condo.value(), r.chargerId(), k.connectorId(), k.status().ocpp(), k.errorCode(),
-                    k.errorInfo(), Sql.ts(k.lastStatusAt()), k.powerMaxW()});
+            args.add(new Object[] {
+                condo.value(),
+                r.chargerId(),
+                k.connectorId(),
+                k.status().ocpp(),
+                k.errorCode(),
+                k.errorInfo(),
+                Sql.ts(k.lastStatusAt()),
+                k.powerMaxW()
+            });
         }
         template.batchUpdate("""
                 insert into charger_connector (condominium_id, charger_id, connector_id, status, error_code, error_info,
@@ -130,8 +177,16 @@ public class ChargerRepository {
         }
         List<Object[]> args = new ArrayList<>(changes.size());
         for (StatusChange h : changes) {
-            args.add(new Object[]{condo.value(), h.chargerUuid(), h.connectorId(), h.status().ocpp(), h.errorCode(),
-                    h.online(), Sql.ts(h.statusAt()), Sql.ts(h.observedAt())});
+            args.add(new Object[] {
+                condo.value(),
+                h.chargerUuid(),
+                h.connectorId(),
+                h.status().ocpp(),
+                h.errorCode(),
+                h.online(),
+                Sql.ts(h.statusAt()),
+                Sql.ts(h.observedAt())
+            });
         }
         template.batchUpdate("""
                 insert into charger_status_history (condominium_id, charger_uuid, connector_id, status, error_code,
@@ -150,8 +205,12 @@ public class ChargerRepository {
                          where condominium_id = :condo and charger_uuid = :uuid and observed_at >= :from and observed_at < :to
                          order by observed_at, id
                         """)
-                .param("condo", condo.value()).param("uuid", uuid).param("from", Sql.ts(from)).param("to", Sql.ts(to))
-                .query(ChargerRepository::change).list();
+                .param("condo", condo.value())
+                .param("uuid", uuid)
+                .param("from", Sql.ts(from))
+                .param("to", Sql.ts(to))
+                .query(ChargerRepository::change)
+                .list();
     }
 
     /** The last status change recorded before {@code before} (one row, however long the history). */
@@ -163,8 +222,11 @@ public class ChargerRepository {
                          order by observed_at desc, id desc
                          limit 1
                         """)
-                .param("condo", condo.value()).param("uuid", uuid).param("before", Sql.ts(before))
-                .query(ChargerRepository::change).optional();
+                .param("condo", condo.value())
+                .param("uuid", uuid)
+                .param("before", Sql.ts(before))
+                .query(ChargerRepository::change)
+                .optional();
     }
 
     /**
@@ -184,33 +246,74 @@ public class ChargerRepository {
                                                         and (n.observed_at, n.id) > (h.observed_at, h.id))
                                        order by h.observed_at limit :batch)
                         """)
-                .param("cutoff", Sql.ts(cutoff)).param("batch", batch).update();
+                .param("cutoff", Sql.ts(cutoff))
+                .param("batch", batch)
+                .update();
     }
 
     private static StatusChange change(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new StatusChange(rs.getString(1), rs.getInt(2), ConnectorStatus.fromOcpp(rs.getString(3)),
-                rs.getString(4), rs.getBoolean(5), Sql.instant(rs, "status_at"), Sql.instant(rs, "observed_at"));
+        return new StatusChange(
+                rs.getString(1),
+                rs.getInt(2),
+                ConnectorStatus.fromOcpp(rs.getString(3)),
+                rs.getString(4),
+                rs.getBoolean(5),
+                Sql.instant(rs, "status_at"),
+                Sql.instant(rs, "observed_at"));
     }
 
-
-
     /** A charger row with its connectors. */
-    public record Stored(long id, String uuid, String chargeBoxId, String name, String vendor, String model,
-                         ConnectorStatus status, String errorCode, Instant lastStatusAt, Instant lastHeartbeatAt,
-                         boolean online, Instant firstSeenAt, Instant lastChangedAt,
-                         Map<Integer, ConnectorView> connectors) {
+    public record Stored(
+            long id,
+            String uuid,
+            String chargeBoxId,
+            String name,
+            String vendor,
+            String model,
+            ConnectorStatus status,
+            String errorCode,
+            Instant lastStatusAt,
+            Instant lastHeartbeatAt,
+            boolean online,
+            Instant firstSeenAt,
+            Instant lastChangedAt,
+            Map<Integer, ConnectorView> connectors) {
 
         public ChargerView view() {
-            return new ChargerView(uuid, chargeBoxId, name, vendor, model, status, errorCode, online, lastStatusAt,
-                    lastHeartbeatAt, firstSeenAt, lastChangedAt, List.copyOf(connectors.values()));
+            return new ChargerView(
+                    uuid,
+                    chargeBoxId,
+                    name,
+                    vendor,
+                    model,
+                    status,
+                    errorCode,
+                    online,
+                    lastStatusAt,
+                    lastHeartbeatAt,
+                    firstSeenAt,
+                    lastChangedAt,
+                    List.copyOf(connectors.values()));
         }
 
         public Stored withId(long newId) {
-            return new Stored(newId, uuid, chargeBoxId, name, vendor, model, status, errorCode, lastStatusAt,
-                    lastHeartbeatAt, online, firstSeenAt, lastChangedAt, connectors);
+            return new Stored(
+                    newId,
+                    uuid,
+                    chargeBoxId,
+                    name,
+                    vendor,
+                    model,
+                    status,
+                    errorCode,
+                    lastStatusAt,
+                    lastHeartbeatAt,
+                    online,
+                    firstSeenAt,
+                    lastChangedAt,
+                    connectors);
         }
     }
 
-    public record ConnectorRow(long chargerId, ConnectorView connector) {
-    }
+    public record ConnectorRow(long chargerId, ConnectorView connector) {}
 }

@@ -57,21 +57,28 @@ public class CveProHttpClient implements CpmsClient {
         this.connection = connection;
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.retry = Retry.of("cve-pro", RetryConfig.custom()
-                .maxAttempts(Math.max(1, settings.retryAttempts()))
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.retryBackoff(), 2.0, 0.5))
-                .retryOnException(CveProHttpClient::transientFailure)
-                .build());
-        this.circuitBreaker = CircuitBreaker.of("cve-pro", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(60)
-                .waitDurationInOpenState(settings.circuitOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordException(CveProHttpClient::transientFailure)
-                .build());
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.retry = Retry.of(
+                "cve-pro",
+                RetryConfig.custom()
+                        .maxAttempts(Math.max(1, settings.retryAttempts()))
+                        .intervalFunction(
+                                IntervalFunction.ofExponentialRandomBackoff(settings.retryBackoff(), 2.0, 0.5))
+                        .retryOnException(CveProHttpClient::transientFailure)
+                        .build());
+        this.circuitBreaker = CircuitBreaker.of(
+                "cve-pro",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowSize(10)
+                        .minimumNumberOfCalls(5)
+                        .failureRateThreshold(60)
+                        .waitDurationInOpenState(settings.circuitOpenFor())
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .recordException(CveProHttpClient::transientFailure)
+                        .build());
     }
 
     @Override
@@ -81,7 +88,8 @@ public class CveProHttpClient implements CpmsClient {
 
     @Override
     public CpmsSnapshot fetch(Instant now, java.time.Duration window) {
-        java.time.Duration effective = window.compareTo(settings.transactionWindow()) < 0 ? settings.transactionWindow() : window;
+        java.time.Duration effective =
+                window.compareTo(settings.transactionWindow()) < 0 ? settings.transactionWindow() : window;
         try {
             return read(now, effective);
         } catch (MalformedResponseException e) {
@@ -94,8 +102,10 @@ public class CveProHttpClient implements CpmsClient {
         LocalDateTime from = LocalDateTime.ofInstant(now.minus(window), Zones.SAO_PAULO);
         // CVE-PRO ignores the time of day of toDate: ask up to the end of tomorrow
         LocalDate tomorrow = LocalDate.ofInstant(now, Zones.SAO_PAULO).plusDays(1);
-        List<TransactionSnapshot> transactions = parser.transactions(get("/api/v1/transaction",
-                CveProTime.queryDate(from), CveProTime.queryDate(LocalDateTime.of(tomorrow, LocalTime.of(23, 59, 59)))));
+        List<TransactionSnapshot> transactions = parser.transactions(get(
+                "/api/v1/transaction",
+                CveProTime.queryDate(from),
+                CveProTime.queryDate(LocalDateTime.of(tomorrow, LocalTime.of(23, 59, 59)))));
         return new CpmsSnapshot(chargers, transactions, now);
     }
 
@@ -136,13 +146,15 @@ public class CveProHttpClient implements CpmsClient {
                 .header("Api-Key", connection.apiKey())
                 .header("Authorization", authToken)
                 .header("Accept", "application/json")
-                .GET().build();
+                .GET()
+                .build();
     }
 
     private String currentToken() {
         synchronized (tokenLock) {
             Instant now = clock.instant();
-            if (token == null || tokenObtainedAt.plus(settings.tokenRenewAfter()).isBefore(now)) {
+            if (token == null
+                    || tokenObtainedAt.plus(settings.tokenRenewAfter()).isBefore(now)) {
                 token = login();
                 tokenObtainedAt = now;
             }
@@ -164,7 +176,8 @@ public class CveProHttpClient implements CpmsClient {
                 .timeout(settings.timeout())
                 .header("Api-Key", connection.apiKey())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
         Response r = resilient(() -> send(request));
         if (r.status() / 100 != 2) {
             throw new CpmsUnavailableException("CVE-PRO login failed with HTTP " + r.status()
@@ -175,25 +188,33 @@ public class CveProHttpClient implements CpmsClient {
     }
 
     private Response resilient(Supplier<Response> call) {
-        return CircuitBreaker.decorateSupplier(circuitBreaker, Retry.decorateSupplier(retry, call)).get();
+        return CircuitBreaker.decorateSupplier(circuitBreaker, Retry.decorateSupplier(retry, call))
+                .get();
     }
 
     private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request,
-                    BoundedBody.failingPast(settings.maxResponseSize().toBytes(), settings.timeout()));
+            HttpResponse<String> response = http.send(
+                    request, BoundedBody.failingPast(settings.maxResponseSize().toBytes(), settings.timeout()));
             if (response.statusCode() >= 500) {
-                log.warn("CVE-PRO answered {} on {}", response.statusCode(), request.uri().getPath());
+                log.warn(
+                        "CVE-PRO answered {} on {}",
+                        response.statusCode(),
+                        request.uri().getPath());
                 throw new TransientFailure("CVE-PRO answered HTTP " + response.statusCode());
             }
             return new Response(response.statusCode(), response.body());
         } catch (HttpTimeoutException e) {
             log.warn("CVE-PRO timed out on {}", request.uri().getPath());
-            throw new TransientFailure("CVE-PRO timed out after " + settings.timeout().toSeconds() + " s");
+            throw new TransientFailure(
+                    "CVE-PRO timed out after " + settings.timeout().toSeconds() + " s");
         } catch (IOException e) {
             if (BoundedBody.tooLarge(e)) {
                 long max = settings.maxResponseSize().toBytes();
-                log.warn("CVE-PRO answered more than {} bytes on {}", max, request.uri().getPath());
+                log.warn(
+                        "CVE-PRO answered more than {} bytes on {}",
+                        max,
+                        request.uri().getPath());
                 throw new MalformedResponseException("CVE-PRO answered more than " + max + " bytes on "
                         + request.uri().getPath() + " (vetric.cpms.max-response-size)");
             }
@@ -209,8 +230,7 @@ public class CveProHttpClient implements CpmsClient {
         return t instanceof TransientFailure;
     }
 
-    private record Response(int status, String body) {
-    }
+    private record Response(int status, String body) {}
 
     /** A network error, a timeout or a 5xx: worth another attempt. */
     static final class TransientFailure extends RuntimeException {

@@ -3,8 +3,8 @@ package br.com.vetric.cpms.internal;
 import br.com.vetric.cpms.ChargePointSnapshot;
 import br.com.vetric.cpms.ConnectorSnapshot;
 import br.com.vetric.cpms.TransactionSnapshot;
-import br.com.vetric.shared.EndReason;
 import br.com.vetric.shared.ConnectorStatus;
+import br.com.vetric.shared.EndReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,8 +88,8 @@ public final class CveProParser {
             }
             return root;
         } catch (JacksonException e) {
-            throw new MalformedResponseException("CVE-PRO sent malformed JSON for " + what + ": "
-                    + e.getOriginalMessage());
+            throw new MalformedResponseException(
+                    "CVE-PRO sent malformed JSON for " + what + ": " + e.getOriginalMessage());
         }
     }
 
@@ -132,11 +132,18 @@ public final class CveProParser {
                 connectors.add(connector(c));
             }
         }
-        Instant heartbeat = CveProTime.heartbeat(text(n, "lastHeartbeatTimestamp")).orElse(null);
+        Instant heartbeat =
+                CveProTime.heartbeat(text(n, "lastHeartbeatTimestamp")).orElse(null);
         JsonNode active = n.get("active");
-        return new ChargePointSnapshot(uuid.strip(), text(n, "chargeBoxId"), text(n, "description"),
-                text(n, "chargePointVendor"), text(n, "chargePointModel"), heartbeat,
-                active == null || active.isNull() || active.asBoolean(true), connectors);
+        return new ChargePointSnapshot(
+                uuid.strip(),
+                text(n, "chargeBoxId"),
+                text(n, "description"),
+                text(n, "chargePointVendor"),
+                text(n, "chargePointModel"),
+                heartbeat,
+                active == null || active.isNull() || active.asBoolean(true),
+                connectors);
     }
 
     private static ConnectorSnapshot connector(JsonNode c) {
@@ -148,8 +155,14 @@ public final class CveProParser {
         if (status == ConnectorStatus.UNKNOWN && raw != null) {
             log.info("CVE-PRO reported a status VETRIC does not know: '{}'", raw);
         }
-        return new ConnectorSnapshot(id, status, raw, errorCode(text(last, "errorCode")), errorInfo(text(last, "erroInfo")),
-                CveProTime.statusTime(text(last, "timeStamp")).orElse(null), powerW(c.get("powerMax")));
+        return new ConnectorSnapshot(
+                id,
+                status,
+                raw,
+                errorCode(text(last, "errorCode")),
+                errorInfo(text(last, "erroInfo")),
+                CveProTime.statusTime(text(last, "timeStamp")).orElse(null),
+                powerW(c.get("powerMax")));
     }
 
     /** OCPP's "NoError" (any case) and blanks mean no error: null. Anything else is the charger's error code. */
@@ -229,9 +242,18 @@ public final class CveProParser {
         if (energy != null && energy < 0) {
             energy = null;
         }
-        return new TransactionSnapshot(id, uuid.strip(), connector == null ? 1 : connector.intValue(),
-                text(n, "ocppIdTag"), number(n, "ocppTagPk"), start, stop, energy, number(n, "duration"),
-                number(n, "idleDuration"), stopReason(text(n, "stopReason")));
+        return new TransactionSnapshot(
+                id,
+                uuid.strip(),
+                connector == null ? 1 : connector.intValue(),
+                text(n, "ocppIdTag"),
+                number(n, "ocppTagPk"),
+                start,
+                stop,
+                energy,
+                number(n, "duration"),
+                number(n, "idleDuration"),
+                stopReason(text(n, "stopReason")));
     }
 
     static String text(JsonNode n, String field) {

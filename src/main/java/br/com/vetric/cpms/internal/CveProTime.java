@@ -25,8 +25,7 @@ public final class CveProTime {
     static final DateTimeFormatter BR_LOCAL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
     private static final ZoneId ZONE = Zones.SAO_PAULO;
 
-    private CveProTime() {
-    }
+    private CveProTime() {}
 
     /** {@code lastHeartbeatTimestamp}: naive São Paulo local time. */
     public static Optional<Instant> heartbeat(String text) {

@@ -46,10 +46,17 @@ public class BoardService {
         cards.sort(Comparator.comparing(Card::name, BoardService::naturalCompare));
         SyncStatus s = monitor.status();
         boolean down = s.consecutiveFailures() > 0 && !s.cpmsConnected();
-        return new Board(counts.getOrDefault(State.CHARGING, 0L), counts.getOrDefault(State.WAITING, 0L),
-                counts.getOrDefault(State.IDLE, 0L), counts.getOrDefault(State.FAULTED, 0L),
-                counts.getOrDefault(State.OFFLINE, 0L), counts.getOrDefault(State.AVAILABLE, 0L), cards, down,
-                s.lastSuccessAt(), s.lastError());
+        return new Board(
+                counts.getOrDefault(State.CHARGING, 0L),
+                counts.getOrDefault(State.WAITING, 0L),
+                counts.getOrDefault(State.IDLE, 0L),
+                counts.getOrDefault(State.FAULTED, 0L),
+                counts.getOrDefault(State.OFFLINE, 0L),
+                counts.getOrDefault(State.AVAILABLE, 0L),
+                cards,
+                down,
+                s.lastSuccessAt(),
+                s.lastError());
     }
 
     /** Offline (stale heartbeat or Unavailable) first, then a fault, then what the charger is doing. */
@@ -80,13 +87,19 @@ public class BoardService {
         }
         Instant updated = c.lastChangedAt() != null ? c.lastChangedAt() : c.lastStatusAt();
         String error = c.errorCode();
-        return new Card(c.uuid(), c.name(), state(c), c.status().ocpp(), error,
+        return new Card(
+                c.uuid(),
+                c.name(),
+                state(c),
+                c.status().ocpp(),
+                error,
                 session == null ? null : session.id(),
                 session == null ? null : session.residentName(),
                 session == null ? null : session.apartment(),
                 session == null ? null : session.idTag(),
                 session == null ? null : session.startedAt(),
-                session == null ? 0 : session.energyWh(), updated);
+                session == null ? 0 : session.energyWh(),
+                updated);
     }
 
     /** "Garagem 2" before "Garagem 10". */

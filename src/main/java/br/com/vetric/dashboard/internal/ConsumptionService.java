@@ -53,7 +53,8 @@ public class ConsumptionService {
         long unidentified = 0;
         int unidentifiedSessions = 0;
         int count = 0;
-        for (SessionEnergy e : sessions.energy(condo, from, to, tariffs.tariff(condo).peakWindow(), zone)) {
+        for (SessionEnergy e :
+                sessions.energy(condo, from, to, tariffs.tariff(condo).peakWindow(), zone)) {
             if (!e.touches(month)) {
                 continue;
             }
@@ -79,13 +80,27 @@ public class ConsumptionService {
         int rank = 1;
         for (Map.Entry<String, long[]> e : ranked) {
             long[] v = e.getValue();
-            apartments.add(new Consumption.Apartment(rank++, e.getKey(), v[0], v[1], v[0] - v[1], (int) v[2],
+            apartments.add(new Consumption.Apartment(
+                    rank++,
+                    e.getKey(),
+                    v[0],
+                    v[1],
+                    v[0] - v[1],
+                    (int) v[2],
                     identifiedWh == 0 ? 0 : (double) v[0] / identifiedWh));
         }
         List<Consumption.Day> days = perDay.entrySet().stream()
-                .map(e -> new Consumption.Day(e.getKey(), e.getValue())).toList();
-        return new Consumption(month, identifiedWh + unidentified, identifiedWh, unidentified,
-                unidentifiedSessions, count, apartments, days);
+                .map(e -> new Consumption.Day(e.getKey(), e.getValue()))
+                .toList();
+        return new Consumption(
+                month,
+                identifiedWh + unidentified,
+                identifiedWh,
+                unidentified,
+                unidentifiedSessions,
+                count,
+                apartments,
+                days);
     }
 
     /**
@@ -94,6 +109,8 @@ public class ConsumptionService {
      */
     static List<LocalDate> daysShown(YearMonth month, LocalDate today) {
         LocalDate last = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
-        return last.isBefore(month.atDay(1)) ? List.of() : month.atDay(1).datesUntil(last.plusDays(1)).toList();
+        return last.isBefore(month.atDay(1))
+                ? List.of()
+                : month.atDay(1).datesUntil(last.plusDays(1)).toList();
     }
 }

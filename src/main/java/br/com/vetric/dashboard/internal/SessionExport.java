@@ -1,10 +1,10 @@
 package br.com.vetric.dashboard.internal;
 
+import br.com.vetric.platform.PtBr;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
-import br.com.vetric.platform.PtBr;
 import br.com.vetric.shared.Energy;
 import br.com.vetric.shared.Zones;
 import java.io.IOException;
@@ -105,24 +105,41 @@ public class SessionExport {
 
     private List<String> headers(Locale locale) {
         List<String> h = new ArrayList<>();
-        for (String k : List.of("id", "charger", "connector", "resident", "apartment", "tag", "status", "started",
-                "ended", "duration", "energy", "endReason", "unidentifiedReason")) {
+        for (String k : List.of(
+                "id",
+                "charger",
+                "connector",
+                "resident",
+                "apartment",
+                "tag",
+                "status",
+                "started",
+                "ended",
+                "duration",
+                "energy",
+                "endReason",
+                "unidentifiedReason")) {
             h.add(messages.getMessage("export.col." + k, null, k, locale));
         }
         return h;
     }
 
     private String status(ChargingSession s, Locale locale) {
-        return messages.getMessage("session.status." + s.status().name(), null, s.status().name(), locale);
+        return messages.getMessage(
+                "session.status." + s.status().name(), null, s.status().name(), locale);
     }
 
     private String endReason(ChargingSession s, Locale locale) {
-        return s.endReason() == null ? "" : messages.getMessage("endReason." + s.endReason().name(), null, locale);
+        return s.endReason() == null
+                ? ""
+                : messages.getMessage("endReason." + s.endReason().name(), null, locale);
     }
 
     private String unidentified(ChargingSession s, Locale locale) {
-        return s.unidentifiedReason() == null ? ""
-                : messages.getMessage("unidentified." + s.unidentifiedReason().name(), new Object[]{str(s.idTag())}, locale);
+        return s.unidentifiedReason() == null
+                ? ""
+                : messages.getMessage(
+                        "unidentified." + s.unidentifiedReason().name(), new Object[] {str(s.idTag())}, locale);
     }
 
     private long durationMinutes(ChargingSession s) {
@@ -138,11 +155,22 @@ public class SessionExport {
         w.write('\uFEFF');
         line(w, headers(locale));
         for (ChargingSession s : rows) {
-            line(w, List.of(Long.toString(s.id()), str(s.chargerName()), Integer.toString(s.connectorId()),
-                    str(s.residentName()), str(s.apartment()), str(s.idTag()), status(s, locale),
-                    s.startedAt() == null ? "" : TIME.format(s.startedAt()),
-                    s.endedAt() == null ? "" : TIME.format(s.endedAt()), Long.toString(durationMinutes(s)),
-                    PtBr.kwhNumber(s.energyWh()), endReason(s, locale), unidentified(s, locale)));
+            line(
+                    w,
+                    List.of(
+                            Long.toString(s.id()),
+                            str(s.chargerName()),
+                            Integer.toString(s.connectorId()),
+                            str(s.residentName()),
+                            str(s.apartment()),
+                            str(s.idTag()),
+                            status(s, locale),
+                            s.startedAt() == null ? "" : TIME.format(s.startedAt()),
+                            s.endedAt() == null ? "" : TIME.format(s.endedAt()),
+                            Long.toString(durationMinutes(s)),
+                            PtBr.kwhNumber(s.energyWh()),
+                            endReason(s, locale),
+                            unidentified(s, locale)));
         }
         w.flush();
     }
@@ -201,7 +229,11 @@ public class SessionExport {
     }
 
     private static void line(Writer w, List<String> cells) throws IOException {
-        w.write(String.join(";", cells.stream().map((Function<String, String>) SessionExport::quote).toList()));
+        w.write(String.join(
+                ";",
+                cells.stream()
+                        .map((Function<String, String>) SessionExport::quote)
+                        .toList()));
         w.write("\r\n");
     }
 

@@ -14,11 +14,21 @@ import java.util.stream.Collectors;
  * The session list's filters as typed in the form: a period in São Paulo days (both ends inclusive), charger,
  * resident, apartment, status and "unidentified only".
  */
-public record SessionQuery(LocalDate from, LocalDate to, String charger, Long resident, String apartment,
-                           SessionStatus status, boolean unidentified) {
+public record SessionQuery(
+        LocalDate from,
+        LocalDate to,
+        String charger,
+        Long resident,
+        String apartment,
+        SessionStatus status,
+        boolean unidentified) {
 
     public SessionFilter filter() {
-        return new SessionFilter(status, blank(charger), resident, blank(apartment),
+        return new SessionFilter(
+                status,
+                blank(charger),
+                resident,
+                blank(apartment),
                 from == null ? null : from.atStartOfDay(Zones.SAO_PAULO).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(Zones.SAO_PAULO).toInstant(),
                 unidentified ? Boolean.TRUE : null);

@@ -44,9 +44,13 @@ class BoardController {
      */
     @GetMapping(path = "/board/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(Locale locale) {
-        return stream.open(current.require(), locale, CurrentCondominium.currentUser().orElseThrow().id())
+        return stream.open(
+                        current.require(),
+                        locale,
+                        CurrentCondominium.currentUser().orElseThrow().id())
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                        .header(HttpHeaders.RETRY_AFTER, "30").build());
+                        .header(HttpHeaders.RETRY_AFTER, "30")
+                        .build());
     }
 }

@@ -1,11 +1,11 @@
 package br.com.vetric.dashboard.web;
 
-import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.dashboard.DashboardProperties;
 import br.com.vetric.dashboard.internal.Board;
 import br.com.vetric.dashboard.internal.BoardService;
-import br.com.vetric.platform.web.PageFormat;
 import br.com.vetric.identity.Users;
+import br.com.vetric.platform.web.PageFormat;
+import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.sync.SyncCompleted;
 import jakarta.annotation.PreDestroy;
@@ -64,7 +64,12 @@ class BoardStream {
         return t;
     });
 
-    BoardStream(BoardService boards, SpringTemplateEngine templates, PageFormat fmt, Users users, DashboardProperties limits) {
+    BoardStream(
+            BoardService boards,
+            SpringTemplateEngine templates,
+            PageFormat fmt,
+            Users users,
+            DashboardProperties limits) {
         this.boards = boards;
         this.users = users;
         this.limits = limits;
@@ -73,8 +78,7 @@ class BoardStream {
         pinger.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
     }
 
-    record Client(SseEmitter emitter, CondominiumId condo, Locale locale, long userId) {
-    }
+    record Client(SseEmitter emitter, CondominiumId condo, Locale locale, long userId) {}
 
     /**
      * A new stream for this user, or empty when the user already holds {@code sseMaxPerUser} streams or the
@@ -88,7 +92,9 @@ class BoardStream {
         }
         synchronized (clients) {
             if (clients.size() >= limits.sseMaxTotal()) {
-                log.warn("Board stream refused for user {}: {} streams open, the limit of the instance", userId,
+                log.warn(
+                        "Board stream refused for user {}: {} streams open, the limit of the instance",
+                        userId,
                         clients.size());
                 return Optional.empty();
             }
@@ -163,7 +169,8 @@ class BoardStream {
      * chargers itself changed, the whole board ({@code board}).
      */
     void broadcast(CondominiumId condo) {
-        List<Client> targets = clients.stream().filter(c -> c.condo().equals(condo)).toList();
+        List<Client> targets =
+                clients.stream().filter(c -> c.condo().equals(condo)).toList();
         if (targets.isEmpty()) {
             return;
         }
@@ -209,11 +216,9 @@ class BoardStream {
     }
 
     /** One SSE event (a fresh builder is made per browser: builders are not reusable). */
-    private record Event(String name, String data) {
-    }
+    private record Event(String name, String data) {}
 
-    private record Rendered(String summary, Map<String, String> cards) {
-    }
+    private record Rendered(String summary, Map<String, String> cards) {}
 
     private final Map<String, Rendered> last = new ConcurrentHashMap<>();
 

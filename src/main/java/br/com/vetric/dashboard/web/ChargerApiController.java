@@ -45,35 +45,80 @@ class ChargerApiController {
         return ChargerJson.of(chargers.get(condo, uuid), sessions.openByConnector(condo));
     }
 
-    record ConnectorJson(int connectorId, String status, String errorCode, String errorInfo, OffsetDateTime lastStatusAt,
-                         Integer powerMaxW) {
-    }
+    record ConnectorJson(
+            int connectorId,
+            String status,
+            String errorCode,
+            String errorInfo,
+            OffsetDateTime lastStatusAt,
+            Integer powerMaxW) {}
 
-    record OpenSessionJson(long id, Long externalTransactionId, int connectorId, String idTag, Long residentId,
-                           String residentName, String apartment, SessionStatus status, OffsetDateTime startedAt,
-                           long energyWh, OffsetDateTime idleSince) {
-    }
+    record OpenSessionJson(
+            long id,
+            Long externalTransactionId,
+            int connectorId,
+            String idTag,
+            Long residentId,
+            String residentName,
+            String apartment,
+            SessionStatus status,
+            OffsetDateTime startedAt,
+            long energyWh,
+            OffsetDateTime idleSince) {}
 
-    record ChargerJson(String uuid, String chargeBoxId, String name, String status, String errorCode, boolean online,
-                       OffsetDateTime lastStatusAt, OffsetDateTime lastHeartbeatAt, List<ConnectorJson> connectors,
-                       OpenSessionJson openSession) {
+    record ChargerJson(
+            String uuid,
+            String chargeBoxId,
+            String name,
+            String status,
+            String errorCode,
+            boolean online,
+            OffsetDateTime lastStatusAt,
+            OffsetDateTime lastHeartbeatAt,
+            List<ConnectorJson> connectors,
+            OpenSessionJson openSession) {
 
         static ChargerJson of(ChargerView c, Map<String, ChargingSession> open) {
-            List<ConnectorJson> connectors = c.connectors().stream().map(ChargerJson::connector).toList();
+            List<ConnectorJson> connectors =
+                    c.connectors().stream().map(ChargerJson::connector).toList();
             OpenSessionJson session = c.connectors().stream()
                     .map(k -> open.get(c.uuid() + "#" + k.connectorId()))
-                    .filter(java.util.Objects::nonNull).findFirst()
-                    .map(s -> new OpenSessionJson(s.id(), s.externalTransactionId(), s.connectorId(), s.idTag(),
-                            s.residentId(), s.residentName(), s.apartment(), s.status(), Zones.local(s.startedAt()),
-                            s.energyWh(), Zones.local(s.idleSince())))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .map(s -> new OpenSessionJson(
+                            s.id(),
+                            s.externalTransactionId(),
+                            s.connectorId(),
+                            s.idTag(),
+                            s.residentId(),
+                            s.residentName(),
+                            s.apartment(),
+                            s.status(),
+                            Zones.local(s.startedAt()),
+                            s.energyWh(),
+                            Zones.local(s.idleSince())))
                     .orElse(null);
-            return new ChargerJson(c.uuid(), c.chargeBoxId(), c.name(), c.status().ocpp(), c.errorCode(), c.online(),
-                    Zones.local(c.lastStatusAt()), Zones.local(c.lastHeartbeatAt()), connectors, session);
+            return new ChargerJson(
+                    c.uuid(),
+                    c.chargeBoxId(),
+                    c.name(),
+                    c.status().ocpp(),
+                    c.errorCode(),
+                    c.online(),
+                    Zones.local(c.lastStatusAt()),
+                    Zones.local(c.lastHeartbeatAt()),
+                    connectors,
+                    session);
         }
 
         private static ConnectorJson connector(ConnectorView k) {
-            return new ConnectorJson(k.connectorId(), k.status().ocpp(), k.errorCode(), k.errorInfo(),
-                    Zones.local(k.lastStatusAt()), k.powerMaxW());
+            return new ConnectorJson(
+                    k.connectorId(),
+                    k.status().ocpp(),
+                    k.errorCode(),
+                    k.errorInfo(),
+                    Zones.local(k.lastStatusAt()),
+                    k.powerMaxW());
         }
     }
 }

@@ -44,7 +44,9 @@ class ChargerPageController {
     String list(Model model) {
         List<ChargerView> list = new ArrayList<>(chargers.list(current.require()));
         list.sort(Comparator.comparing(ChargerView::name, Comparator.nullsLast(String::compareToIgnoreCase)));
-        model.addAttribute("chargers", list.stream().map(c -> new Row(c, BoardService.state(c))).toList());
+        model.addAttribute(
+                "chargers",
+                list.stream().map(c -> new Row(c, BoardService.state(c))).toList());
         return "dashboard/chargers";
     }
 
@@ -73,8 +75,10 @@ class ChargerPageController {
         model.addAttribute("segments", segments);
         model.addAttribute("history", history.reversed());
         model.addAttribute("errors", errors);
-        model.addAttribute("sessions", sessions.pageAfter(condo,
-                new SessionFilter(null, uuid, null, null, null, null, null), null, RECENT_SESSIONS));
+        model.addAttribute(
+                "sessions",
+                sessions.pageAfter(
+                        condo, new SessionFilter(null, uuid, null, null, null, null, null), null, RECENT_SESSIONS));
         return "dashboard/charger";
     }
 
@@ -123,8 +127,7 @@ class ChargerPageController {
         return new Segment(s.status().ocpp() + (s.online() ? "" : " (offline)"), color, a, b, pct);
     }
 
-    record Row(ChargerView charger, br.com.vetric.dashboard.internal.Board.State state) {
-    }
+    record Row(ChargerView charger, br.com.vetric.dashboard.internal.Board.State state) {}
 
     record Segment(String label, String color, Instant from, Instant to, double percent) {
 

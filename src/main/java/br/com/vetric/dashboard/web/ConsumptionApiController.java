@@ -45,24 +45,54 @@ class ConsumptionApiController {
             throw new InvalidInputException("month", "must be a month like 2026-01");
         }
         Consumption c = consumption.month(current.require(), m);
-        return new ConsumptionJson(m.toString(), "America/Sao_Paulo", c.totalWh(), Energy.kwh(c.totalWh()),
-                c.identifiedWh(), c.unidentifiedWh(), Energy.kwh(c.unidentifiedWh()), c.unidentifiedSessions(),
+        return new ConsumptionJson(
+                m.toString(),
+                "America/Sao_Paulo",
+                c.totalWh(),
+                Energy.kwh(c.totalWh()),
+                c.identifiedWh(),
+                c.unidentifiedWh(),
+                Energy.kwh(c.unidentifiedWh()),
+                c.unidentifiedSessions(),
                 c.sessions(),
-                c.apartments().stream().map(a -> new ApartmentJson(a.rank(), a.apartment(), a.energyWh(),
-                        Energy.kwh(a.energyWh()), a.peakWh(), a.offPeakWh(), a.sessions())).toList(),
-                c.days().stream().map(d -> new DayJson(d.date(), d.energyWh(), Energy.kwh(d.energyWh()))).toList(),
+                c.apartments().stream()
+                        .map(a -> new ApartmentJson(
+                                a.rank(),
+                                a.apartment(),
+                                a.energyWh(),
+                                Energy.kwh(a.energyWh()),
+                                a.peakWh(),
+                                a.offPeakWh(),
+                                a.sessions()))
+                        .toList(),
+                c.days().stream()
+                        .map(d -> new DayJson(d.date(), d.energyWh(), Energy.kwh(d.energyWh())))
+                        .toList(),
                 ATTRIBUTION);
     }
 
-    record ConsumptionJson(String month, String zone, long totalWh, BigDecimal totalKwh, long identifiedWh,
-                           long unidentifiedWh, BigDecimal unidentifiedKwh, int unidentifiedSessions, int sessions,
-                           List<ApartmentJson> apartments, List<DayJson> days, String attribution) {
-    }
+    record ConsumptionJson(
+            String month,
+            String zone,
+            long totalWh,
+            BigDecimal totalKwh,
+            long identifiedWh,
+            long unidentifiedWh,
+            BigDecimal unidentifiedKwh,
+            int unidentifiedSessions,
+            int sessions,
+            List<ApartmentJson> apartments,
+            List<DayJson> days,
+            String attribution) {}
 
-    record ApartmentJson(int rank, String apartment, long energyWh, BigDecimal energyKwh, long peakWh, long offPeakWh,
-                         int sessions) {
-    }
+    record ApartmentJson(
+            int rank,
+            String apartment,
+            long energyWh,
+            BigDecimal energyKwh,
+            long peakWh,
+            long offPeakWh,
+            int sessions) {}
 
-    record DayJson(LocalDate date, long energyWh, BigDecimal energyKwh) {
-    }
+    record DayJson(LocalDate date, long energyWh, BigDecimal energyKwh) {}
 }

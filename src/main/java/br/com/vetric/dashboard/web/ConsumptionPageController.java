@@ -30,10 +30,17 @@ class ConsumptionPageController {
         model.addAttribute("month", m.toString());
         model.addAttribute("previous", m.minusMonths(1).toString());
         model.addAttribute("next", m.plusMonths(1).toString());
-        model.addAttribute("chartApartments", c.apartments().stream().map(Consumption.Apartment::apartment).toList());
-        model.addAttribute("chartApartmentKwh", c.apartments().stream().map(a -> a.energyWh() / 1000.0).toList());
-        model.addAttribute("chartDays", c.days().stream().map(d -> d.date().getDayOfMonth()).toList());
-        model.addAttribute("chartDayKwh", c.days().stream().map(d -> d.energyWh() / 1000.0).toList());
+        model.addAttribute(
+                "chartApartments",
+                c.apartments().stream().map(Consumption.Apartment::apartment).toList());
+        model.addAttribute(
+                "chartApartmentKwh",
+                c.apartments().stream().map(a -> a.energyWh() / 1000.0).toList());
+        model.addAttribute(
+                "chartDays",
+                c.days().stream().map(d -> d.date().getDayOfMonth()).toList());
+        model.addAttribute(
+                "chartDayKwh", c.days().stream().map(d -> d.energyWh() / 1000.0).toList());
         return "dashboard/consumption";
     }
 }

@@ -43,8 +43,13 @@ class SessionPageController {
     private final CurrentCondominium current;
     private final Clock clock;
 
-    SessionPageController(Sessions sessions, Chargers chargers, Residents residents, SessionExport export,
-                          CurrentCondominium current, Clock clock) {
+    SessionPageController(
+            Sessions sessions,
+            Chargers chargers,
+            Residents residents,
+            SessionExport export,
+            CurrentCondominium current,
+            Clock clock) {
         this.sessions = sessions;
         this.chargers = chargers;
         this.residents = residents;
@@ -54,15 +59,16 @@ class SessionPageController {
     }
 
     @GetMapping("/sessions")
-    String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) String charger,
-                @RequestParam(required = false) Long resident,
-                @RequestParam(required = false) String apartment,
-                @RequestParam(required = false) SessionStatus status,
-                @RequestParam(defaultValue = "false") boolean unidentified,
-                @RequestParam(defaultValue = "0") int page,
-                Model model) {
+    String list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String charger,
+            @RequestParam(required = false) Long resident,
+            @RequestParam(required = false) String apartment,
+            @RequestParam(required = false) SessionStatus status,
+            @RequestParam(defaultValue = "false") boolean unidentified,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         CondominiumId condo = current.require();
         SessionQuery q = new SessionQuery(from, to, charger, resident, apartment, status, unidentified);
         PageResult<ChargingSession> result = sessions.search(condo, q.filter(), Math.max(0, page), PAGE_SIZE);
@@ -90,15 +96,18 @@ class SessionPageController {
      * still runs gets a 429 page.
      */
     @GetMapping("/sessions/export.{format:csv|xlsx}")
-    String export(@PathVariable String format,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  @RequestParam(required = false) String charger,
-                  @RequestParam(required = false) Long resident,
-                  @RequestParam(required = false) String apartment,
-                  @RequestParam(required = false) SessionStatus status,
-                  @RequestParam(defaultValue = "false") boolean unidentified,
-                  Locale locale, HttpServletResponse response) throws IOException {
+    String export(
+            @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String charger,
+            @RequestParam(required = false) Long resident,
+            @RequestParam(required = false) String apartment,
+            @RequestParam(required = false) SessionStatus status,
+            @RequestParam(defaultValue = "false") boolean unidentified,
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
         CondominiumId condo = current.require();
         long userId = CurrentCondominium.currentUser().orElseThrow().id();
         Optional<SessionExport.Slot> slot = export.slot(userId);
@@ -109,8 +118,11 @@ class SessionPageController {
         try (SessionExport.Slot running = slot.get()) {
             SessionQuery q = new SessionQuery(from, to, charger, resident, apartment, status, unidentified);
             Iterable<ChargingSession> rows = export.rows(condo, q.filter());
-            String name = "carregamentos-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
-                    .withZone(br.com.vetric.shared.Zones.SAO_PAULO).format(clock.instant()) + "." + format;
+            String name = "carregamentos-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+                            .withZone(br.com.vetric.shared.Zones.SAO_PAULO)
+                            .format(clock.instant())
+                    + "." + format;
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
             if ("csv".equals(format)) {
                 response.setContentType("text/csv;charset=UTF-8");

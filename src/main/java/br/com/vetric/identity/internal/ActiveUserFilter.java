@@ -34,8 +34,12 @@ class ActiveUserFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         // public paths: static assets, and the health answers, which must not need the database to say it is down
-        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.startsWith("/img/") || path.equals("/favicon.ico") || path.equals("/health")
+        return path.startsWith("/webjars/")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/img/")
+                || path.equals("/favicon.ico")
+                || path.equals("/health")
                 || path.startsWith("/actuator/health");
     }
 
@@ -43,7 +47,8 @@ class ActiveUserFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user
+        if (auth != null
+                && auth.getPrincipal() instanceof AuthenticatedUser user
                 && users.findValid(user.id(), user.credentialsVersion()).isEmpty()) {
             log.info("Ending a web session of user {}: deactivated or credentials changed", user.id());
             SecurityContextHolder.clearContext();

@@ -28,8 +28,13 @@ class ApiDocsConfiguration {
                         default) from `POST /api/v1/auth/login`. Errors are RFC 9457 problem details naming the \
                         field."""))
                 .servers(List.of(new Server().url("/")))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

@@ -81,7 +81,9 @@ public class Credentials {
         if (repeatsItself(secret, hex ? 8 : 6)) {
             throw refused("a part of it repeats, so it was not made at random");
         }
-        if (!hex && (secret.chars().noneMatch(Character::isUpperCase) || secret.chars().noneMatch(Character::isLowerCase))) {
+        if (!hex
+                && (secret.chars().noneMatch(Character::isUpperCase)
+                        || secret.chars().noneMatch(Character::isLowerCase))) {
             throw refused("it lacks upper- or lower-case letters, so it was not made at random");
         }
         return key;

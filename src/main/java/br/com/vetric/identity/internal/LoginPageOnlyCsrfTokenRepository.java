@@ -34,7 +34,6 @@ class LoginPageOnlyCsrfTokenRepository implements CsrfTokenRepository {
     }
 
     private static boolean isLoginPage(HttpServletRequest request) {
-        return "GET".equals(request.getMethod())
-                && request.getRequestURI().equals(request.getContextPath() + "/login");
+        return "GET".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login");
     }
 }

@@ -44,8 +44,10 @@ public class LoginThrottle {
     LoginThrottle(Users users, IdentityProperties props) {
         this.users = users;
         this.settings = props.loginThrottle();
-        this.buckets = Caffeine.newBuilder().maximumSize(settings.trackedKeys())
-                .expireAfterAccess(settings.window()).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(settings.trackedKeys())
+                .expireAfterAccess(settings.window())
+                .build();
     }
 
     /**
@@ -56,8 +58,8 @@ public class LoginThrottle {
      * @throws BadCredentialsException   as {@link Users#authenticate}
      */
     public AuthenticatedUser authenticate(String source, String email, String password) {
-        return guard(source, email, () -> users.authenticate(email, password),
-                e -> e instanceof BadCredentialsException);
+        return guard(
+                source, email, () -> users.authenticate(email, password), e -> e instanceof BadCredentialsException);
     }
 
     /**
@@ -67,9 +69,12 @@ public class LoginThrottle {
      * @throws LoginThrottledException when the source must wait; nothing is checked nor changed then
      * @see Users#changeOwnPassword
      */
-    public AuthenticatedUser changeOwnPassword(String source, AuthenticatedUser user, String currentPassword,
-                                               String newPassword) {
-        return guard(source, user.email(), () -> users.changeOwnPassword(user.id(), currentPassword, newPassword),
+    public AuthenticatedUser changeOwnPassword(
+            String source, AuthenticatedUser user, String currentPassword, String newPassword) {
+        return guard(
+                source,
+                user.email(),
+                () -> users.changeOwnPassword(user.id(), currentPassword, newPassword),
                 e -> e instanceof InvalidInputException i && "currentPassword".equals(i.field()));
     }
 
@@ -92,11 +97,17 @@ public class LoginThrottle {
         } catch (RuntimeException e) {
             failed = isFailure.test(e);
             if (failed && sourceProbe.getRemainingTokens() == 0) {
-                log.warn("Logins throttled for source {}: {} failures within {}", address,
-                        settings.failuresPerSource(), settings.window());
+                log.warn(
+                        "Logins throttled for source {}: {} failures within {}",
+                        address,
+                        settings.failuresPerSource(),
+                        settings.window());
             } else if (failed && accountProbe.getRemainingTokens() == 0) {
-                log.warn("Logins throttled for source {} on one e-mail: {} failures within {}", address,
-                        settings.failuresPerAccount(), settings.window());
+                log.warn(
+                        "Logins throttled for source {} on one e-mail: {} failures within {}",
+                        address,
+                        settings.failuresPerAccount(),
+                        settings.window());
             }
             throw e;
         } finally {
@@ -108,9 +119,11 @@ public class LoginThrottle {
     }
 
     private Bucket bucket(Key key, int failures) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, settings.window()))
-                .build());
+        return buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, settings.window()))
+                        .build());
     }
 
     /**
@@ -143,6 +156,5 @@ public class LoginThrottle {
     }
 
     /** A source address alone ({@code account} null), or a source address and an e-mail. */
-    private record Key(String source, String account) {
-    }
+    private record Key(String source, String account) {}
 }

@@ -13,6 +13,7 @@ public class LoginThrottledException extends AuthenticationException {
 
     /** Where a throttled form login is forwarded: the login page, answered 429 (the request attribute holds this). */
     public static final String PAGE = "/login/throttled";
+
     public static final String ATTRIBUTE = LoginThrottledException.class.getName();
 
     private final Duration retryAfter;

@@ -77,7 +77,9 @@ class SecurityConfiguration {
             + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
     /** Swagger UI (ADMIN only) injects {@code <style>} elements; everything else as the pages. */
-    static final String SWAGGER_UI_POLICY = PAGE_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    static final String SWAGGER_UI_POLICY =
+            PAGE_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
     static final String CSP = "Content-Security-Policy";
     /** JSON answers are never rendered: nothing may load. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -96,7 +98,8 @@ class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(Credentials credentials) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(credentials.signingKey())
-                .macAlgorithm(MacAlgorithm.HS256).build();
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
                 new JwtIssuerValidator(TokenService.ISSUER),
                 new JwtAudienceValidator(TokenService.AUDIENCE),
@@ -120,9 +123,14 @@ class SecurityConfiguration {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-                String source = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-                AuthenticatedUser user = throttle.authenticate(source, authentication.getName(),
-                        authentication.getCredentials() == null ? null : authentication.getCredentials().toString());
+                String source =
+                        authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+                AuthenticatedUser user = throttle.authenticate(
+                        source,
+                        authentication.getName(),
+                        authentication.getCredentials() == null
+                                ? null
+                                : authentication.getCredentials().toString());
                 return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             }
 
@@ -137,11 +145,14 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, Users users) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
-                        .requestMatchers("/api/v1/residents/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
+                        .authenticated()
+                        .requestMatchers("/api/v1/residents/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
@@ -177,31 +188,52 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, Users users, CsrfTokenRepository csrfTokens) throws Exception {
         CookieRequestCache requestCache = new CookieRequestCache();
         requestCache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
-        requestCache.setRequestMatcher(req -> "GET".equals(req.getMethod()) && req.getHeader("HX-Request") == null
+        requestCache.setRequestMatcher(req -> "GET".equals(req.getMethod())
+                && req.getHeader("HX-Request") == null
                 && !String.valueOf(req.getHeader(HttpHeaders.ACCEPT)).contains("text/event-stream")); // pages only
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         toLogin.setFavorRelativeUris(true); // never a Location built from the Host header
         http.addFilterAfter(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/health", "/actuator/health", "/actuator/health/**", "/login",
-                                LoginThrottledException.PAGE, "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico").permitAll()
-                        .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html").hasRole("ADMIN")
-                        .requestMatchers("/residents/new", "/residents/import", "/residents/import/**",
-                                "/residents/unknown-tags", "/residents/unknown-tags/**", "/residents/*/edit")
-                                .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/residents", "/residents/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/health",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/login",
+                                LoginThrottledException.PAGE,
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .hasRole("ADMIN")
+                        .requestMatchers(
+                                "/residents/new",
+                                "/residents/import",
+                                "/residents/import/**",
+                                "/residents/unknown-tags",
+                                "/residents/unknown-tags/**",
+                                "/residents/*/edit")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/residents", "/residents/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 // anonymous requests create no session: the address to return to after login goes in a cookie,
                 // and a CSRF token is stored only in an existing session or for the login page
                 .requestCache(c -> c.requestCache(requestCache))
                 .csrf(c -> c.csrfTokenRepository(csrfTokens))
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin))
-                .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
+                .formLogin(f -> f.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
                         .successHandler((req, res, auth) -> {
                             SavedRequest saved = requestCache.getRequest(req, res);
                             requestCache.removeRequest(req, res);
-                            res.sendRedirect(saved instanceof DefaultSavedRequest d ? relative(d) : req.getContextPath() + "/");
+                            res.sendRedirect(
+                                    saved instanceof DefaultSavedRequest d ? relative(d) : req.getContextPath() + "/");
                         })
                         .failureHandler((req, res, e) -> {
                             if (e instanceof LoginThrottledException t) {
@@ -211,7 +243,9 @@ class SecurityConfiguration {
                             }
                         })
                         .permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID")
+                .logout(l -> l.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID")
                         .permitAll())
                 .headers(pageHeaders());
         return http.build();
@@ -263,7 +297,8 @@ class SecurityConfiguration {
         res.setStatus(status);
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         res.setCharacterEncoding("UTF-8");
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
+        res.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail + "\"}");
     }
 }

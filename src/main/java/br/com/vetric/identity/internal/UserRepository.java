@@ -22,17 +22,23 @@ public class UserRepository {
     }
 
     public Optional<Row> findByEmail(String email) {
-        return jdbc.sql("select * from app_user where lower(email) = lower(:email)").param("email", email.strip())
-                .query(UserRepository::row).optional();
+        return jdbc.sql("select * from app_user where lower(email) = lower(:email)")
+                .param("email", email.strip())
+                .query(UserRepository::row)
+                .optional();
     }
 
     public Optional<Row> findById(long id) {
-        return jdbc.sql("select * from app_user where id = :id").param("id", id).query(UserRepository::row).optional();
+        return jdbc.sql("select * from app_user where id = :id")
+                .param("id", id)
+                .query(UserRepository::row)
+                .optional();
     }
 
     public List<UserAccount> list() {
-        return jdbc.sql("select * from app_user order by role, email").query(UserRepository::row).list()
-                .stream().map(Row::account).toList();
+        return jdbc.sql("select * from app_user order by role, email").query(UserRepository::row).list().stream()
+                .map(Row::account)
+                .toList();
     }
 
     public long insert(String email, String name, Role role, Long condominiumId, String hash) {
@@ -40,8 +46,13 @@ public class UserRepository {
                         insert into app_user (email, name, role, condominium_id, password_hash)
                         values (:email, :name, :role, :condo, :hash) returning id
                         """)
-                .param("email", email.strip()).param("name", name).param("role", role.name())
-                .param("condo", condominiumId).param("hash", hash).query(Long.class).single();
+                .param("email", email.strip())
+                .param("name", name)
+                .param("role", role.name())
+                .param("condo", condominiumId)
+                .param("hash", hash)
+                .query(Long.class)
+                .single();
     }
 
     /** Sets a new password hash and bumps the credentials version (every earlier session and token ends). */
@@ -51,7 +62,10 @@ public class UserRepository {
                                credentials_version = credentials_version + 1
                          where id = :id returning credentials_version
                         """)
-                .param("id", id).param("hash", hash).query(Integer.class).single();
+                .param("id", id)
+                .param("hash", hash)
+                .query(Integer.class)
+                .single();
     }
 
     /** Activates or deactivates; a real change bumps the credentials version, so a reactivation revives nothing. */
@@ -59,19 +73,33 @@ public class UserRepository {
         jdbc.sql("""
                         update app_user set active = :active, credentials_version = credentials_version + 1
                          where id = :id and active <> :active
-                        """)
-                .param("id", id).param("active", active).update();
+                        """).param("id", id).param("active", active).update();
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         Long condo = Sql.longOrNull(rs, "condominium_id");
-        return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.valueOf(rs.getString("role")),
-                condo, rs.getString("password_hash"), rs.getBoolean("active"), rs.getInt("credentials_version"),
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                Role.valueOf(rs.getString("role")),
+                condo,
+                rs.getString("password_hash"),
+                rs.getBoolean("active"),
+                rs.getInt("credentials_version"),
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    public record Row(long id, String email, String name, Role role, Long condominiumId, String passwordHash,
-                      boolean active, int credentialsVersion, Instant createdAt) {
+    public record Row(
+            long id,
+            String email,
+            String name,
+            Role role,
+            Long condominiumId,
+            String passwordHash,
+            boolean active,
+            int credentialsVersion,
+            Instant createdAt) {
 
         public UserAccount account() {
             return new UserAccount(id, email, name, role, condominiumId, active, createdAt);

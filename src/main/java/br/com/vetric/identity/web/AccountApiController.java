@@ -28,13 +28,14 @@ class AccountApiController {
 
     @PostMapping("/api/v1/account/password")
     @ApiResponse(responseCode = "204", description = "changed")
-    @Operation(summary = "Change your own password",
+    @Operation(
+            summary = "Change your own password",
             description = "Every earlier web session and API token of the user ends, the token of this request"
                     + " included: log in again for a new one. A wrong currentPassword is a 400 naming it, and"
                     + " counts as a failed login (429 with Retry-After after too many).")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange request, HttpServletRequest http) {
-        AuthenticatedUser me = CurrentCondominium.currentUser()
-                .orElseThrow(() -> new AccessDeniedException("not authenticated"));
+        AuthenticatedUser me =
+                CurrentCondominium.currentUser().orElseThrow(() -> new AccessDeniedException("not authenticated"));
         logins.changeOwnPassword(http.getRemoteAddr(), me, request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
@@ -42,8 +43,11 @@ class AccountApiController {
     record PasswordChange(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank(message = "is required")
             String currentPassword,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = Users.MIN_PASSWORD_CHARS,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    minLength = Users.MIN_PASSWORD_CHARS,
                     description = "at least 8 characters and at most 72 bytes in UTF-8")
-            @NotBlank(message = "is required") String newPassword) {
-    }
+            @NotBlank(message = "is required")
+            String newPassword) {}
 }

@@ -46,9 +46,14 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-                          @RequestParam String confirmPassword, Model model, RedirectAttributes flash,
-                          HttpServletRequest request, HttpServletResponse response) {
+    String changePassword(
+            @RequestParam String currentPassword,
+            @RequestParam String newPassword,
+            @RequestParam String confirmPassword,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         AuthenticatedUser me = me();
         model.addAttribute("user", me);
         if (!newPassword.equals(confirmPassword)) {
@@ -76,11 +81,11 @@ class AccountController {
         return "redirect:/account";
     }
 
-    private static void keepThisSession(AuthenticatedUser renewed, HttpServletRequest request,
-                                        HttpServletResponse response) {
+    private static void keepThisSession(
+            AuthenticatedUser renewed, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(renewed, null,
-                renewed.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities()));
         SecurityContextHolder.setContext(context);
         if (request.getSession(false) != null) {
             request.changeSessionId();

@@ -38,7 +38,8 @@ class AuthApiController {
 
     @PostMapping("/login")
     @SecurityRequirements // the one call without a token
-    @Operation(summary = "Trade e-mail and password for a bearer token",
+    @Operation(
+            summary = "Trade e-mail and password for a bearer token",
             description = "401 for a wrong e-mail or password (the same answer whether the e-mail exists or not);"
                     + " 429 with Retry-After after too many failures from the caller's address.")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
@@ -59,12 +60,12 @@ class AuthApiController {
         return p;
     }
 
-    record LoginRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank(message = "is required")
-                        String email,
-                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank(message = "is required")
-                        String password) {
-    }
+    record LoginRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank(message = "is required")
+            String email,
 
-    record TokenResponse(String token, Instant expiresAt, String tokenType) {
-    }
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank(message = "is required")
+            String password) {}
+
+    record TokenResponse(String token, Instant expiresAt, String tokenType) {}
 }

@@ -17,9 +17,12 @@ class LoginThrottleAdvice {
 
     @ExceptionHandler(LoginThrottledException.class)
     ResponseEntity<ProblemDetail> throttled(LoginThrottledException e) {
-        ProblemDetail p = AuthApiController.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+        ProblemDetail p = AuthApiController.problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
                 "too many failed attempts from this address; try again in " + e.retryAfterSeconds() + " s");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(p);
     }
 }

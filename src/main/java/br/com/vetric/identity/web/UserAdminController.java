@@ -42,9 +42,14 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users")
-    String create(@RequestParam String email, @RequestParam String name, @RequestParam Role role,
-                  @RequestParam(required = false) Long condominiumId, @RequestParam String password, Model model,
-                  RedirectAttributes flash) {
+    String create(
+            @RequestParam String email,
+            @RequestParam String name,
+            @RequestParam Role role,
+            @RequestParam(required = false) Long condominiumId,
+            @RequestParam String password,
+            Model model,
+            RedirectAttributes flash) {
         try {
             UserAccount created = users.create(email, name, role, role == Role.ADMIN ? null : condominiumId, password);
             flash.addFlashAttribute("message", "users.created");
@@ -57,8 +62,17 @@ class UserAdminController {
         } catch (ConflictException e) {
             model.addAttribute("error", "users.error.taken");
         }
-        model.addAttribute("form", Map.of("email", email, "name", name, "role", role.name(),
-                "condominiumId", condominiumId == null ? "" : condominiumId.toString()));
+        model.addAttribute(
+                "form",
+                Map.of(
+                        "email",
+                        email,
+                        "name",
+                        name,
+                        "role",
+                        role.name(),
+                        "condominiumId",
+                        condominiumId == null ? "" : condominiumId.toString()));
         fill(model);
         return "identity/users";
     }

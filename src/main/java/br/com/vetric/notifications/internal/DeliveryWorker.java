@@ -38,8 +38,14 @@ public class DeliveryWorker {
     private final Clock clock;
     private final Map<WhatsAppProvider, WhatsAppGateway> gateways = new EnumMap<>(WhatsAppProvider.class);
 
-    DeliveryWorker(OutboxRepository outbox, SettingsService settings, Condominiums condominiums,
-                   NotificationProperties props, TransactionTemplate tx, Clock clock, List<WhatsAppGateway> gateways) {
+    DeliveryWorker(
+            OutboxRepository outbox,
+            SettingsService settings,
+            Condominiums condominiums,
+            NotificationProperties props,
+            TransactionTemplate tx,
+            Clock clock,
+            List<WhatsAppGateway> gateways) {
         this.outbox = outbox;
         this.settings = settings;
         this.condominiums = condominiums;
@@ -60,7 +66,8 @@ public class DeliveryWorker {
         for (Condominium c : condominiums.all()) {
             for (int round = 0; round < 100; round++) {
                 Instant now = clock.instant();
-                List<Claimed> claimed = tx.execute(s -> outbox.claim(c.id(), now, now.plus(props.lease()), props.batchSize()));
+                List<Claimed> claimed =
+                        tx.execute(s -> outbox.claim(c.id(), now, now.plus(props.lease()), props.batchSize()));
                 if (claimed == null || claimed.isEmpty()) {
                     break;
                 }
@@ -92,23 +99,43 @@ public class DeliveryWorker {
         switch (result) {
             case SendResult.Accepted a -> {
                 if (outbox.markSent(condo, m.id(), m.attempt(), provider, a.messageId(), now)) {
-                    log.info("Notification {} ({}) sent to {} via {} (attempt {})", m.id(), m.kind(),
-                            Phones.mask(m.phone()), provider, m.attempt());
+                    log.info(
+                            "Notification {} ({}) sent to {} via {} (attempt {})",
+                            m.id(),
+                            m.kind(),
+                            Phones.mask(m.phone()),
+                            provider,
+                            m.attempt());
                 } else {
-                    log.warn("Notification {} was sent but its claim had expired (attempt {}); it may be sent twice",
-                            m.id(), m.attempt());
+                    log.warn(
+                            "Notification {} was sent but its claim had expired (attempt {}); it may be sent twice",
+                            m.id(),
+                            m.attempt());
                 }
             }
-            case SendResult.Retryable r when m.attempt() < props.maxAttempts() -> {
+            case SendResult.Retryable r
+            when m.attempt() < props.maxAttempts() -> {
                 Instant next = now.plus(backoff(m.attempt()));
                 outbox.markRetry(condo, m.id(), m.attempt(), provider, r.reason(), r.statusCode(), next, now);
-                log.info("Notification {} ({}) to {} not delivered ({}, HTTP {}), retry at {}", m.id(), m.kind(),
-                        Phones.mask(m.phone()), r.reason(), r.statusCode(), next);
+                log.info(
+                        "Notification {} ({}) to {} not delivered ({}, HTTP {}), retry at {}",
+                        m.id(),
+                        m.kind(),
+                        Phones.mask(m.phone()),
+                        r.reason(),
+                        r.statusCode(),
+                        next);
             }
             case SendResult.Failed f -> {
                 outbox.markFailed(condo, m.id(), m.attempt(), provider, f.reason(), f.statusCode(), now);
-                log.warn("Notification {} ({}) to {} FAILED after {} attempt(s): {}, HTTP {}", m.id(), m.kind(),
-                        Phones.mask(m.phone()), m.attempt(), f.reason(), f.statusCode());
+                log.warn(
+                        "Notification {} ({}) to {} FAILED after {} attempt(s): {}, HTTP {}",
+                        m.id(),
+                        m.kind(),
+                        Phones.mask(m.phone()),
+                        m.attempt(),
+                        f.reason(),
+                        f.statusCode());
             }
         }
     }
@@ -123,7 +150,11 @@ public class DeliveryWorker {
     public SendResult sendTest(CondominiumId condo, String phoneE164, String text) {
         StoredSettings s = settings.current(condo);
         SendResult r = gateways.get(s.provider()).send(s, phoneE164, text, null, List.of());
-        log.info("Test message to {} via {}: {}", Phones.mask(phoneE164), s.provider(), r.getClass().getSimpleName());
+        log.info(
+                "Test message to {} via {}: {}",
+                Phones.mask(phoneE164),
+                s.provider(),
+                r.getClass().getSimpleName());
         return r;
     }
 }

@@ -1,7 +1,7 @@
 package br.com.vetric.notifications.internal;
 
-import br.com.vetric.platform.Sql;
 import br.com.vetric.notifications.NotificationKind;
+import br.com.vetric.platform.Sql;
 import br.com.vetric.shared.CondominiumId;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DueCheckRepository {
 
-    public record DueCheck(long id, NotificationKind kind, String subject, Instant dueAt, String status) {
-    }
+    public record DueCheck(long id, NotificationKind kind, String subject, Instant dueAt, String status) {}
 
     private final JdbcClient jdbc;
 
@@ -29,20 +28,29 @@ public class DueCheckRepository {
                         values (:condo, :kind, :subject, :due, 'PENDING', :now, :now)
                         on conflict (condominium_id, subject, kind) do nothing
                         """)
-                .param("condo", condo.value()).param("kind", kind.name()).param("subject", subject)
-                .param("due", Sql.ts(dueAt)).param("now", Sql.ts(now)).update();
+                .param("condo", condo.value())
+                .param("kind", kind.name())
+                .param("subject", subject)
+                .param("due", Sql.ts(dueAt))
+                .param("now", Sql.ts(now))
+                .update();
     }
 
     /** Schedules the check, or re-arms an existing one for the new time (e.g. the idle timer restarting). */
-    public void scheduleOrRearm(CondominiumId condo, NotificationKind kind, String subject, Instant dueAt, Instant now) {
+    public void scheduleOrRearm(
+            CondominiumId condo, NotificationKind kind, String subject, Instant dueAt, Instant now) {
         jdbc.sql("""
                         insert into notification_due_check (condominium_id, kind, subject, due_at, status, created_at, updated_at)
                         values (:condo, :kind, :subject, :due, 'PENDING', :now, :now)
                         on conflict (condominium_id, subject, kind)
                         do update set due_at = excluded.due_at, status = 'PENDING', updated_at = excluded.updated_at
                         """)
-                .param("condo", condo.value()).param("kind", kind.name()).param("subject", subject)
-                .param("due", Sql.ts(dueAt)).param("now", Sql.ts(now)).update();
+                .param("condo", condo.value())
+                .param("kind", kind.name())
+                .param("subject", subject)
+                .param("due", Sql.ts(dueAt))
+                .param("now", Sql.ts(now))
+                .update();
     }
 
     public Optional<DueCheck> find(CondominiumId condo, NotificationKind kind, String subject) {
@@ -50,9 +58,15 @@ public class DueCheckRepository {
                         select id, kind, subject, due_at, status from notification_due_check
                          where condominium_id = :condo and kind = :kind and subject = :subject
                         """)
-                .param("condo", condo.value()).param("kind", kind.name()).param("subject", subject)
-                .query((rs, i) -> new DueCheck(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)),
-                        rs.getString(3), Sql.instant(rs, "due_at"), rs.getString(5)))
+                .param("condo", condo.value())
+                .param("kind", kind.name())
+                .param("subject", subject)
+                .query((rs, i) -> new DueCheck(
+                        rs.getLong(1),
+                        NotificationKind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        Sql.instant(rs, "due_at"),
+                        rs.getString(5)))
                 .optional();
     }
 
@@ -63,9 +77,15 @@ public class DueCheckRepository {
                          where condominium_id = :condo and status = 'PENDING' and due_at <= :now
                          order by due_at, id limit :limit for update skip locked
                         """)
-                .param("condo", condo.value()).param("now", Sql.ts(now)).param("limit", limit)
-                .query((rs, i) -> new DueCheck(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)),
-                        rs.getString(3), Sql.instant(rs, "due_at"), rs.getString(5)))
+                .param("condo", condo.value())
+                .param("now", Sql.ts(now))
+                .param("limit", limit)
+                .query((rs, i) -> new DueCheck(
+                        rs.getLong(1),
+                        NotificationKind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        Sql.instant(rs, "due_at"),
+                        rs.getString(5)))
                 .list();
     }
 
@@ -77,21 +97,35 @@ public class DueCheckRepository {
                            and status = 'PENDING' and due_at <= :now
                          for update skip locked
                         """)
-                .param("condo", condo.value()).param("kind", kind.name()).param("subject", subject)
+                .param("condo", condo.value())
+                .param("kind", kind.name())
+                .param("subject", subject)
                 .param("now", Sql.ts(now))
-                .query((rs, i) -> new DueCheck(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)),
-                        rs.getString(3), Sql.instant(rs, "due_at"), rs.getString(5)))
+                .query((rs, i) -> new DueCheck(
+                        rs.getLong(1),
+                        NotificationKind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        Sql.instant(rs, "due_at"),
+                        rs.getString(5)))
                 .optional();
     }
 
     public void done(CondominiumId condo, long id, Instant now) {
-        jdbc.sql("update notification_due_check set status = 'DONE', updated_at = :now where condominium_id = :condo and id = :id")
-                .param("condo", condo.value()).param("id", id).param("now", Sql.ts(now)).update();
+        jdbc.sql(
+                        "update notification_due_check set status = 'DONE', updated_at = :now where condominium_id = :condo and id = :id")
+                .param("condo", condo.value())
+                .param("id", id)
+                .param("now", Sql.ts(now))
+                .update();
     }
 
     public void reschedule(CondominiumId condo, long id, Instant dueAt, Instant now) {
-        jdbc.sql("update notification_due_check set due_at = :due, updated_at = :now where condominium_id = :condo and id = :id")
-                .param("condo", condo.value()).param("id", id).param("due", Sql.ts(dueAt)).param("now", Sql.ts(now))
+        jdbc.sql(
+                        "update notification_due_check set due_at = :due, updated_at = :now where condominium_id = :condo and id = :id")
+                .param("condo", condo.value())
+                .param("id", id)
+                .param("due", Sql.ts(dueAt))
+                .param("now", Sql.ts(now))
                 .update();
     }
 }

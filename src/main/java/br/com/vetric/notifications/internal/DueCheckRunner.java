@@ -23,8 +23,12 @@ public class DueCheckRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DueCheckRunner(DueCheckRepository repository, NotificationRules rules, Condominiums condominiums,
-                   TransactionTemplate tx, Clock clock) {
+    DueCheckRunner(
+            DueCheckRepository repository,
+            NotificationRules rules,
+            Condominiums condominiums,
+            TransactionTemplate tx,
+            Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.condominiums = condominiums;
@@ -55,10 +59,14 @@ public class DueCheckRunner {
                     if (current[0] == null) {
                         throw e;
                     }
-                    log.error("Due check {} ({} {}) failed; retrying in 1 min", current[0].id(), current[0].kind(),
-                            current[0].subject(), e);
-                    tx.executeWithoutResult(s -> repository.reschedule(c.id(), current[0].id(),
-                            clock.instant().plus(Duration.ofMinutes(1)), clock.instant()));
+                    log.error(
+                            "Due check {} ({} {}) failed; retrying in 1 min",
+                            current[0].id(),
+                            current[0].kind(),
+                            current[0].subject(),
+                            e);
+                    tx.executeWithoutResult(s -> repository.reschedule(
+                            c.id(), current[0].id(), clock.instant().plus(Duration.ofMinutes(1)), clock.instant()));
                 }
             }
         }

@@ -37,8 +37,13 @@ public class Enqueuer {
     private final Condominiums condominiums;
     private final Clock clock;
 
-    Enqueuer(OutboxRepository outbox, TemplateService templates, SettingsService settings, Residents residents,
-             Condominiums condominiums, Clock clock) {
+    Enqueuer(
+            OutboxRepository outbox,
+            TemplateService templates,
+            SettingsService settings,
+            Residents residents,
+            Condominiums condominiums,
+            Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
         this.settings = settings;
@@ -48,7 +53,8 @@ public class Enqueuer {
     }
 
     /** A message to the session's resident about the session as it is now. */
-    public boolean toResident(CondominiumId condo, NotificationKind kind, String subject, ChargingSession s, Instant at) {
+    public boolean toResident(
+            CondominiumId condo, NotificationKind kind, String subject, ChargingSession s, Instant at) {
         if (s.residentId() == null) {
             return false;
         }
@@ -57,8 +63,12 @@ public class Enqueuer {
         values.put("carregador", s.chargerName());
         values.put("energia", Placeholders.energy(s.energyWh()));
         Instant end = s.endedAt() != null ? s.endedAt() : at;
-        values.put("duracao", Placeholders.duration(s.durationSeconds() != null && s.endedAt() != null
-                ? Duration.ofSeconds(s.durationSeconds()) : Duration.between(s.startedAt(), end)));
+        values.put(
+                "duracao",
+                Placeholders.duration(
+                        s.durationSeconds() != null && s.endedAt() != null
+                                ? Duration.ofSeconds(s.durationSeconds())
+                                : Duration.between(s.startedAt(), end)));
         // "começou em {{data}}" is the start of the session, not the moment the (delayed) check ran
         values.put("data", Placeholders.date(kind == NotificationKind.CHARGING_STARTED ? s.startedAt() : at));
         values.put("localizacao", location(condo));
@@ -79,34 +89,82 @@ public class Enqueuer {
                 skip = "morador sem telefone";
             }
         }
-        return insert(condo, kind, subject, "resident:" + s.residentId(), phone, s.residentId(),
-                r == null ? s.residentName() : r.name(), s.chargerName(), s.id(), values, skip);
+        return insert(
+                condo,
+                kind,
+                subject,
+                "resident:" + s.residentId(),
+                phone,
+                s.residentId(),
+                r == null ? s.residentName() : r.name(),
+                s.chargerName(),
+                s.id(),
+                values,
+                skip);
     }
 
     /** A message to every manager phone of the condominium. */
-    public int toManagers(CondominiumId condo, NotificationKind kind, String subject, Map<String, String> values,
-                          String chargerName, Long sessionId, Long residentId, String residentName) {
+    public int toManagers(
+            CondominiumId condo,
+            NotificationKind kind,
+            String subject,
+            Map<String, String> values,
+            String chargerName,
+            Long sessionId,
+            Long residentId,
+            String residentName) {
         Map<String, String> all = new HashMap<>(values);
         all.putIfAbsent("localizacao", location(condo));
         all.putIfAbsent("carregador", chargerName);
         List<String> managers = settings.current(condo).managerPhones();
         if (managers.isEmpty()) {
-            return insert(condo, kind, subject, "manager:none", null, residentId, residentName, chargerName, sessionId,
-                    all, "nenhum telefone de síndico configurado") ? 1 : 0;
+            return insert(
+                            condo,
+                            kind,
+                            subject,
+                            "manager:none",
+                            null,
+                            residentId,
+                            residentName,
+                            chargerName,
+                            sessionId,
+                            all,
+                            "nenhum telefone de síndico configurado")
+                    ? 1
+                    : 0;
         }
         int inserted = 0;
         for (String phone : managers) {
-            if (insert(condo, kind, subject, "manager:" + phone, phone, residentId, residentName, chargerName,
-                    sessionId, all, null)) {
+            if (insert(
+                    condo,
+                    kind,
+                    subject,
+                    "manager:" + phone,
+                    phone,
+                    residentId,
+                    residentName,
+                    chargerName,
+                    sessionId,
+                    all,
+                    null)) {
                 inserted++;
             }
         }
         return inserted;
     }
 
-    private boolean insert(CondominiumId condo, NotificationKind kind, String subject, String recipient, String phone,
-                           Long residentId, String residentName, String chargerName, Long sessionId,
-                           Map<String, String> values, String skipReason) {
+    private boolean insert(
+            CondominiumId condo,
+            NotificationKind kind,
+            String subject,
+            String recipient,
+            String phone,
+            Long residentId,
+            String residentName,
+            String chargerName,
+            Long sessionId,
+            Map<String, String> values,
+            String skipReason) {
         NotificationTemplate template = templates.get(condo, kind);
         if (skipReason == null && !template.enabled()) {
             skipReason = "modelo desativado";
@@ -114,14 +172,38 @@ public class Enqueuer {
         String body = Placeholders.render(template.body(), values);
         List<String> params = Placeholders.orderedValues(template.body(), values);
         NotificationStatus status = skipReason == null ? NotificationStatus.PENDING : NotificationStatus.SKIPPED;
-        boolean inserted = outbox.insert(condo, new OutboxRepository.NewMessage(kind, subject, recipient, phone,
-                residentId, residentName, chargerName, sessionId, body, params, status, skipReason), clock.instant());
+        boolean inserted = outbox.insert(
+                condo,
+                new OutboxRepository.NewMessage(
+                        kind,
+                        subject,
+                        recipient,
+                        phone,
+                        residentId,
+                        residentName,
+                        chargerName,
+                        sessionId,
+                        body,
+                        params,
+                        status,
+                        skipReason),
+                clock.instant());
         if (inserted) {
             if (skipReason == null) {
-                log.info("Notification {} for {} to {} enqueued (condominium {})", kind, subject, Phones.mask(phone), condo);
+                log.info(
+                        "Notification {} for {} to {} enqueued (condominium {})",
+                        kind,
+                        subject,
+                        Phones.mask(phone),
+                        condo);
             } else {
-                log.info("Notification {} for {} to {} skipped: {} (condominium {})", kind, subject,
-                        phone == null ? recipient.replaceAll("\\d(?=\\d{4})", "*") : Phones.mask(phone), skipReason, condo);
+                log.info(
+                        "Notification {} for {} to {} skipped: {} (condominium {})",
+                        kind,
+                        subject,
+                        phone == null ? recipient.replaceAll("\\d(?=\\d{4})", "*") : Phones.mask(phone),
+                        skipReason,
+                        condo);
             }
         }
         return inserted;

@@ -29,14 +29,20 @@ class EvolutionGateway implements WhatsAppGateway {
     }
 
     @Override
-    public SendResult send(StoredSettings s, String phoneE164, String text, NotificationKind kind, List<String> params) {
+    public SendResult send(
+            StoredSettings s, String phoneE164, String text, NotificationKind kind, List<String> params) {
         if (blank(s.evolutionUrl()) || blank(s.evolutionInstance()) || blank(s.evolutionApiKey())) {
             return SendResult.failed(DeliveryFailure.NOT_CONFIGURED, null); // URL, instance and key are required
         }
         String url = HttpGateways.trimSlash(s.evolutionUrl()) + "/message/sendText/"
-                + URLEncoder.encode(s.evolutionInstance().strip(), StandardCharsets.UTF_8).replace("+", "%20");
-        return http.postJson(url, Map.of("apikey", s.evolutionApiKey()),
-                Map.of("number", digits(phoneE164), "text", text), "key", "id");
+                + URLEncoder.encode(s.evolutionInstance().strip(), StandardCharsets.UTF_8)
+                        .replace("+", "%20");
+        return http.postJson(
+                url,
+                Map.of("apikey", s.evolutionApiKey()),
+                Map.of("number", digits(phoneE164), "text", text),
+                "key",
+                "id");
     }
 
     static String digits(String e164) {

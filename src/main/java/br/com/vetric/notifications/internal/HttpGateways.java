@@ -31,7 +31,10 @@ final class HttpGateways {
 
     HttpGateways(NotificationProperties props) {
         this.timeout = props.httpTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** POSTs JSON; maps the outcome to a {@link SendResult}, extracting the message id with {@code idPath}. */
@@ -39,7 +42,8 @@ final class HttpGateways {
         URI uri;
         try {
             uri = URI.create(url);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 return SendResult.failed(DeliveryFailure.NOT_CONFIGURED, null);
             }
         } catch (IllegalArgumentException e) {
@@ -47,24 +51,25 @@ final class HttpGateways {
         }
         switch (OutboundAddresses.check(uri.getHost())) {
             case FORBIDDEN -> {
-                log.warn("Gateway host {} resolves to a forbidden address (link-local, metadata, multicast); not sent",
+                log.warn(
+                        "Gateway host {} resolves to a forbidden address (link-local, metadata, multicast); not sent",
                         uri.getHost());
                 return SendResult.failed(DeliveryFailure.ADDRESS_NOT_ALLOWED, null);
             }
             case UNRESOLVED -> {
                 return SendResult.failed(DeliveryFailure.NETWORK, null);
             }
-            case ALLOWED -> {
-            }
+            case ALLOWED -> {}
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         headers.forEach(request::header);
         try {
             // only the status and the message id matter: at most 64 KB of the answer is read, the rest dropped
-            HttpResponse<String> response = client.send(request.build(),
-                    br.com.vetric.platform.BoundedBody.truncatedAt(64 * 1024, timeout));
+            HttpResponse<String> response =
+                    client.send(request.build(), br.com.vetric.platform.BoundedBody.truncatedAt(64 * 1024, timeout));
             String messageId = null;
             if (response.statusCode() / 100 == 2) {
                 messageId = extractId(response.body(), idPath);
@@ -73,7 +78,10 @@ final class HttpGateways {
         } catch (HttpTimeoutException e) {
             return SendResult.failed(DeliveryFailure.TIMEOUT, null);
         } catch (IOException e) {
-            log.info("Gateway {} not reached: {} {}", uri.getHost(), e.getClass().getSimpleName(),
+            log.info(
+                    "Gateway {} not reached: {} {}",
+                    uri.getHost(),
+                    e.getClass().getSimpleName(),
                     e.getMessage() == null ? "" : e.getMessage());
             return SendResult.failed(DeliveryFailure.NETWORK, null);
         } catch (InterruptedException e) {

@@ -21,8 +21,8 @@ class LogGateway implements WhatsAppGateway {
     }
 
     @Override
-    public SendResult send(StoredSettings settings, String phoneE164, String text, NotificationKind kind,
-                           List<String> params) {
+    public SendResult send(
+            StoredSettings settings, String phoneE164, String text, NotificationKind kind, List<String> params) {
         log.info("WhatsApp (log only) {} to {}: {}", kind, Phones.mask(phoneE164), text);
         return new SendResult.Accepted("log-" + UUID.randomUUID());
     }

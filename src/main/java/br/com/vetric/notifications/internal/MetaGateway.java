@@ -36,17 +36,22 @@ class MetaGateway implements WhatsAppGateway {
     }
 
     @Override
-    public SendResult send(StoredSettings s, String phoneE164, String text, NotificationKind kind, List<String> params) {
-        if (s.metaPhoneNumberId() == null || s.metaPhoneNumberId().isBlank()
-                || s.metaAccessToken() == null || s.metaAccessToken().isBlank()) {
+    public SendResult send(
+            StoredSettings s, String phoneE164, String text, NotificationKind kind, List<String> params) {
+        if (s.metaPhoneNumberId() == null
+                || s.metaPhoneNumberId().isBlank()
+                || s.metaAccessToken() == null
+                || s.metaAccessToken().isBlank()) {
             return SendResult.failed(DeliveryFailure.NOT_CONFIGURED, null); // phone number id and token are required
         }
         String base = s.metaBaseUrl() == null || s.metaBaseUrl().isBlank()
-                ? NotificationProperties.DEFAULT_META_BASE_URL : s.metaBaseUrl();
+                ? NotificationProperties.DEFAULT_META_BASE_URL
+                : s.metaBaseUrl();
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("name", templateName(kind));
-        template.put("language", Map.of("code", kind == null ? "en_US"
-                : s.metaLanguage() == null ? "pt_BR" : s.metaLanguage()));
+        template.put(
+                "language",
+                Map.of("code", kind == null ? "en_US" : s.metaLanguage() == null ? "pt_BR" : s.metaLanguage()));
         if (kind != null && !params.isEmpty()) {
             List<Map<String, String>> parameters = new ArrayList<>();
             params.forEach(p -> parameters.add(Map.of("type", "text", "text", p)));
@@ -57,7 +62,12 @@ class MetaGateway implements WhatsAppGateway {
         body.put("to", EvolutionGateway.digits(phoneE164));
         body.put("type", "template");
         body.put("template", template);
-        return http.postJson(HttpGateways.trimSlash(base) + "/" + s.metaPhoneNumberId().strip() + "/messages",
-                Map.of("Authorization", "Bearer " + s.metaAccessToken()), body, "messages", "0", "id");
+        return http.postJson(
+                HttpGateways.trimSlash(base) + "/" + s.metaPhoneNumberId().strip() + "/messages",
+                Map.of("Authorization", "Bearer " + s.metaAccessToken()),
+                body,
+                "messages",
+                "0",
+                "id");
     }
 }

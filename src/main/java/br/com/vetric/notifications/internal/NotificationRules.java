@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,9 +56,16 @@ public class NotificationRules {
     private final Residents residents;
     private final Clock clock;
 
-    NotificationRules(DueCheckRepository dueChecks, IncidentRepository incidents, OutboxRepository outbox,
-                      Enqueuer enqueuer, TemplateService templates, Sessions sessions, Chargers chargers,
-                      Residents residents, Clock clock) {
+    NotificationRules(
+            DueCheckRepository dueChecks,
+            IncidentRepository incidents,
+            OutboxRepository outbox,
+            Enqueuer enqueuer,
+            TemplateService templates,
+            Sessions sessions,
+            Chargers chargers,
+            Residents residents,
+            Clock clock) {
         this.dueChecks = dueChecks;
         this.incidents = incidents;
         this.outbox = outbox;
@@ -100,7 +106,12 @@ public class NotificationRules {
             schedule(condo, NotificationKind.CHARGING_STARTED, subject, e.at(), false);
         }
         if (e.current() == SessionStatus.SUSPENDED && e.previous() == SessionStatus.CHARGING && e.idleSince() != null) {
-            schedule(condo, NotificationKind.IDLE_STARTED, idleSubject(e.sessionId(), e.idleSince()), e.idleSince(), false);
+            schedule(
+                    condo,
+                    NotificationKind.IDLE_STARTED,
+                    idleSubject(e.sessionId(), e.idleSince()),
+                    e.idleSince(),
+                    false);
             schedule(condo, NotificationKind.BATTERY_FULL, subject, e.idleSince(), true);
         }
         // charging resumed: the pending BATTERY_FULL check re-reads the session when due and finds it charging
@@ -110,18 +121,31 @@ public class NotificationRules {
     void on(SessionIdentified e) {
         CondominiumId condo = e.condominiumId();
         if (e.idTag() != null) {
-            incidents.clear(condo, Type.UNIDENTIFIED_TAG, Tags.normalize(e.idTag()).orElse(e.idTag()), clock.instant()).ifPresent(i -> {
-                ResidentRef r = residents.refs(condo, Set.of(e.residentId())).get(e.residentId());
-                Map<String, String> values = new HashMap<>();
-                values.put("tag", Tags.normalize(e.idTag()).orElse(e.idTag()));
-                values.put("data", Placeholders.date(clock.instant()));
-                if (r != null) {
-                    values.put("nome", r.name());
-                    values.put("apartamento", r.unit());
-                }
-                recover(condo, i, NotificationKind.UNIDENTIFIED_TAG, NotificationKind.UNIDENTIFIED_TAG_RESOLVED, values,
-                        e.residentId(), r == null ? null : r.name());
-            });
+            incidents
+                    .clear(
+                            condo,
+                            Type.UNIDENTIFIED_TAG,
+                            Tags.normalize(e.idTag()).orElse(e.idTag()),
+                            clock.instant())
+                    .ifPresent(i -> {
+                        ResidentRef r =
+                                residents.refs(condo, Set.of(e.residentId())).get(e.residentId());
+                        Map<String, String> values = new HashMap<>();
+                        values.put("tag", Tags.normalize(e.idTag()).orElse(e.idTag()));
+                        values.put("data", Placeholders.date(clock.instant()));
+                        if (r != null) {
+                            values.put("nome", r.name());
+                            values.put("apartamento", r.unit());
+                        }
+                        recover(
+                                condo,
+                                i,
+                                NotificationKind.UNIDENTIFIED_TAG,
+                                NotificationKind.UNIDENTIFIED_TAG_RESOLVED,
+                                values,
+                                e.residentId(),
+                                r == null ? null : r.name());
+                    });
         }
         if (!e.open()) {
             return; // a session identified after it ended: nothing to tell the resident now
@@ -143,22 +167,34 @@ public class NotificationRules {
     @ApplicationModuleListener
     void on(SessionFinished e) {
         CondominiumId condo = e.condominiumId();
-        incidents.clear(condo, Type.STUCK, Long.toString(e.sessionId()), clock.instant()).ifPresent(i -> {
-            Map<String, String> values = Map.of("data", Placeholders.date(e.endedAt()));
-            recover(condo, i, NotificationKind.SESSION_STUCK, NotificationKind.SESSION_STUCK_CLEARED, values,
-                    e.residentId(), null);
-        });
+        incidents
+                .clear(condo, Type.STUCK, Long.toString(e.sessionId()), clock.instant())
+                .ifPresent(i -> {
+                    Map<String, String> values = Map.of("data", Placeholders.date(e.endedAt()));
+                    recover(
+                            condo,
+                            i,
+                            NotificationKind.SESSION_STUCK,
+                            NotificationKind.SESSION_STUCK_CLEARED,
+                            values,
+                            e.residentId(),
+                            null);
+                });
         if (e.backfilled() || e.residentId() == null) {
             return;
         }
         NotificationKind outcome = outcome(condo, e);
         if (outcome == null) {
-            log.info("Session {} ended ({}, last status {}, idle {}): no end-of-session message", e.sessionId(),
-                    e.endReason(), e.lastStatus(), e.hadIdle());
+            log.info(
+                    "Session {} ended ({}, last status {}, idle {}): no end-of-session message",
+                    e.sessionId(),
+                    e.endReason(),
+                    e.lastStatus(),
+                    e.hadIdle());
             return;
         }
-        session(condo, e.sessionId()).ifPresent(s ->
-                enqueuer.toResident(condo, outcome, sessionSubject(s.id()), s, e.endedAt()));
+        session(condo, e.sessionId())
+                .ifPresent(s -> enqueuer.toResident(condo, outcome, sessionSubject(s.id()), s, e.endedAt()));
     }
 
     /** BATTERY_FULL, CHARGING_INTERRUPTED or nothing, for a session that just ended. */
@@ -171,8 +207,10 @@ public class NotificationRules {
             // idle long enough before it ended: the battery-full check may simply not have run yet
             Duration delay = templates.delay(condo, NotificationKind.BATTERY_FULL);
             return session(condo, e.sessionId())
-                    .filter(s -> s.idleSince() != null && !s.idleSince().plus(delay).isAfter(e.endedAt()))
-                    .map(s -> NotificationKind.BATTERY_FULL).orElse(null);
+                    .filter(s ->
+                            s.idleSince() != null && !s.idleSince().plus(delay).isAfter(e.endedAt()))
+                    .map(s -> NotificationKind.BATTERY_FULL)
+                    .orElse(null);
         }
         if (e.lastStatus() == SessionStatus.CHARGING && !e.hadIdle()) {
             Duration startDelay = templates.delay(condo, NotificationKind.CHARGING_STARTED);
@@ -184,8 +222,15 @@ public class NotificationRules {
 
     @ApplicationModuleListener
     void on(SessionStuck e) {
-        Incident i = incidents.open(e.condominiumId(), Type.STUCK, Long.toString(e.sessionId()), e.chargerUuid(),
-                e.chargerName(), e.sessionId(), null, e.at());
+        Incident i = incidents.open(
+                e.condominiumId(),
+                Type.STUCK,
+                Long.toString(e.sessionId()),
+                e.chargerUuid(),
+                e.chargerName(),
+                e.sessionId(),
+                null,
+                e.at());
         schedule(e.condominiumId(), NotificationKind.SESSION_STUCK, i.subject(), e.at(), false);
     }
 
@@ -194,31 +239,52 @@ public class NotificationRules {
     @ApplicationModuleListener
     void on(ChargerFaulted e) {
         String detail = e.errorCode() + (e.errorInfo() == null || e.errorInfo().isBlank() ? "" : " – " + e.errorInfo());
-        Incident i = incidents.open(e.condominiumId(), Type.FAULT, e.chargerUuid() + "#" + e.connectorId(),
-                e.chargerUuid(), e.chargerName(), null, detail, e.at());
+        Incident i = incidents.open(
+                e.condominiumId(),
+                Type.FAULT,
+                e.chargerUuid() + "#" + e.connectorId(),
+                e.chargerUuid(),
+                e.chargerName(),
+                null,
+                detail,
+                e.at());
         schedule(e.condominiumId(), NotificationKind.CHARGER_FAULTED, i.subject(), e.at(), false);
     }
 
     @ApplicationModuleListener
     void on(ChargerFaultCleared e) {
-        incidents.clear(e.condominiumId(), Type.FAULT, e.chargerUuid() + "#" + e.connectorId(), e.at()).ifPresent(i ->
-                recover(e.condominiumId(), i, NotificationKind.CHARGER_FAULTED, NotificationKind.CHARGER_FAULT_CLEARED,
-                        Map.of("data", Placeholders.date(e.at()), "carregador", name(e.chargerName(), i)), null, null));
+        incidents
+                .clear(e.condominiumId(), Type.FAULT, e.chargerUuid() + "#" + e.connectorId(), e.at())
+                .ifPresent(i -> recover(
+                        e.condominiumId(),
+                        i,
+                        NotificationKind.CHARGER_FAULTED,
+                        NotificationKind.CHARGER_FAULT_CLEARED,
+                        Map.of("data", Placeholders.date(e.at()), "carregador", name(e.chargerName(), i)),
+                        null,
+                        null));
     }
 
     @ApplicationModuleListener
     void on(ChargerWentOffline e) {
         Instant since = e.lastHeartbeatAt() != null ? e.lastHeartbeatAt() : e.at();
-        Incident i = incidents.open(e.condominiumId(), Type.OFFLINE, e.chargerUuid(), e.chargerUuid(),
-                e.chargerName(), null, null, since);
+        Incident i = incidents.open(
+                e.condominiumId(), Type.OFFLINE, e.chargerUuid(), e.chargerUuid(), e.chargerName(), null, null, since);
         schedule(e.condominiumId(), NotificationKind.CHARGER_OFFLINE, i.subject(), i.openedAt(), false);
     }
 
     @ApplicationModuleListener
     void on(ChargerBackOnline e) {
-        incidents.clear(e.condominiumId(), Type.OFFLINE, e.chargerUuid(), e.at()).ifPresent(i ->
-                recover(e.condominiumId(), i, NotificationKind.CHARGER_OFFLINE, NotificationKind.CHARGER_BACK_ONLINE,
-                        Map.of("data", Placeholders.date(e.at()), "carregador", name(e.chargerName(), i)), null, null));
+        incidents
+                .clear(e.condominiumId(), Type.OFFLINE, e.chargerUuid(), e.at())
+                .ifPresent(i -> recover(
+                        e.condominiumId(),
+                        i,
+                        NotificationKind.CHARGER_OFFLINE,
+                        NotificationKind.CHARGER_BACK_ONLINE,
+                        Map.of("data", Placeholders.date(e.at()), "carregador", name(e.chargerName(), i)),
+                        null,
+                        null));
     }
 
     // ------------------------------------------------------------------ due checks
@@ -261,14 +327,21 @@ public class NotificationRules {
             }
             case IDLE_STARTED -> {
                 ChargingSession s = session(condo, sessionId(subject)).orElse(null);
-                if (s != null && s.open() && s.identified() && s.status() == SessionStatus.SUSPENDED
-                        && s.idleSince() != null && subject.equals(idleSubject(s.id(), s.idleSince()))) {
+                if (s != null
+                        && s.open()
+                        && s.identified()
+                        && s.status() == SessionStatus.SUSPENDED
+                        && s.idleSince() != null
+                        && subject.equals(idleSubject(s.id(), s.idleSince()))) {
                     enqueuer.toResident(condo, check.kind(), subject, s, s.idleSince());
                 }
             }
             case BATTERY_FULL -> {
                 ChargingSession s = session(condo, sessionId(subject)).orElse(null);
-                if (s != null && s.open() && s.identified() && s.status() == SessionStatus.SUSPENDED
+                if (s != null
+                        && s.open()
+                        && s.identified()
+                        && s.status() == SessionStatus.SUSPENDED
                         && s.idleSince() != null) {
                     Instant fullAt = s.idleSince().plus(templates.delay(condo, check.kind()));
                     if (fullAt.isAfter(now)) {
@@ -283,49 +356,100 @@ public class NotificationRules {
                     return null;
                 }
                 if (s.idTag() == null) {
-                    return s.open() ? now.plus(Duration.ofMinutes(1)) : null; // the transaction has not told the tag yet
+                    return s.open()
+                            ? now.plus(Duration.ofMinutes(1))
+                            : null; // the transaction has not told the tag yet
                 }
                 String tag = Tags.normalize(s.idTag()).orElse(s.idTag());
                 if (!residents.findByTag(condo, tag).isEmpty()) {
                     return null; // known by now: the session is being attached
                 }
-                Incident i = incidents.open(condo, Type.UNIDENTIFIED_TAG, tag, s.chargerUuid(), s.chargerName(),
-                        s.id(), null, s.startedAt());
-                enqueuer.toManagers(condo, check.kind(), i.subject(), Map.of("tag", tag,
-                                "data", Placeholders.date(s.startedAt())), s.chargerName(), s.id(), null, null);
+                Incident i = incidents.open(
+                        condo,
+                        Type.UNIDENTIFIED_TAG,
+                        tag,
+                        s.chargerUuid(),
+                        s.chargerName(),
+                        s.id(),
+                        null,
+                        s.startedAt());
+                enqueuer.toManagers(
+                        condo,
+                        check.kind(),
+                        i.subject(),
+                        Map.of("tag", tag, "data", Placeholders.date(s.startedAt())),
+                        s.chargerName(),
+                        s.id(),
+                        null,
+                        null);
             }
-            case CHARGER_FAULTED -> incident(condo, subject).filter(i -> i.clearedAt() == null).ifPresent(i ->
-                    enqueuer.toManagers(condo, check.kind(), subject, Map.of("erro", i.detail() == null ? "" : i.detail(),
-                            "data", Placeholders.date(i.openedAt())), i.chargerName(), null, null, null));
-            case CHARGER_OFFLINE -> incident(condo, subject).filter(i -> i.clearedAt() == null).ifPresent(i -> {
-                if (stillOffline(condo, i.chargerUuid())) {
-                    enqueuer.toManagers(condo, check.kind(), subject, Map.of("data", Placeholders.date(i.openedAt())),
-                            i.chargerName(), null, null, null);
-                }
-            });
-            case SESSION_STUCK -> incident(condo, subject).filter(i -> i.clearedAt() == null).ifPresent(i -> {
-                ChargingSession s = session(condo, i.sessionId()).orElse(null);
-                if (s != null && s.open()) {
-                    Map<String, String> values = new HashMap<>();
-                    values.put("duracao", Placeholders.duration(Duration.between(s.startedAt(), now)));
-                    values.put("data", Placeholders.date(s.startedAt()));
-                    values.put("nome", s.residentName());
-                    values.put("apartamento", s.apartment());
-                    enqueuer.toManagers(condo, check.kind(), subject, values, s.chargerName(), s.id(),
-                            s.residentId(), s.residentName());
-                }
-            });
+            case CHARGER_FAULTED ->
+                incident(condo, subject)
+                        .filter(i -> i.clearedAt() == null)
+                        .ifPresent(i -> enqueuer.toManagers(
+                                condo,
+                                check.kind(),
+                                subject,
+                                Map.of(
+                                        "erro",
+                                        i.detail() == null ? "" : i.detail(),
+                                        "data",
+                                        Placeholders.date(i.openedAt())),
+                                i.chargerName(),
+                                null,
+                                null,
+                                null));
+            case CHARGER_OFFLINE ->
+                incident(condo, subject).filter(i -> i.clearedAt() == null).ifPresent(i -> {
+                    if (stillOffline(condo, i.chargerUuid())) {
+                        enqueuer.toManagers(
+                                condo,
+                                check.kind(),
+                                subject,
+                                Map.of("data", Placeholders.date(i.openedAt())),
+                                i.chargerName(),
+                                null,
+                                null,
+                                null);
+                    }
+                });
+            case SESSION_STUCK ->
+                incident(condo, subject).filter(i -> i.clearedAt() == null).ifPresent(i -> {
+                    ChargingSession s = session(condo, i.sessionId()).orElse(null);
+                    if (s != null && s.open()) {
+                        Map<String, String> values = new HashMap<>();
+                        values.put("duracao", Placeholders.duration(Duration.between(s.startedAt(), now)));
+                        values.put("data", Placeholders.date(s.startedAt()));
+                        values.put("nome", s.residentName());
+                        values.put("apartamento", s.apartment());
+                        enqueuer.toManagers(
+                                condo,
+                                check.kind(),
+                                subject,
+                                values,
+                                s.chargerName(),
+                                s.id(),
+                                s.residentId(),
+                                s.residentName());
+                    }
+                });
             default -> log.warn("Due check {} of kind {} has no rule", check.id(), check.kind());
         }
         return null;
     }
 
     /** The recovery message of an incident, only when its alert went out (or is on its way). */
-    private void recover(CondominiumId condo, Incident i, NotificationKind alert, NotificationKind recovery,
-                         Map<String, String> values, Long residentId, String residentName) {
+    private void recover(
+            CondominiumId condo,
+            Incident i,
+            NotificationKind alert,
+            NotificationKind recovery,
+            Map<String, String> values,
+            Long residentId,
+            String residentName) {
         if (outbox.sentOrPending(condo, i.subject(), alert)) {
-            enqueuer.toManagers(condo, recovery, i.subject(), values, i.chargerName(), i.sessionId(), residentId,
-                    residentName);
+            enqueuer.toManagers(
+                    condo, recovery, i.subject(), values, i.chargerName(), i.sessionId(), residentId, residentName);
         }
     }
 

@@ -21,8 +21,11 @@ class NotificationSetup implements SmartInitializingSingleton {
     private final SettingsService settings;
     private final NotificationProperties props;
 
-    NotificationSetup(Condominiums condominiums, TemplateService templates, SettingsService settings,
-                      NotificationProperties props) {
+    NotificationSetup(
+            Condominiums condominiums,
+            TemplateService templates,
+            SettingsService settings,
+            NotificationProperties props) {
         this.condominiums = condominiums;
         this.templates = templates;
         this.settings = settings;
@@ -34,7 +37,8 @@ class NotificationSetup implements SmartInitializingSingleton {
         for (NotificationKind kind : NotificationKind.values()) {
             List<String> unknown = Placeholders.unknown(kind.defaultText());
             if (!unknown.isEmpty()) {
-                throw new IllegalStateException("default template of " + kind + " uses unknown placeholders " + unknown);
+                throw new IllegalStateException(
+                        "default template of " + kind + " uses unknown placeholders " + unknown);
             }
         }
         props.initialProvider();

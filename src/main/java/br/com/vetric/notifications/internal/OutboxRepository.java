@@ -1,11 +1,11 @@
 package br.com.vetric.notifications.internal;
 
-import br.com.vetric.platform.Sql;
 import br.com.vetric.notifications.DeliveredNotification;
 import br.com.vetric.notifications.DeliveryFailure;
 import br.com.vetric.notifications.NotificationFilter;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.notifications.NotificationStatus;
+import br.com.vetric.platform.Sql;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Phones;
 import java.sql.ResultSet;
@@ -22,18 +22,34 @@ import org.springframework.stereotype.Repository;
 public class OutboxRepository {
 
     /** A message to insert. {@code status} is PENDING or SKIPPED (with the reason in {@code error}). */
-    public record NewMessage(NotificationKind kind, String subject, String recipient, String phone, Long residentId,
-                             String residentName, String chargerName, Long sessionId, String body,
-                             List<String> params, NotificationStatus status, String error) {
-    }
+    public record NewMessage(
+            NotificationKind kind,
+            String subject,
+            String recipient,
+            String phone,
+            Long residentId,
+            String residentName,
+            String chargerName,
+            Long sessionId,
+            String body,
+            List<String> params,
+            NotificationStatus status,
+            String error) {}
 
     /** A claimed message, with the attempt number that identifies this claim. */
-    public record Claimed(long id, CondominiumId condo, NotificationKind kind, String phone, String body,
-                          List<String> params, int attempt) {
+    public record Claimed(
+            long id,
+            CondominiumId condo,
+            NotificationKind kind,
+            String phone,
+            String body,
+            List<String> params,
+            int attempt) {
 
         @Override
         public String toString() {
-            return "Claimed[id=" + id + ", kind=" + kind + ", phone=" + Phones.mask(phone) + ", attempt=" + attempt + "]";
+            return "Claimed[id=" + id + ", kind=" + kind + ", phone=" + Phones.mask(phone) + ", attempt=" + attempt
+                    + "]";
         }
     }
 
@@ -53,12 +69,23 @@ public class OutboxRepository {
                                :charger, :session, :body, :params, :status, 0, :now, :error, :now, :now)
                         on conflict do nothing
                         """)
-                .param("condo", condo.value()).param("kind", m.kind().name()).param("subject", m.subject())
-                .param("recipient", m.recipient()).param("outcome", m.kind().outcomeGroup()).param("phone", m.phone())
-                .param("resident", m.residentId()).param("residentName", m.residentName())
-                .param("charger", m.chargerName()).param("session", m.sessionId()).param("body", m.body())
-                .param("params", m.params().toArray(String[]::new)).param("status", m.status().name())
-                .param("error", m.error()).param("now", Sql.ts(now)).update() > 0;
+                        .param("condo", condo.value())
+                        .param("kind", m.kind().name())
+                        .param("subject", m.subject())
+                        .param("recipient", m.recipient())
+                        .param("outcome", m.kind().outcomeGroup())
+                        .param("phone", m.phone())
+                        .param("resident", m.residentId())
+                        .param("residentName", m.residentName())
+                        .param("charger", m.chargerName())
+                        .param("session", m.sessionId())
+                        .param("body", m.body())
+                        .param("params", m.params().toArray(String[]::new))
+                        .param("status", m.status().name())
+                        .param("error", m.error())
+                        .param("now", Sql.ts(now))
+                        .update()
+                > 0;
     }
 
     /** Whether a message of this kind exists for the subject (any recipient, any status but SKIPPED). */
@@ -67,8 +94,11 @@ public class OutboxRepository {
                         select exists (select 1 from notification_outbox where condominium_id = :condo
                                and subject = :subject and kind = :kind and status <> 'SKIPPED')
                         """)
-                .param("condo", condo.value()).param("subject", subject).param("kind", kind.name())
-                .query(Boolean.class).single();
+                .param("condo", condo.value())
+                .param("subject", subject)
+                .param("kind", kind.name())
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -88,11 +118,18 @@ public class OutboxRepository {
                                 for update skip locked)
                         returning o.id, o.kind, o.phone, o.body, o.params, o.attempts
                         """)
-                .param("condo", condo.value()).param("now", Sql.ts(now)).param("lease", Sql.ts(leaseUntil))
+                .param("condo", condo.value())
+                .param("now", Sql.ts(now))
+                .param("lease", Sql.ts(leaseUntil))
                 .param("limit", limit)
-                .query((rs, i) -> new Claimed(rs.getLong("id"), condo, NotificationKind.valueOf(rs.getString("kind")),
-                        rs.getString("phone"), rs.getString("body"),
-                        List.of((String[]) rs.getArray("params").getArray()), rs.getInt("attempts")))
+                .query((rs, i) -> new Claimed(
+                        rs.getLong("id"),
+                        condo,
+                        NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("phone"),
+                        rs.getString("body"),
+                        List.of((String[]) rs.getArray("params").getArray()),
+                        rs.getInt("attempts")))
                 .list();
     }
 
@@ -103,33 +140,66 @@ public class OutboxRepository {
                                last_reason = null, last_status_code = null
                          where condominium_id = :condo and id = :id and status = 'IN_FLIGHT' and attempts = :attempt
                         """)
-                .param("condo", condo.value()).param("id", id).param("attempt", attempt).param("provider", provider)
-                .param("mid", messageId).param("now", Sql.ts(now)).update() > 0;
+                        .param("condo", condo.value())
+                        .param("id", id)
+                        .param("attempt", attempt)
+                        .param("provider", provider)
+                        .param("mid", messageId)
+                        .param("now", Sql.ts(now))
+                        .update()
+                > 0;
     }
 
     /** Back to PENDING until {@code next}; the gateway's status code and classified reason, never its body. */
-    public boolean markRetry(CondominiumId condo, long id, int attempt, String provider, DeliveryFailure reason,
-                             Integer statusCode, Instant next, Instant now) {
+    public boolean markRetry(
+            CondominiumId condo,
+            long id,
+            int attempt,
+            String provider,
+            DeliveryFailure reason,
+            Integer statusCode,
+            Instant next,
+            Instant now) {
         return jdbc.sql("""
                         update notification_outbox set status = 'PENDING', next_attempt_at = :next, updated_at = :now,
                                lease_until = null, provider = :provider, last_reason = :reason,
                                last_status_code = :code, last_error = null
                          where condominium_id = :condo and id = :id and status = 'IN_FLIGHT' and attempts = :attempt
                         """)
-                .param("condo", condo.value()).param("id", id).param("attempt", attempt).param("provider", provider)
-                .param("reason", reason.name()).param("code", statusCode).param("next", Sql.ts(next))
-                .param("now", Sql.ts(now)).update() > 0;
+                        .param("condo", condo.value())
+                        .param("id", id)
+                        .param("attempt", attempt)
+                        .param("provider", provider)
+                        .param("reason", reason.name())
+                        .param("code", statusCode)
+                        .param("next", Sql.ts(next))
+                        .param("now", Sql.ts(now))
+                        .update()
+                > 0;
     }
 
-    public boolean markFailed(CondominiumId condo, long id, int attempt, String provider, DeliveryFailure reason,
-                              Integer statusCode, Instant now) {
+    public boolean markFailed(
+            CondominiumId condo,
+            long id,
+            int attempt,
+            String provider,
+            DeliveryFailure reason,
+            Integer statusCode,
+            Instant now) {
         return jdbc.sql("""
                         update notification_outbox set status = 'FAILED', updated_at = :now, lease_until = null,
                                provider = :provider, last_reason = :reason, last_status_code = :code, last_error = null
                          where condominium_id = :condo and id = :id and status = 'IN_FLIGHT' and attempts = :attempt
                         """)
-                .param("condo", condo.value()).param("id", id).param("attempt", attempt).param("provider", provider)
-                .param("reason", reason.name()).param("code", statusCode).param("now", Sql.ts(now)).update() > 0;
+                        .param("condo", condo.value())
+                        .param("id", id)
+                        .param("attempt", attempt)
+                        .param("provider", provider)
+                        .param("reason", reason.name())
+                        .param("code", statusCode)
+                        .param("now", Sql.ts(now))
+                        .update()
+                > 0;
     }
 
     public List<DeliveredNotification> search(CondominiumId condo, NotificationFilter f, int page, int size) {
@@ -137,14 +207,20 @@ public class OutboxRepository {
         String where = where(condo, f, params);
         params.put("size", size);
         params.put("offset", (long) page * size);
-        return jdbc.sql("select * from notification_outbox " + where + " order by created_at desc, id desc limit :size offset :offset")
-                .params(params).query(OutboxRepository::map).list();
+        return jdbc.sql("select * from notification_outbox " + where
+                        + " order by created_at desc, id desc limit :size offset :offset")
+                .params(params)
+                .query(OutboxRepository::map)
+                .list();
     }
 
     public long count(CondominiumId condo, NotificationFilter f) {
         Map<String, Object> params = new HashMap<>();
         String where = where(condo, f, params);
-        return jdbc.sql("select count(*) from notification_outbox " + where).params(params).query(Long.class).single();
+        return jdbc.sql("select count(*) from notification_outbox " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     private static String where(CondominiumId condo, NotificationFilter f, Map<String, Object> params) {
@@ -171,14 +247,24 @@ public class OutboxRepository {
 
     private static DeliveredNotification map(ResultSet rs, int i) throws SQLException {
         String phone = rs.getString("phone");
-        return new DeliveredNotification(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
-                NotificationStatus.valueOf(rs.getString("status")), rs.getString("recipient").startsWith("manager:")
-                ? "manager" : "resident", phone == null ? null : Phones.mask(phone),
-                Sql.longOrNull(rs, "resident_id"), rs.getString("resident_name"), rs.getString("charger_name"),
-                Sql.longOrNull(rs, "session_id"), rs.getString("body"), rs.getInt("attempts"),
-                rs.getString("last_error"), rs.getObject("last_status_code", Integer.class),
+        return new DeliveredNotification(
+                rs.getLong("id"),
+                NotificationKind.valueOf(rs.getString("kind")),
+                NotificationStatus.valueOf(rs.getString("status")),
+                rs.getString("recipient").startsWith("manager:") ? "manager" : "resident",
+                phone == null ? null : Phones.mask(phone),
+                Sql.longOrNull(rs, "resident_id"),
+                rs.getString("resident_name"),
+                rs.getString("charger_name"),
+                Sql.longOrNull(rs, "session_id"),
+                rs.getString("body"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                rs.getObject("last_status_code", Integer.class),
                 rs.getString("last_reason") == null ? null : DeliveryFailure.valueOf(rs.getString("last_reason")),
-                rs.getString("provider"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "sent_at"), Sql.instant(rs, "next_attempt_at"));
+                rs.getString("provider"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "sent_at"),
+                Sql.instant(rs, "next_attempt_at"));
     }
 }

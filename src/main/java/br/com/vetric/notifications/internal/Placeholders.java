@@ -1,12 +1,11 @@
 package br.com.vetric.notifications.internal;
 
-import br.com.vetric.platform.PtBr;
 import br.com.vetric.notifications.NotificationKind;
+import br.com.vetric.platform.PtBr;
 import br.com.vetric.shared.Energy;
 import br.com.vetric.shared.Zones;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +19,7 @@ public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** Placeholder names in the text that are not known, in order of appearance. */
     public static List<String> unknown(String text) {
@@ -32,8 +30,9 @@ public final class Placeholders {
                 result.add(m.group(1));
             }
         }
-        if (result.isEmpty() && (text.replaceAll(PLACEHOLDER.pattern(), "").contains("{{")
-                || text.replaceAll(PLACEHOLDER.pattern(), "").contains("}}"))) {
+        if (result.isEmpty()
+                && (text.replaceAll(PLACEHOLDER.pattern(), "").contains("{{")
+                        || text.replaceAll(PLACEHOLDER.pattern(), "").contains("}}"))) {
             result.add("{{ }} incompleto");
         }
         return List.copyOf(result);
@@ -81,9 +80,24 @@ public final class Placeholders {
 
     /** Sample values for the live preview. */
     public static Map<String, String> sample(String location) {
-        return Map.of("nome", "Maria Souza", "apartamento", "101 · Torre A", "carregador", "Garagem 1",
-                "energia", Energy.formatKwh(20_820), "duracao", "2 h 05 min",
-                "data", date(Instant.parse("2026-03-14T22:30:00Z")), "localizacao", location,
-                "tag", "04A1B2C3D4", "erro", "GroundFailure");
+        return Map.of(
+                "nome",
+                "Maria Souza",
+                "apartamento",
+                "101 · Torre A",
+                "carregador",
+                "Garagem 1",
+                "energia",
+                Energy.formatKwh(20_820),
+                "duracao",
+                "2 h 05 min",
+                "data",
+                date(Instant.parse("2026-03-14T22:30:00Z")),
+                "localizacao",
+                location,
+                "tag",
+                "04A1B2C3D4",
+                "erro",
+                "GroundFailure");
     }
 }

@@ -6,8 +6,7 @@ import br.com.vetric.notifications.DeliveryFailure;
 public sealed interface SendResult {
 
     /** 2xx: the provider took the message. */
-    record Accepted(String messageId) implements SendResult {
-    }
+    record Accepted(String messageId) implements SendResult {}
 
     /** Not taken; {@code statusCode} is null when no HTTP answer came. */
     sealed interface Failed extends SendResult {
@@ -17,12 +16,10 @@ public sealed interface SendResult {
     }
 
     /** Network error, timeout, 5xx or 429: try again later. */
-    record Retryable(DeliveryFailure reason, Integer statusCode) implements Failed {
-    }
+    record Retryable(DeliveryFailure reason, Integer statusCode) implements Failed {}
 
     /** Any other 4xx or a configuration problem: retrying will not help. */
-    record Permanent(DeliveryFailure reason, Integer statusCode) implements Failed {
-    }
+    record Permanent(DeliveryFailure reason, Integer statusCode) implements Failed {}
 
     static SendResult ofStatus(int status, String messageId) {
         if (status >= 200 && status < 300) {

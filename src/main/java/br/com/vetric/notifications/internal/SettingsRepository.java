@@ -39,18 +39,26 @@ public class SettingsRepository {
                         values (:condo, :provider, :eurl, :einst, :ekey, :murl, :mphone, :mtoken, :mlang, :managers, :now)
                         on conflict (condominium_id) do nothing
                         """)
-                .param("condo", condo.value()).param("provider", s.provider().name())
-                .param("eurl", s.evolutionUrl()).param("einst", s.evolutionInstance())
-                .param("ekey", box.encrypt(s.evolutionApiKey(), context(EVOLUTION_KEY, condo.value())))
-                .param("murl", s.metaBaseUrl()).param("mphone", s.metaPhoneNumberId())
-                .param("mtoken", box.encrypt(s.metaAccessToken(), context(META_TOKEN, condo.value())))
-                .param("mlang", s.metaLanguage()).param("managers", s.managerPhones().toArray(String[]::new))
-                .param("now", Sql.ts(now)).update() > 0;
+                        .param("condo", condo.value())
+                        .param("provider", s.provider().name())
+                        .param("eurl", s.evolutionUrl())
+                        .param("einst", s.evolutionInstance())
+                        .param("ekey", box.encrypt(s.evolutionApiKey(), context(EVOLUTION_KEY, condo.value())))
+                        .param("murl", s.metaBaseUrl())
+                        .param("mphone", s.metaPhoneNumberId())
+                        .param("mtoken", box.encrypt(s.metaAccessToken(), context(META_TOKEN, condo.value())))
+                        .param("mlang", s.metaLanguage())
+                        .param("managers", s.managerPhones().toArray(String[]::new))
+                        .param("now", Sql.ts(now))
+                        .update()
+                > 0;
     }
 
     public Optional<StoredSettings> find(CondominiumId condo) {
         return jdbc.sql("select * from notification_settings where condominium_id = :condo")
-                .param("condo", condo.value()).query(this::map).optional();
+                .param("condo", condo.value())
+                .query(this::map)
+                .optional();
     }
 
     public void update(CondominiumId condo, StoredSettings s, Instant now) {
@@ -61,13 +69,18 @@ public class SettingsRepository {
                                manager_phones = :managers, updated_at = :now
                          where condominium_id = :condo
                         """)
-                .param("condo", condo.value()).param("provider", s.provider().name())
-                .param("eurl", s.evolutionUrl()).param("einst", s.evolutionInstance())
+                .param("condo", condo.value())
+                .param("provider", s.provider().name())
+                .param("eurl", s.evolutionUrl())
+                .param("einst", s.evolutionInstance())
                 .param("ekey", box.encrypt(s.evolutionApiKey(), context(EVOLUTION_KEY, condo.value())))
-                .param("murl", s.metaBaseUrl()).param("mphone", s.metaPhoneNumberId())
+                .param("murl", s.metaBaseUrl())
+                .param("mphone", s.metaPhoneNumberId())
                 .param("mtoken", box.encrypt(s.metaAccessToken(), context(META_TOKEN, condo.value())))
-                .param("mlang", s.metaLanguage()).param("managers", s.managerPhones().toArray(String[]::new))
-                .param("now", Sql.ts(now)).update();
+                .param("mlang", s.metaLanguage())
+                .param("managers", s.managerPhones().toArray(String[]::new))
+                .param("now", Sql.ts(now))
+                .update();
     }
 
     /**
@@ -78,15 +91,19 @@ public class SettingsRepository {
     int encryptClearText() {
         int done = 0;
         for (String column : List.of(EVOLUTION_KEY, META_TOKEN)) {
-            List<ClearValue> clear = jdbc.sql("select condominium_id, " + column + " as value from notification_settings"
-                            + " where " + column + " is not null and " + column + " not like :prefix")
+            List<ClearValue> clear = jdbc.sql(
+                            "select condominium_id, " + column + " as value from notification_settings" + " where "
+                                    + column + " is not null and " + column + " not like :prefix")
                     .param("prefix", SecretBox.PREFIX + "%")
-                    .query((rs, i) -> new ClearValue(rs.getLong("condominium_id"), rs.getString("value"))).list();
+                    .query((rs, i) -> new ClearValue(rs.getLong("condominium_id"), rs.getString("value")))
+                    .list();
             for (ClearValue v : clear) {
                 done += jdbc.sql("update notification_settings set " + column + " = :sealed"
                                 + " where condominium_id = :condo and " + column + " = :clear")
                         .param("sealed", box.encrypt(v.value(), context(column, v.condo())))
-                        .param("condo", v.condo()).param("clear", v.value()).update();
+                        .param("condo", v.condo())
+                        .param("clear", v.value())
+                        .update();
             }
         }
         return done;
@@ -107,10 +124,17 @@ public class SettingsRepository {
     private StoredSettings map(ResultSet rs, int i) throws SQLException {
         long condo = rs.getLong("condominium_id");
         String[] managers = (String[]) rs.getArray("manager_phones").getArray();
-        return new StoredSettings(WhatsAppProvider.valueOf(rs.getString("provider")), rs.getString("evolution_url"),
-                rs.getString("evolution_instance"), secret(rs, EVOLUTION_KEY, condo), rs.getString("meta_base_url"),
-                rs.getString("meta_phone_number_id"), secret(rs, META_TOKEN, condo),
-                rs.getString("meta_language"), List.of(managers), Sql.instant(rs, "updated_at"));
+        return new StoredSettings(
+                WhatsAppProvider.valueOf(rs.getString("provider")),
+                rs.getString("evolution_url"),
+                rs.getString("evolution_instance"),
+                secret(rs, EVOLUTION_KEY, condo),
+                rs.getString("meta_base_url"),
+                rs.getString("meta_phone_number_id"),
+                secret(rs, META_TOKEN, condo),
+                rs.getString("meta_language"),
+                List.of(managers),
+                Sql.instant(rs, "updated_at"));
     }
 
     /** Decrypts a stored secret; clear text (an older version's, encrypted at the next start) is read as is. */
@@ -122,9 +146,12 @@ public class SettingsRepository {
         try {
             return box.decrypt(stored, context(column, condo));
         } catch (SecretBox.UnreadableSecretException e) {
-            throw new IllegalStateException(e.getMessage() + ". Start with the VETRIC_SECRETS_KEY it was saved with, "
-                    + "or clear it (update notification_settings set " + column + " = null where condominium_id = "
-                    + condo + ") and enter it again in Administração > WhatsApp", e);
+            throw new IllegalStateException(
+                    e.getMessage() + ". Start with the VETRIC_SECRETS_KEY it was saved with, "
+                            + "or clear it (update notification_settings set " + column
+                            + " = null where condominium_id = "
+                            + condo + ") and enter it again in Administração > WhatsApp",
+                    e);
         }
     }
 }

@@ -67,12 +67,21 @@ public class SettingsService {
                 log.warn("Ignoring invalid manager phone {} in VETRIC_MANAGER_PHONES", Phones.mask(p));
             }
         }
-        StoredSettings initial = new StoredSettings(props.initialProvider(), blankToNull(props.evolutionUrl()),
-                blankToNull(props.evolutionInstance()), blankToNull(props.evolutionApiKey()), props.metaBaseUrl(),
-                blankToNull(props.metaPhoneNumberId()), blankToNull(props.metaAccessToken()), props.metaLanguage(),
-                managers, clock.instant());
+        StoredSettings initial = new StoredSettings(
+                props.initialProvider(),
+                blankToNull(props.evolutionUrl()),
+                blankToNull(props.evolutionInstance()),
+                blankToNull(props.evolutionApiKey()),
+                props.metaBaseUrl(),
+                blankToNull(props.metaPhoneNumberId()),
+                blankToNull(props.metaAccessToken()),
+                props.metaLanguage(),
+                managers,
+                clock.instant());
         if (repository.insertIfMissing(condo, initial, clock.instant())) {
-            log.info("WhatsApp settings of condominium {} seeded from the environment: provider {}", condo,
+            log.info(
+                    "WhatsApp settings of condominium {} seeded from the environment: provider {}",
+                    condo,
                     initial.provider());
         }
     }
@@ -87,19 +96,21 @@ public class SettingsService {
         StoredSettings old = current(condo);
         WhatsAppProvider provider = cmd.provider() != null ? cmd.provider() : old.provider();
         String evolutionUrl = cmd.evolutionUrl() != null ? blankToNull(cmd.evolutionUrl()) : old.evolutionUrl();
-        String instance = cmd.evolutionInstance() != null ? blankToNull(cmd.evolutionInstance()) : old.evolutionInstance();
+        String instance =
+                cmd.evolutionInstance() != null ? blankToNull(cmd.evolutionInstance()) : old.evolutionInstance();
         String newKey = blankToNull(cmd.evolutionApiKey());
         String metaUrl = cmd.metaBaseUrl() != null ? blankToNull(cmd.metaBaseUrl()) : old.metaBaseUrl();
         if (metaUrl == null) {
             metaUrl = NotificationProperties.DEFAULT_META_BASE_URL;
         }
-        String metaPhone = cmd.metaPhoneNumberId() != null ? blankToNull(cmd.metaPhoneNumberId()) : old.metaPhoneNumberId();
+        String metaPhone =
+                cmd.metaPhoneNumberId() != null ? blankToNull(cmd.metaPhoneNumberId()) : old.metaPhoneNumberId();
         String newToken = blankToNull(cmd.metaAccessToken());
         String language = cmd.metaLanguage() != null ? blankToNull(cmd.metaLanguage()) : old.metaLanguage();
         List<String> managers = cmd.managerPhones() == null ? old.managerPhones() : managers(cmd.managerPhones());
         boolean evolutionMoved = moved(old.evolutionUrl(), evolutionUrl);
-        boolean metaMoved = moved(old.metaBaseUrl() == null ? NotificationProperties.DEFAULT_META_BASE_URL
-                : old.metaBaseUrl(), metaUrl);
+        boolean metaMoved = moved(
+                old.metaBaseUrl() == null ? NotificationProperties.DEFAULT_META_BASE_URL : old.metaBaseUrl(), metaUrl);
         if (evolutionMoved) {
             checkUrl("evolutionUrl", evolutionUrl);
         }
@@ -114,10 +125,27 @@ public class SettingsService {
         if (provider == WhatsAppProvider.META && (metaPhone == null || token == null)) {
             throw new InvalidInputException("provider", "Meta WhatsApp needs the phone number id and the access token");
         }
-        repository.update(condo, new StoredSettings(provider, evolutionUrl, instance, key, metaUrl, metaPhone, token,
-                language == null ? "pt_BR" : language, managers, clock.instant()), clock.instant());
-        log.info("WhatsApp settings of condominium {} updated: provider {}, {} manager phone(s){}{}", condo, provider,
-                managers.size(), evolutionMoved ? ", new Evolution URL" : "", metaMoved ? ", new Meta URL" : "");
+        repository.update(
+                condo,
+                new StoredSettings(
+                        provider,
+                        evolutionUrl,
+                        instance,
+                        key,
+                        metaUrl,
+                        metaPhone,
+                        token,
+                        language == null ? "pt_BR" : language,
+                        managers,
+                        clock.instant()),
+                clock.instant());
+        log.info(
+                "WhatsApp settings of condominium {} updated: provider {}, {} manager phone(s){}{}",
+                condo,
+                provider,
+                managers.size(),
+                evolutionMoved ? ", new Evolution URL" : "",
+                metaMoved ? ", new Meta URL" : "");
         return view(condo);
     }
 
@@ -135,7 +163,9 @@ public class SettingsService {
             return entered;
         }
         if (urlMoved && stored != null) {
-            throw new InvalidGatewaySettings(field, InvalidGatewaySettings.Problem.SECRET_REQUIRED_FOR_NEW_URL,
+            throw new InvalidGatewaySettings(
+                    field,
+                    InvalidGatewaySettings.Problem.SECRET_REQUIRED_FOR_NEW_URL,
                     "enter the key again when changing the URL: the stored one is never sent to a new host");
         }
         return stored;
@@ -161,14 +191,18 @@ public class SettingsService {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new InvalidGatewaySettings(field, InvalidGatewaySettings.Problem.INVALID_URL, "must be an http(s) URL");
+            throw new InvalidGatewaySettings(
+                    field, InvalidGatewaySettings.Problem.INVALID_URL, "must be an http(s) URL");
         }
         if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new InvalidGatewaySettings(field, InvalidGatewaySettings.Problem.INVALID_URL, "must be an http(s) URL");
+            throw new InvalidGatewaySettings(
+                    field, InvalidGatewaySettings.Problem.INVALID_URL, "must be an http(s) URL");
         }
         // a host that does not resolve now is accepted: it is checked again before every connection
         if (OutboundAddresses.check(uri.getHost()) == OutboundAddresses.Verdict.FORBIDDEN) {
-            throw new InvalidGatewaySettings(field, InvalidGatewaySettings.Problem.ADDRESS_NOT_ALLOWED,
+            throw new InvalidGatewaySettings(
+                    field,
+                    InvalidGatewaySettings.Problem.ADDRESS_NOT_ALLOWED,
                     "must not point at a link-local, cloud metadata, multicast or unspecified address");
         }
     }

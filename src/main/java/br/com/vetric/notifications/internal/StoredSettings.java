@@ -6,15 +6,30 @@ import java.time.Instant;
 import java.util.List;
 
 /** Gateway settings with their secrets: never leaves the module, never logged. */
-public record StoredSettings(WhatsAppProvider provider, String evolutionUrl, String evolutionInstance,
-                             String evolutionApiKey, String metaBaseUrl, String metaPhoneNumberId,
-                             String metaAccessToken, String metaLanguage, List<String> managerPhones,
-                             Instant updatedAt) {
+public record StoredSettings(
+        WhatsAppProvider provider,
+        String evolutionUrl,
+        String evolutionInstance,
+        String evolutionApiKey,
+        String metaBaseUrl,
+        String metaPhoneNumberId,
+        String metaAccessToken,
+        String metaLanguage,
+        List<String> managerPhones,
+        Instant updatedAt) {
 
     public GatewaySettings view() {
-        return new GatewaySettings(provider, evolutionUrl, evolutionInstance,
-                evolutionApiKey != null && !evolutionApiKey.isBlank(), metaBaseUrl, metaPhoneNumberId,
-                metaAccessToken != null && !metaAccessToken.isBlank(), metaLanguage, managerPhones, updatedAt);
+        return new GatewaySettings(
+                provider,
+                evolutionUrl,
+                evolutionInstance,
+                evolutionApiKey != null && !evolutionApiKey.isBlank(),
+                metaBaseUrl,
+                metaPhoneNumberId,
+                metaAccessToken != null && !metaAccessToken.isBlank(),
+                metaLanguage,
+                managerPhones,
+                updatedAt);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package br.com.vetric.notifications.internal;
 
-import br.com.vetric.platform.Sql;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.notifications.NotificationTemplate;
+import br.com.vetric.platform.Sql;
 import br.com.vetric.shared.CondominiumId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,32 +31,50 @@ public class TemplateRepository {
                             values (:condo, :kind, true, :body, :delay, :now)
                             on conflict (condominium_id, kind) do nothing
                             """)
-                    .param("condo", condo.value()).param("kind", kind.name()).param("body", kind.defaultText())
-                    .param("delay", kind.defaultDelaySeconds()).param("now", Sql.ts(now)).update();
+                    .param("condo", condo.value())
+                    .param("kind", kind.name())
+                    .param("body", kind.defaultText())
+                    .param("delay", kind.defaultDelaySeconds())
+                    .param("now", Sql.ts(now))
+                    .update();
         }
         return inserted;
     }
 
     public List<NotificationTemplate> list(CondominiumId condo) {
-        return jdbc.sql("select * from notification_template where condominium_id = :condo")
-                .param("condo", condo.value()).query(TemplateRepository::map).list().stream()
-                .filter(t -> t != null).sorted(java.util.Comparator.comparing(NotificationTemplate::kind)).toList();
+        return jdbc
+                .sql("select * from notification_template where condominium_id = :condo")
+                .param("condo", condo.value())
+                .query(TemplateRepository::map)
+                .list()
+                .stream()
+                .filter(t -> t != null)
+                .sorted(java.util.Comparator.comparing(NotificationTemplate::kind))
+                .toList();
     }
 
     public Optional<NotificationTemplate> find(CondominiumId condo, NotificationKind kind) {
         return jdbc.sql("select * from notification_template where condominium_id = :condo and kind = :kind")
-                .param("condo", condo.value()).param("kind", kind.name()).query(TemplateRepository::map).optional();
+                .param("condo", condo.value())
+                .param("kind", kind.name())
+                .query(TemplateRepository::map)
+                .optional();
     }
 
-    public void update(CondominiumId condo, NotificationKind kind, boolean enabled, String body, int delaySeconds,
-                       Instant now) {
+    public void update(
+            CondominiumId condo, NotificationKind kind, boolean enabled, String body, int delaySeconds, Instant now) {
         jdbc.sql("""
                         update notification_template set enabled = :enabled, body = :body, delay_seconds = :delay,
                                updated_at = :now
                          where condominium_id = :condo and kind = :kind
                         """)
-                .param("condo", condo.value()).param("kind", kind.name()).param("enabled", enabled)
-                .param("body", body).param("delay", delaySeconds).param("now", Sql.ts(now)).update();
+                .param("condo", condo.value())
+                .param("kind", kind.name())
+                .param("enabled", enabled)
+                .param("body", body)
+                .param("delay", delaySeconds)
+                .param("now", Sql.ts(now))
+                .update();
     }
 
     private static NotificationTemplate map(ResultSet rs, int i) throws SQLException {
@@ -66,7 +84,13 @@ public class TemplateRepository {
         } catch (IllegalArgumentException e) {
             return null; // a kind removed from the code: ignored (and reported at startup)
         }
-        return new NotificationTemplate(kind, kind.audience(), rs.getBoolean("enabled"), rs.getString("body"),
-                rs.getInt("delay_seconds"), kind.timed(), Sql.instant(rs, "updated_at"));
+        return new NotificationTemplate(
+                kind,
+                kind.audience(),
+                rs.getBoolean("enabled"),
+                rs.getString("body"),
+                rs.getInt("delay_seconds"),
+                kind.timed(),
+                Sql.instant(rs, "updated_at"));
     }
 }

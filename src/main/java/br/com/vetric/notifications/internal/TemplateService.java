@@ -47,8 +47,8 @@ public class TemplateService {
         }
         List<NotificationTemplate> all = repository.list(condo);
         if (all.size() != NotificationKind.values().length) {
-            throw new IllegalStateException("condominium " + condo + " has " + all.size() + " notification templates, expected "
-                    + NotificationKind.values().length);
+            throw new IllegalStateException("condominium " + condo + " has " + all.size()
+                    + " notification templates, expected " + NotificationKind.values().length);
         }
         seeded.add(condo);
     }
@@ -61,8 +61,10 @@ public class TemplateService {
     /** The template of a kind; a missing one is a bug, reported loudly. */
     public NotificationTemplate get(CondominiumId condo, NotificationKind kind) {
         ensure(condo);
-        return repository.find(condo, kind).orElseThrow(() -> new IllegalStateException(
-                "notification template " + kind + " missing in condominium " + condo));
+        return repository
+                .find(condo, kind)
+                .orElseThrow(() -> new IllegalStateException(
+                        "notification template " + kind + " missing in condominium " + condo));
     }
 
     public Duration delay(CondominiumId condo, NotificationKind kind) {
@@ -83,7 +85,12 @@ public class TemplateService {
             throw new InvalidInputException("delaySeconds", kind + " is sent at once and has no delay");
         }
         repository.update(condo, kind, enabled, body, delay, clock.instant());
-        log.info("Notification template {} of condominium {} updated (enabled={}, delay={}s)", kind, condo, enabled, delay);
+        log.info(
+                "Notification template {} of condominium {} updated (enabled={}, delay={}s)",
+                kind,
+                condo,
+                enabled,
+                delay);
         return repository.find(condo, kind).orElseThrow();
     }
 
@@ -97,9 +104,17 @@ public class TemplateService {
         }
         List<String> unknown = Placeholders.unknown(body);
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("body", "unknown placeholder " + unknown.stream()
-                    .map(u -> "{{" + u + "}}").reduce((a, b) -> a + ", " + b).orElseThrow()
-                    + "; allowed: " + NotificationKind.PLACEHOLDERS.stream().map(p -> "{{" + p + "}}").toList());
+            throw new InvalidInputException(
+                    "body",
+                    "unknown placeholder "
+                            + unknown.stream()
+                                    .map(u -> "{{" + u + "}}")
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElseThrow()
+                            + "; allowed: "
+                            + NotificationKind.PLACEHOLDERS.stream()
+                                    .map(p -> "{{" + p + "}}")
+                                    .toList());
         }
     }
 

@@ -15,10 +15,10 @@ import br.com.vetric.platform.ApiParams;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.shared.PageResult;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,14 +44,18 @@ class NotificationApiController {
     }
 
     @GetMapping("/api/v1/notifications")
-    PageResult<DeliveredNotification> log(@RequestParam(required = false) String kind,
-                                          @RequestParam(required = false) String status,
-                                          @RequestParam(required = false) String from,
-                                          @RequestParam(required = false) String to,
-                                          @RequestParam(defaultValue = "0") int page,
-                                          @RequestParam(defaultValue = "50") int size) {
+    PageResult<DeliveredNotification> log(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         ApiParams.paging(page, size);
-        NotificationFilter filter = new NotificationFilter(kindParam(kind), statusParam(status), ApiParams.periodStart("from", from),
+        NotificationFilter filter = new NotificationFilter(
+                kindParam(kind),
+                statusParam(status),
+                ApiParams.periodStart("from", from),
                 ApiParams.periodEnd("to", to));
         return notifications.log(current.require(), filter, page, size);
     }
@@ -84,8 +88,9 @@ class NotificationApiController {
         return notifications.updateSettings(current.require(), cmd);
     }
 
-    record TestRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "(11) 99876-5432") String phone) {
-    }
+    record TestRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "(11) 99876-5432")
+            String phone) {}
 
     @PostMapping("/api/v1/notification-settings/test")
     @PreAuthorize("hasRole('ADMIN')")

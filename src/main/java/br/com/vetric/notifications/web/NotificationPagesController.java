@@ -38,13 +38,20 @@ class NotificationPagesController {
     }
 
     @GetMapping("/notifications")
-    String log(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
-               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-               @RequestParam(defaultValue = "0") int page, Model model) {
+    String log(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         NotificationFilter filter;
         try {
-            filter = new NotificationFilter(NotificationApiController.kindParam(kind),
-                    NotificationApiController.statusParam(status), ApiParams.periodStart("from", from), ApiParams.periodEnd("to", to));
+            filter = new NotificationFilter(
+                    NotificationApiController.kindParam(kind),
+                    NotificationApiController.statusParam(status),
+                    ApiParams.periodStart("from", from),
+                    ApiParams.periodEnd("to", to));
         } catch (InvalidInputException e) {
             model.addAttribute("filterError", e.field() + ": " + e.getMessage());
             filter = NotificationFilter.any();
@@ -69,13 +76,16 @@ class NotificationPagesController {
 
     @PostMapping("/admin/notifications/templates/{kind}")
     @PreAuthorize("hasRole('ADMIN')")
-    String saveTemplate(@PathVariable String kind, @RequestParam(defaultValue = "false") boolean enabled,
-                        @RequestParam String body, @RequestParam(defaultValue = "0") int delaySeconds,
-                        RedirectAttributes redirect) {
+    String saveTemplate(
+            @PathVariable String kind,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam String body,
+            @RequestParam(defaultValue = "0") int delaySeconds,
+            RedirectAttributes redirect) {
         NotificationKind k = NotificationApiController.kind(kind);
         try {
-            notifications.updateTemplate(current.require(), k, new TemplateUpdate(enabled, body,
-                    k.timed() ? delaySeconds : null));
+            notifications.updateTemplate(
+                    current.require(), k, new TemplateUpdate(enabled, body, k.timed() ? delaySeconds : null));
             redirect.addFlashAttribute("saved", k.name());
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", k.name() + " — " + e.getMessage());
@@ -100,30 +110,47 @@ class NotificationPagesController {
     String settings(Model model) {
         CondominiumId condo = current.require();
         model.addAttribute("settings", notifications.settings(condo));
-        model.addAttribute("managerPhonesText", String.join("\n", notifications.settings(condo).managerPhones().stream()
-                .map(Phones::display).toList()));
+        model.addAttribute(
+                "managerPhonesText",
+                String.join(
+                        "\n",
+                        notifications.settings(condo).managerPhones().stream()
+                                .map(Phones::display)
+                                .toList()));
         model.addAttribute("providers", WhatsAppProvider.values());
         return "notifications/settings";
     }
 
     @PostMapping("/admin/notifications/settings")
     @PreAuthorize("hasRole('ADMIN')")
-    String saveSettings(@RequestParam WhatsAppProvider provider, @RequestParam(required = false) String evolutionUrl,
-                        @RequestParam(required = false) String evolutionInstance,
-                        @RequestParam(required = false) String evolutionApiKey,
-                        @RequestParam(required = false) String metaBaseUrl,
-                        @RequestParam(required = false) String metaPhoneNumberId,
-                        @RequestParam(required = false) String metaAccessToken,
-                        @RequestParam(required = false) String metaLanguage,
-                        @RequestParam(required = false, defaultValue = "") String managerPhones,
-                        RedirectAttributes redirect) {
-        List<String> phones = Arrays.stream(managerPhones.split("[\\n,;]")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
+    String saveSettings(
+            @RequestParam WhatsAppProvider provider,
+            @RequestParam(required = false) String evolutionUrl,
+            @RequestParam(required = false) String evolutionInstance,
+            @RequestParam(required = false) String evolutionApiKey,
+            @RequestParam(required = false) String metaBaseUrl,
+            @RequestParam(required = false) String metaPhoneNumberId,
+            @RequestParam(required = false) String metaAccessToken,
+            @RequestParam(required = false) String metaLanguage,
+            @RequestParam(required = false, defaultValue = "") String managerPhones,
+            RedirectAttributes redirect) {
+        List<String> phones = Arrays.stream(managerPhones.split("[\\n,;]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         try {
-            notifications.updateSettings(current.require(), new GatewaySettingsCommand(provider,
-                    nullToEmpty(evolutionUrl), nullToEmpty(evolutionInstance), evolutionApiKey,
-                    nullToEmpty(metaBaseUrl), nullToEmpty(metaPhoneNumberId), metaAccessToken,
-                    nullToEmpty(metaLanguage), phones));
+            notifications.updateSettings(
+                    current.require(),
+                    new GatewaySettingsCommand(
+                            provider,
+                            nullToEmpty(evolutionUrl),
+                            nullToEmpty(evolutionInstance),
+                            evolutionApiKey,
+                            nullToEmpty(metaBaseUrl),
+                            nullToEmpty(metaPhoneNumberId),
+                            metaAccessToken,
+                            nullToEmpty(metaLanguage),
+                            phones));
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidGatewaySettings e) {
             redirect.addFlashAttribute("errorField", e.field());

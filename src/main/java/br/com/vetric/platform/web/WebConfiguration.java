@@ -39,8 +39,7 @@ public class WebConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public void setLocale(HttpServletRequest request, HttpServletResponse response,
-                                  Locale locale) {
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
                 cookie.setLocale(request, response, locale == null ? null : supported(locale));
             }
         };

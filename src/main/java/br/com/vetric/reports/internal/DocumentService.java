@@ -31,8 +31,12 @@ public class DocumentService {
     private final ReportsProperties props;
     private final Clock clock;
 
-    DocumentService(ReportRepository repository, ReportStorage storage, StoredFiles files, ReportsProperties props,
-                    Clock clock) {
+    DocumentService(
+            ReportRepository repository,
+            ReportStorage storage,
+            StoredFiles files,
+            ReportsProperties props,
+            Clock clock) {
         this.repository = repository;
         this.storage = storage;
         this.files = files;
@@ -41,12 +45,13 @@ public class DocumentService {
     }
 
     /** A report's file, ready to be streamed. */
-    public record Download(Report report, Path path) {
-    }
+    public record Download(Report report, Path path) {}
 
     @Transactional(readOnly = true)
     public List<Report> list(CondominiumId condo, Integer year, Integer month, Report.Kind kind, boolean admin) {
-        return repository.list(condo, year, month, kind, admin).stream().map(ReportRepository.StoredReport::report).toList();
+        return repository.list(condo, year, month, kind, admin).stream()
+                .map(ReportRepository.StoredReport::report)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -79,7 +84,9 @@ public class DocumentService {
         if (title.isEmpty() || title.length() > 200) {
             throw new UploadRejectedException(Reason.MISSING_FIELD, "title", "is required (at most 200 characters)");
         }
-        String description = cmd.description() == null || cmd.description().isBlank() ? null : cmd.description().strip();
+        String description = cmd.description() == null || cmd.description().isBlank()
+                ? null
+                : cmd.description().strip();
         if (description != null && description.length() > 2000) {
             throw new UploadRejectedException(Reason.MISSING_FIELD, "description", "must have at most 2000 characters");
         }
@@ -91,20 +98,39 @@ public class DocumentService {
         }
         FileInspector.Inspection inspection = FileInspector.inspect(bytes);
         String displayName = FileInspector.sanitizeName(cmd.originalName(), inspection.format());
-        ReportStorage.Stored stored = storage.store(condo, bytes, inspection.format().extension());
+        ReportStorage.Stored stored =
+                storage.store(condo, bytes, inspection.format().extension());
         files.deleteOnRollback(condo, List.of(stored.storedName()));
-        long id = repository.insert(condo, new NewReport(Report.Kind.UPLOADED, title, description,
-                YearMonth.of(cmd.year(), cmd.month()),
-                cmd.visibility() == null ? Report.Visibility.CONDOMINIUM : cmd.visibility(), inspection.format(),
-                displayName, stored.storedName(), stored.size(), stored.sha256(), null, clock.instant(), userId));
-        log.info("Report {} uploaded to condominium {} by user {}: {} bytes, {}, sha256 {}", id, condo, userId,
-                stored.size(), inspection.format(), stored.sha256());
+        long id = repository.insert(
+                condo,
+                new NewReport(
+                        Report.Kind.UPLOADED,
+                        title,
+                        description,
+                        YearMonth.of(cmd.year(), cmd.month()),
+                        cmd.visibility() == null ? Report.Visibility.CONDOMINIUM : cmd.visibility(),
+                        inspection.format(),
+                        displayName,
+                        stored.storedName(),
+                        stored.size(),
+                        stored.sha256(),
+                        null,
+                        clock.instant(),
+                        userId));
+        log.info(
+                "Report {} uploaded to condominium {} by user {}: {} bytes, {}, sha256 {}",
+                id,
+                condo,
+                userId,
+                stored.size(),
+                inspection.format(),
+                stored.sha256());
         return get(condo, id, true);
     }
 
     public UploadRejectedException tooLarge() {
-        return new UploadRejectedException(Reason.TOO_LARGE, "file",
-                "the file is larger than " + props.maxUploadBytes() + " bytes (10 MB)");
+        return new UploadRejectedException(
+                Reason.TOO_LARGE, "file", "the file is larger than " + props.maxUploadBytes() + " bytes (10 MB)");
     }
 
     public long maxUploadBytes() {
@@ -124,7 +150,8 @@ public class DocumentService {
     }
 
     private ReportRepository.StoredReport find(CondominiumId condo, long id, boolean admin) {
-        return repository.find(condo, id, admin).orElseThrow(() -> new NotFoundException("report " + id + " not found"));
+        return repository
+                .find(condo, id, admin)
+                .orElseThrow(() -> new NotFoundException("report " + id + " not found"));
     }
-
 }

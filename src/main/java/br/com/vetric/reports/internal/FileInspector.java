@@ -32,11 +32,9 @@ public final class FileInspector {
 
     private static final Tika TIKA = new Tika();
 
-    public record Inspection(ReportFormat format, String detectedType) {
-    }
+    public record Inspection(ReportFormat format, String detectedType) {}
 
-    private FileInspector() {
-    }
+    private FileInspector() {}
 
     public static Inspection inspect(byte[] bytes) {
         if (bytes.length == 0) {
@@ -49,20 +47,30 @@ public final class FileInspector {
         switch (detected) {
             case "application/pdf":
                 return new Inspection(ReportFormat.PDF, detected);
-            case "application/x-tika-ooxml", "application/zip", "application/x-tika-ooxml-protected",
-                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                 "application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-word.document.macroenabled.12":
+            case "application/x-tika-ooxml",
+                    "application/zip",
+                    "application/x-tika-ooxml-protected",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.ms-excel.sheet.macroenabled.12",
+                    "application/vnd.ms-word.document.macroenabled.12":
                 return new Inspection(ooxml(bytes), detected);
-            case "application/x-tika-msoffice", "application/vnd.ms-excel", "application/msword",
-                 "application/x-tika-ooxml-protected-ole":
+            case "application/x-tika-msoffice",
+                    "application/vnd.ms-excel",
+                    "application/msword",
+                    "application/x-tika-ooxml-protected-ole":
                 return new Inspection(ole2(bytes), detected);
             default:
-                if (detected.contains("executable") || detected.contains("msdownload") || detected.contains("x-sharedlib")
-                        || detected.contains("mach-o") || detected.contains("java-archive")) {
+                if (detected.contains("executable")
+                        || detected.contains("msdownload")
+                        || detected.contains("x-sharedlib")
+                        || detected.contains("mach-o")
+                        || detected.contains("java-archive")) {
                     throw new UploadRejectedException(Reason.EXECUTABLE, "file", "the file is an executable program");
                 }
-                throw new UploadRejectedException(Reason.UNSUPPORTED_TYPE, "file",
+                throw new UploadRejectedException(
+                        Reason.UNSUPPORTED_TYPE,
+                        "file",
                         "unsupported content type " + detected + "; accepted: PDF, XLSX, XLS, DOCX, DOC");
         }
     }
@@ -76,7 +84,10 @@ public final class FileInspector {
         }
         if (b.length >= 4) {
             int magic = ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
-            return magic == 0xFEEDFACE || magic == 0xFEEDFACF || magic == 0xCEFAEDFE || magic == 0xCFFAEDFE
+            return magic == 0xFEEDFACE
+                    || magic == 0xFEEDFACF
+                    || magic == 0xCEFAEDFE
+                    || magic == 0xCFFAEDFE
                     || magic == 0xCAFEBABE; // Mach-O (and universal binaries / Java classes)
         }
         return false;
@@ -118,14 +129,18 @@ public final class FileInspector {
             throw new UploadRejectedException(Reason.UNSUPPORTED_TYPE, "file", "the file is a damaged zip package");
         }
         if (contentTypes == null) {
-            throw new UploadRejectedException(Reason.UNSUPPORTED_TYPE, "file",
+            throw new UploadRejectedException(
+                    Reason.UNSUPPORTED_TYPE,
+                    "file",
                     "a zip archive that is not an Office document; accepted: PDF, XLSX, XLS, DOCX, DOC");
         }
         String ct = contentTypes.toLowerCase(Locale.ROOT);
         if (names.stream().anyMatch(n -> n.endsWith("vbaproject.bin") || n.endsWith("vbadata.xml"))
-                || ct.contains("macroenabled") || ct.contains("vbaproject") || ct.contains("ms-office.vbaproject")) {
-            throw new UploadRejectedException(Reason.MACROS, "file",
-                    "macro-enabled Office files (.xlsm, .docm) are not accepted");
+                || ct.contains("macroenabled")
+                || ct.contains("vbaproject")
+                || ct.contains("ms-office.vbaproject")) {
+            throw new UploadRejectedException(
+                    Reason.MACROS, "file", "macro-enabled Office files (.xlsm, .docm) are not accepted");
         }
         if (names.contains("xl/workbook.xml") && ct.contains("spreadsheetml.sheet.main+xml")) {
             return ReportFormat.XLSX;
@@ -133,19 +148,23 @@ public final class FileInspector {
         if (names.contains("word/document.xml") && ct.contains("wordprocessingml.document.main+xml")) {
             return ReportFormat.DOCX;
         }
-        throw new UploadRejectedException(Reason.UNSUPPORTED_TYPE, "file",
+        throw new UploadRejectedException(
+                Reason.UNSUPPORTED_TYPE,
+                "file",
                 "an Office package that is neither a workbook (XLSX) nor a document (DOCX)");
     }
 
     private static ReportFormat ole2(byte[] bytes) {
-        try (InputStream in = new ByteArrayInputStream(bytes); POIFSFileSystem fs = new POIFSFileSystem(in)) {
+        try (InputStream in = new ByteArrayInputStream(bytes);
+                POIFSFileSystem fs = new POIFSFileSystem(in)) {
             DirectoryEntry root = fs.getRoot();
             if (root.hasEntry("EncryptedPackage")) {
-                throw new UploadRejectedException(Reason.ENCRYPTED, "file",
-                        "password-protected Office files are not accepted");
+                throw new UploadRejectedException(
+                        Reason.ENCRYPTED, "file", "password-protected Office files are not accepted");
             }
             if (hasVba(root, 0)) {
-                throw new UploadRejectedException(Reason.MACROS, "file", "Office files with macros (VBA) are not accepted");
+                throw new UploadRejectedException(
+                        Reason.MACROS, "file", "Office files with macros (VBA) are not accepted");
             }
             if (root.hasEntry("Workbook") || root.hasEntry("Book")) {
                 return ReportFormat.XLS;
@@ -158,7 +177,9 @@ public final class FileInspector {
         } catch (IOException | RuntimeException e) {
             throw new UploadRejectedException(Reason.UNSUPPORTED_TYPE, "file", "the file is a damaged Office document");
         }
-        throw new UploadRejectedException(Reason.UNSUPPORTED_TYPE, "file",
+        throw new UploadRejectedException(
+                Reason.UNSUPPORTED_TYPE,
+                "file",
                 "an OLE2 file that is neither an Excel workbook (XLS) nor a Word document (DOC)");
     }
 
@@ -169,8 +190,10 @@ public final class FileInspector {
         }
         for (Entry e : dir) {
             String name = e.getName();
-            if (name.equalsIgnoreCase("_VBA_PROJECT_CUR") || name.equalsIgnoreCase("Macros")
-                    || name.equalsIgnoreCase("_VBA_PROJECT") || name.equalsIgnoreCase("VBA")) {
+            if (name.equalsIgnoreCase("_VBA_PROJECT_CUR")
+                    || name.equalsIgnoreCase("Macros")
+                    || name.equalsIgnoreCase("_VBA_PROJECT")
+                    || name.equalsIgnoreCase("VBA")) {
                 return true;
             }
             if (e instanceof DirectoryEntry d && hasVba(d, depth + 1)) {

@@ -37,13 +37,22 @@ public class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    public record StoredReport(Report report, String storedName) {
-    }
+    public record StoredReport(Report report, String storedName) {}
 
-    public record NewReport(Report.Kind kind, String title, String description, YearMonth month,
-                            Report.Visibility visibility, ReportFormat format, String originalName, String storedName,
-                            long size, String sha256, Long statementId, Instant createdAt, Long createdBy) {
-    }
+    public record NewReport(
+            Report.Kind kind,
+            String title,
+            String description,
+            YearMonth month,
+            Report.Visibility visibility,
+            ReportFormat format,
+            String originalName,
+            String storedName,
+            long size,
+            String sha256,
+            Long statementId,
+            Instant createdAt,
+            Long createdBy) {}
 
     public long insert(CondominiumId condo, NewReport r) {
         return jdbc.sql("""
@@ -52,18 +61,28 @@ public class ReportRepository {
                         values (:condo, :kind, :title, :description, :year, :month, :visibility, :format, :ct, :original,
                                 :stored, :size, :sha, :statement, :at, :by)
                         returning id""")
-                .param("condo", condo.value()).param("kind", r.kind().name()).param("title", r.title())
-                .param("description", r.description()).param("year", r.month().getYear())
-                .param("month", r.month().getMonthValue()).param("visibility", r.visibility().name())
-                .param("format", r.format().name()).param("ct", r.format().contentType())
-                .param("original", r.originalName()).param("stored", r.storedName()).param("size", r.size())
-                .param("sha", r.sha256()).param("statement", r.statementId()).param("at", Timestamp.from(r.createdAt()))
+                .param("condo", condo.value())
+                .param("kind", r.kind().name())
+                .param("title", r.title())
+                .param("description", r.description())
+                .param("year", r.month().getYear())
+                .param("month", r.month().getMonthValue())
+                .param("visibility", r.visibility().name())
+                .param("format", r.format().name())
+                .param("ct", r.format().contentType())
+                .param("original", r.originalName())
+                .param("stored", r.storedName())
+                .param("size", r.size())
+                .param("sha", r.sha256())
+                .param("statement", r.statementId())
+                .param("at", Timestamp.from(r.createdAt()))
                 .param("by", r.createdBy())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
-    public List<StoredReport> list(CondominiumId condo, Integer year, Integer month, Report.Kind kind,
-                                   boolean includeAdminOnly) {
+    public List<StoredReport> list(
+            CondominiumId condo, Integer year, Integer month, Report.Kind kind, boolean includeAdminOnly) {
         return jdbc.sql("select " + REPORT_COLUMNS + """
                          where r.condominium_id = :condo
                            and (cast(:year as int) is null or r.ref_year = :year)
@@ -72,26 +91,38 @@ public class ReportRepository {
                            and (:all or r.visibility = 'CONDOMINIUM')
                          order by r.ref_year desc, r.ref_month desc, r.created_at desc, r.id desc
                         """)
-                .param("condo", condo.value()).param("year", year).param("month", month)
-                .param("kind", kind == null ? null : kind.name()).param("all", includeAdminOnly)
-                .query(ReportRepository::report).list();
+                .param("condo", condo.value())
+                .param("year", year)
+                .param("month", month)
+                .param("kind", kind == null ? null : kind.name())
+                .param("all", includeAdminOnly)
+                .query(ReportRepository::report)
+                .list();
     }
 
     public Optional<StoredReport> find(CondominiumId condo, long id, boolean includeAdminOnly) {
         return jdbc.sql("select " + REPORT_COLUMNS
                         + " where r.condominium_id = :condo and r.id = :id and (:all or r.visibility = 'CONDOMINIUM')")
-                .param("condo", condo.value()).param("id", id).param("all", includeAdminOnly)
-                .query(ReportRepository::report).optional();
+                .param("condo", condo.value())
+                .param("id", id)
+                .param("all", includeAdminOnly)
+                .query(ReportRepository::report)
+                .optional();
     }
 
     public int delete(CondominiumId condo, long id) {
         return jdbc.sql("delete from report where condominium_id = :condo and id = :id")
-                .param("condo", condo.value()).param("id", id).update();
+                .param("condo", condo.value())
+                .param("id", id)
+                .update();
     }
 
     public List<String> storedNamesOfStatement(CondominiumId condo, long statementId) {
         return jdbc.sql("select stored_name from report where condominium_id = :condo and statement_id = :s")
-                .param("condo", condo.value()).param("s", statementId).query(String.class).list();
+                .param("condo", condo.value())
+                .param("s", statementId)
+                .query(String.class)
+                .list();
     }
 
     // ------------------------------------------------------------------ tariff
@@ -101,8 +132,13 @@ public class ReportRepository {
                         select mode, flat_price, peak_price, off_peak_price, peak_start, peak_end
                           from report_tariff where condominium_id = :condo""")
                 .param("condo", condo.value())
-                .query((rs, i) -> new Tariff(Tariff.Mode.valueOf(rs.getString(1)), rs.getBigDecimal(2),
-                        rs.getBigDecimal(3), rs.getBigDecimal(4), time(rs.getTime(5)), time(rs.getTime(6))))
+                .query((rs, i) -> new Tariff(
+                        Tariff.Mode.valueOf(rs.getString(1)),
+                        rs.getBigDecimal(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        time(rs.getTime(5)),
+                        time(rs.getTime(6))))
                 .optional();
     }
 
@@ -115,11 +151,16 @@ public class ReportRepository {
                                peak_price = excluded.peak_price, off_peak_price = excluded.off_peak_price,
                                peak_start = excluded.peak_start, peak_end = excluded.peak_end,
                                updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                .param("condo", condo.value()).param("mode", t.mode().name()).param("flat", t.flatPrice())
-                .param("peak", t.peakPrice()).param("off", t.offPeakPrice())
+                .param("condo", condo.value())
+                .param("mode", t.mode().name())
+                .param("flat", t.flatPrice())
+                .param("peak", t.peakPrice())
+                .param("off", t.offPeakPrice())
                 .param("ps", t.peakStart() == null ? null : Time.valueOf(t.peakStart()))
                 .param("pe", t.peakEnd() == null ? null : Time.valueOf(t.peakEnd()))
-                .param("at", Timestamp.from(at)).param("by", by).update();
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .update();
     }
 
     // ------------------------------------------------------------------ statements
@@ -138,10 +179,21 @@ public class ReportRepository {
                                and c.ref_year = s.ref_year and c.ref_month = s.ref_month
                          where s.condominium_id = :condo and s.ref_year = :y and s.ref_month = :m
                          order by s.version desc""")
-                .param("condo", condo.value()).param("y", month.getYear()).param("m", month.getMonthValue())
-                .query((rs, i) -> new Statement(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBigDecimal(9),
-                        rs.getTimestamp(10).toInstant(), rs.getBoolean(11)))
+                .param("condo", condo.value())
+                .param("y", month.getYear())
+                .param("m", month.getMonthValue())
+                .query((rs, i) -> new Statement(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getBigDecimal(9),
+                        rs.getTimestamp(10).toInstant(),
+                        rs.getBoolean(11)))
                 .list();
     }
 
@@ -150,47 +202,81 @@ public class ReportRepository {
                         insert into statement (condominium_id, ref_year, ref_month, version, sessions, energy_wh, peak_wh,
                                off_peak_wh, total_cost, generated_at, generated_by)
                         values (:condo, :y, :m, :v, :sessions, :wh, :peak, :off, :cost, :at, :by) returning id""")
-                .param("condo", condo.value()).param("y", month.getYear()).param("m", month.getMonthValue())
-                .param("v", version).param("sessions", d.totals().sessions()).param("wh", d.totals().energyWh())
-                .param("peak", d.totals().peakWh()).param("off", d.totals().offPeakWh())
-                .param("cost", d.totals().cost()).param("at", Timestamp.from(d.generatedAt())).param("by", by)
-                .query(Long.class).single();
+                .param("condo", condo.value())
+                .param("y", month.getYear())
+                .param("m", month.getMonthValue())
+                .param("v", version)
+                .param("sessions", d.totals().sessions())
+                .param("wh", d.totals().energyWh())
+                .param("peak", d.totals().peakWh())
+                .param("off", d.totals().offPeakWh())
+                .param("cost", d.totals().cost())
+                .param("at", Timestamp.from(d.generatedAt()))
+                .param("by", by)
+                .query(Long.class)
+                .single();
     }
 
     public void deleteStatement(CondominiumId condo, long id) {
         jdbc.sql("delete from statement where condominium_id = :condo and id = :id")
-                .param("condo", condo.value()).param("id", id).update();
+                .param("condo", condo.value())
+                .param("id", id)
+                .update();
     }
 
     public boolean closed(CondominiumId condo, YearMonth month) {
         return jdbc.sql("""
                         select count(*) from statement_month_closed
                          where condominium_id = :condo and ref_year = :y and ref_month = :m""")
-                .param("condo", condo.value()).param("y", month.getYear()).param("m", month.getMonthValue())
-                .query(Long.class).single() > 0;
+                        .param("condo", condo.value())
+                        .param("y", month.getYear())
+                        .param("m", month.getMonthValue())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public boolean close(CondominiumId condo, YearMonth month, Instant at, Long by) {
         return jdbc.sql("""
                         insert into statement_month_closed (condominium_id, ref_year, ref_month, closed_at, closed_by)
                         values (:condo, :y, :m, :at, :by) on conflict do nothing""")
-                .param("condo", condo.value()).param("y", month.getYear()).param("m", month.getMonthValue())
-                .param("at", Timestamp.from(at)).param("by", by).update() > 0;
+                        .param("condo", condo.value())
+                        .param("y", month.getYear())
+                        .param("m", month.getMonthValue())
+                        .param("at", Timestamp.from(at))
+                        .param("by", by)
+                        .update()
+                > 0;
     }
 
     /** Serialises statement generation of one condominium's month across transactions (and instances). */
     public void lockMonth(CondominiumId condo, YearMonth month) {
         jdbc.sql("select pg_advisory_xact_lock(:k1, :k2)")
-                .param("k1", (int) condo.value()).param("k2", month.getYear() * 100 + month.getMonthValue())
-                .query((rs, i) -> 1).list();
+                .param("k1", (int) condo.value())
+                .param("k2", month.getYear() * 100 + month.getMonthValue())
+                .query((rs, i) -> 1)
+                .list();
     }
 
     private static StoredReport report(ResultSet rs, int i) throws SQLException {
         Integer version = (Integer) rs.getObject(14);
-        Report r = new Report(rs.getLong(1), Report.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getInt(5), rs.getInt(6), Report.Visibility.valueOf(rs.getString(7)),
-                ReportFormat.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getLong(11),
-                rs.getString(12), (Long) rs.getObject(13), version, rs.getBoolean(15), rs.getTimestamp(16).toInstant());
+        Report r = new Report(
+                rs.getLong(1),
+                Report.Kind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getInt(6),
+                Report.Visibility.valueOf(rs.getString(7)),
+                ReportFormat.valueOf(rs.getString(8)),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getLong(11),
+                rs.getString(12),
+                (Long) rs.getObject(13),
+                version,
+                rs.getBoolean(15),
+                rs.getTimestamp(16).toInstant());
         return new StoredReport(r, rs.getString(17));
     }
 

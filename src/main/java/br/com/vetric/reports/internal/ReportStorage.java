@@ -26,12 +26,12 @@ public class ReportStorage {
     /** Files live in {@code vetric.reports.storage-dir}, by default the {@code reports} folder of VETRIC's data directory. */
     ReportStorage(ReportsProperties props, DatabaseProperties data) {
         String dir = props.storageDir() == null || props.storageDir().isBlank()
-                ? Path.of(data.dataDir(), "reports").toString() : props.storageDir();
+                ? Path.of(data.dataDir(), "reports").toString()
+                : props.storageDir();
         this.root = Path.of(dir).toAbsolutePath().normalize();
     }
 
-    public record Stored(String storedName, String sha256, long size) {
-    }
+    public record Stored(String storedName, String sha256, long size) {}
 
     public Stored store(CondominiumId condo, byte[] bytes, String extension) {
         String name = UUID.randomUUID() + "." + extension;

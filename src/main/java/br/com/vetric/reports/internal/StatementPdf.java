@@ -30,8 +30,7 @@ final class StatementPdf {
     private static final Color OFF_PEAK = new Color(0x2E, 0x86, 0xC1);
     private static final int BARS_PER_CHART = 30;
 
-    private StatementPdf() {
-    }
+    private StatementPdf() {}
 
     static byte[] write(StatementData d) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,15 +45,25 @@ final class StatementPdf {
         Font bold = new Font(Font.HELVETICA, 8.5f, Font.BOLD);
 
         doc.add(new Paragraph(StatementText.title(d), h1));
-        doc.add(new Paragraph(d.condominiumName() + " · versão " + d.version() + " · gerado em "
-                + PtBr.dateTime(d.generatedAt(), d.zone()), body));
-        doc.add(new Paragraph("Total do mês: " + PtBr.kwh(d.totals().energyWh()) + " (ponta " + PtBr.kwh(d.totals().peakWh())
-                + ", fora de ponta " + PtBr.kwh(d.totals().offPeakWh()) + ") · " + d.totals().sessions()
-                + " carregamento(s) · " + PtBr.money(d.totals().cost()), bold));
+        doc.add(new Paragraph(
+                d.condominiumName() + " · versão " + d.version() + " · gerado em "
+                        + PtBr.dateTime(d.generatedAt(), d.zone()),
+                body));
+        doc.add(new Paragraph(
+                "Total do mês: " + PtBr.kwh(d.totals().energyWh()) + " (ponta "
+                        + PtBr.kwh(d.totals().peakWh())
+                        + ", fora de ponta " + PtBr.kwh(d.totals().offPeakWh()) + ") · "
+                        + d.totals().sessions()
+                        + " carregamento(s) · " + PtBr.money(d.totals().cost()),
+                bold));
 
         doc.add(heading("Resumo por apartamento", h2));
-        PdfPTable summary = table(new float[]{14, 26, 9, 12, 12, 12, 10, 13},
-                new String[]{"Apartamento", "Morador", "Carreg.", "Ponta", "Fora de ponta", "Total", "Ociosidade", "Custo"}, bold);
+        PdfPTable summary = table(
+                new float[] {14, 26, 9, 12, 12, 12, 10, 13},
+                new String[] {
+                    "Apartamento", "Morador", "Carreg.", "Ponta", "Fora de ponta", "Total", "Ociosidade", "Custo"
+                },
+                bold);
         for (StatementData.Apartment a : d.apartments()) {
             for (StatementData.Resident r : a.residents()) {
                 totalsRow(summary, a.apartment(), r.name(), r.totals(), body);
@@ -69,12 +78,22 @@ final class StatementPdf {
 
         if (!d.unidentified().isEmpty()) {
             doc.add(heading("Carregamentos não identificados", h2));
-            PdfPTable un = table(new float[]{20, 22, 22, 18, 18}, new String[]{"Tag", "Início", "Fim", "Energia no mês", "Custo"}, bold);
+            PdfPTable un = table(
+                    new float[] {20, 22, 22, 18, 18},
+                    new String[] {"Tag", "Início", "Fim", "Energia no mês", "Custo"},
+                    bold);
             for (StatementData.Line l : d.unidentified()) {
-                String tag = l.session().idTag() == null || l.session().idTag().isBlank() ? "(sem tag)" : l.session().idTag();
-                cells(un, body, tag, PtBr.dateTime(l.session().startedAt(), d.zone()),
+                String tag = l.session().idTag() == null || l.session().idTag().isBlank()
+                        ? "(sem tag)"
+                        : l.session().idTag();
+                cells(
+                        un,
+                        body,
+                        tag,
+                        PtBr.dateTime(l.session().startedAt(), d.zone()),
                         l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone()),
-                        PtBr.kwh(l.monthWh()), PtBr.money(l.cost()));
+                        PtBr.kwh(l.monthWh()),
+                        PtBr.money(l.cost()));
             }
             doc.add(un);
         }
@@ -96,8 +115,11 @@ final class StatementPdf {
         }
 
         doc.add(heading("Carregamentos", h2));
-        PdfPTable sessions = table(new float[]{11, 18, 14, 14, 9, 9, 9, 8, 8},
-                new String[]{"Apartamento", "Morador", "Início", "Fim", "Ponta", "Fora de ponta", "Custo", "Ocios.", "Base"},
+        PdfPTable sessions = table(
+                new float[] {11, 18, 14, 14, 9, 9, 9, 8, 8},
+                new String[] {
+                    "Apartamento", "Morador", "Início", "Fim", "Ponta", "Fora de ponta", "Custo", "Ocios.", "Base"
+                },
                 bold);
         List<String[]> rows = new ArrayList<>();
         for (StatementData.Apartment a : d.apartments()) {
@@ -108,7 +130,11 @@ final class StatementPdf {
             }
         }
         for (StatementData.Line l : d.unidentified()) {
-            rows.add(sessionCells("Não identificado", l.session().idTag() == null ? "" : l.session().idTag(), l, d));
+            rows.add(sessionCells(
+                    "Não identificado",
+                    l.session().idTag() == null ? "" : l.session().idTag(),
+                    l,
+                    d));
         }
         for (String[] row : rows) {
             cells(sessions, body, row);
@@ -128,13 +154,22 @@ final class StatementPdf {
         if (l.crossesMonth()) {
             end += " *";
         }
-        return new String[]{apartment, who, PtBr.dateTime(l.session().startedAt(), d.zone()), end,
-                PtBr.kwhExact(l.peakWh()), PtBr.kwhExact(l.offPeakWh()), PtBr.money(l.cost()),
-                PtBr.duration(l.session().idleSeconds()), StatementText.basis(l.basis())};
+        return new String[] {
+            apartment,
+            who,
+            PtBr.dateTime(l.session().startedAt(), d.zone()),
+            end,
+            PtBr.kwhExact(l.peakWh()),
+            PtBr.kwhExact(l.offPeakWh()),
+            PtBr.money(l.cost()),
+            PtBr.duration(l.session().idleSeconds()),
+            StatementText.basis(l.basis())
+        };
     }
 
     private static long maxWh(List<StatementData.Apartment> apts) {
-        return Math.max(1, apts.stream().mapToLong(a -> a.totals().energyWh()).max().orElse(1));
+        return Math.max(
+                1, apts.stream().mapToLong(a -> a.totals().energyWh()).max().orElse(1));
     }
 
     /** Horizontal stacked bars (peak, off-peak) per apartment, scaled to the largest apartment. */
@@ -185,7 +220,8 @@ final class StatementPdf {
             t.beginText();
             t.setFontAndSize(font, 7.5f);
             t.showTextAligned(Element.ALIGN_RIGHT, a.apartment(), labelW - 4, rowY + 2, 0);
-            t.showTextAligned(Element.ALIGN_LEFT, PtBr.kwh(a.totals().energyWh()), labelW + peakW + offW + 4, rowY + 2, 0);
+            t.showTextAligned(
+                    Element.ALIGN_LEFT, PtBr.kwh(a.totals().energyWh()), labelW + peakW + offW + 4, rowY + 2, 0);
             t.endText();
         }
         try {
@@ -223,7 +259,16 @@ final class StatementPdf {
     }
 
     private static void totalsRow(PdfPTable t, String apartment, String resident, StatementData.Totals tot, Font font) {
-        cells(t, font, apartment, resident, Integer.toString(tot.sessions()), PtBr.kwh(tot.peakWh()),
-                PtBr.kwh(tot.offPeakWh()), PtBr.kwh(tot.energyWh()), PtBr.duration(tot.idleSeconds()), PtBr.money(tot.cost()));
+        cells(
+                t,
+                font,
+                apartment,
+                resident,
+                Integer.toString(tot.sessions()),
+                PtBr.kwh(tot.peakWh()),
+                PtBr.kwh(tot.offPeakWh()),
+                PtBr.kwh(tot.energyWh()),
+                PtBr.duration(tot.idleSeconds()),
+                PtBr.money(tot.cost()));
     }
 }

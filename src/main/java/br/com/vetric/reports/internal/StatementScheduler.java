@@ -1,12 +1,12 @@
 package br.com.vetric.reports.internal;
 
 import br.com.vetric.reports.ReportsProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import br.com.vetric.shared.Zones;
 import br.com.vetric.sync.SyncCompleted;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import br.com.vetric.shared.Zones;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -43,7 +43,10 @@ class StatementScheduler implements SchedulingConfigurer {
      */
     @EventListener
     void catchUp(SyncCompleted cycle) {
-        if (!cycle.success() || !props.statementSchedule() || !props.catchUpOnStart() || !caughtUp.compareAndSet(false, true)) {
+        if (!cycle.success()
+                || !props.statementSchedule()
+                || !props.catchUpOnStart()
+                || !caughtUp.compareAndSet(false, true)) {
             return;
         }
         try {

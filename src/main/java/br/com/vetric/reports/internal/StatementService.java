@@ -41,8 +41,15 @@ public class StatementService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    StatementService(ReportRepository repository, ReportStorage storage, StoredFiles files, TariffService tariffs,
-                     Sessions sessions, Condominiums condominiums, Clock clock, PlatformTransactionManager txManager) {
+    StatementService(
+            ReportRepository repository,
+            ReportStorage storage,
+            StoredFiles files,
+            TariffService tariffs,
+            Sessions sessions,
+            Condominiums condominiums,
+            Clock clock,
+            PlatformTransactionManager txManager) {
         this.repository = repository;
         this.storage = storage;
         this.storedFiles = files;
@@ -73,7 +80,9 @@ public class StatementService {
     @Transactional
     public Statement generateStatement(CondominiumId condo, YearMonth month, Long userId) {
         Instant now = clock.instant();
-        Condominium c = condominiums.find(condo).orElseThrow(() -> new NotFoundException("condominium " + condo + " not found"));
+        Condominium c = condominiums
+                .find(condo)
+                .orElseThrow(() -> new NotFoundException("condominium " + condo + " not found"));
         ZoneId zone = c.zone() == null ? Zones.SAO_PAULO : c.zone();
         if (!month.atDay(1).atStartOfDay(zone).toInstant().isBefore(now)) {
             throw new InvalidInputException("month", "must not be in the future");
@@ -109,13 +118,32 @@ public class StatementService {
             byte[] bytes = format == ReportFormat.PDF ? files.pdf() : files.xlsx();
             ReportStorage.Stored stored = storage.store(condo, bytes, format.extension());
             written.add(stored.storedName());
-            repository.insert(condo, new NewReport(Report.Kind.STATEMENT, title, description, month,
-                    Report.Visibility.CONDOMINIUM, format, "extrato-" + suffix + "-v" + version + "." + format.extension(),
-                    stored.storedName(), stored.size(), stored.sha256(), statementId, now, userId));
+            repository.insert(
+                    condo,
+                    new NewReport(
+                            Report.Kind.STATEMENT,
+                            title,
+                            description,
+                            month,
+                            Report.Visibility.CONDOMINIUM,
+                            format,
+                            "extrato-" + suffix + "-v" + version + "." + format.extension(),
+                            stored.storedName(),
+                            stored.size(),
+                            stored.sha256(),
+                            statementId,
+                            now,
+                            userId));
         }
         storedFiles.deleteOnRollback(condo, written);
-        log.info("Statement {} v{} of condominium {} generated: {} sessions, {} Wh (peak {} Wh), cost {}", month,
-                version, condo, data.totals().sessions(), data.totals().energyWh(), data.totals().peakWh(),
+        log.info(
+                "Statement {} v{} of condominium {} generated: {} sessions, {} Wh (peak {} Wh), cost {}",
+                month,
+                version,
+                condo,
+                data.totals().sessions(),
+                data.totals().energyWh(),
+                data.totals().peakWh(),
                 data.totals().cost());
         return repository.latestStatement(condo, month).orElseThrow();
     }
@@ -140,7 +168,8 @@ public class StatementService {
      * @return how many statements were generated
      */
     public int generateMissingForPreviousMonth() {
-        YearMonth previous = YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO)).minusMonths(1);
+        YearMonth previous =
+                YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO)).minusMonths(1);
         int generated = 0;
         for (Condominium c : condominiums.all()) {
             try {
@@ -161,5 +190,4 @@ public class StatementService {
         }
         return generated;
     }
-
 }

@@ -11,8 +11,7 @@ import java.util.Map;
 /** The explanatory lines printed on both the XLSX and the PDF (tariff, splitting rule, holidays). */
 final class StatementText {
 
-    private StatementText() {
-    }
+    private StatementText() {}
 
     static List<String> notes(StatementData d) {
         List<String> notes = new ArrayList<>();
@@ -24,21 +23,26 @@ final class StatementText {
                     + " em dias úteis; fora de ponta " + PtBr.price(t.offPeakPrice())
                     + ". Fins de semana e feriados nacionais são fora de ponta (Carnaval não é feriado nacional).");
         } else {
-            notes.add("Tarifa única: " + PtBr.price(t.flatPrice()) + " (toda a energia é apresentada como fora de ponta).");
+            notes.add("Tarifa única: " + PtBr.price(t.flatPrice())
+                    + " (toda a energia é apresentada como fora de ponta).");
         }
         notes.add("Regra de rateio: a energia de cada carregamento é dividida entre ponta, fora de ponta, dias e meses "
                 + "em proporção ao tempo em que o carro estava de fato carregando, observado pelo VETRIC (base "
                 + "\"medida\"), ou, quando o VETRIC não acompanhou o carregamento do início ao fim, ao tempo total "
                 + "conectado (base \"rateada\"), em Wh inteiros que somam exatamente a energia do carregamento. "
                 + "Este extrato contém apenas a parte do mês de referência.");
-        notes.add("Custo de cada carregamento: kWh de ponta × preço de ponta + kWh fora de ponta × preço fora de ponta, "
-                + "arredondado ao centavo (meio-par); os totais são a soma desses valores. Ociosidade: tempo parado "
-                + "registrado no carregamento.");
+        notes.add(
+                "Custo de cada carregamento: kWh de ponta × preço de ponta + kWh fora de ponta × preço fora de ponta, "
+                        + "arredondado ao centavo (meio-par); os totais são a soma desses valores. Ociosidade: tempo parado "
+                        + "registrado no carregamento.");
         Map<java.time.LocalDate, String> holidays = br.com.vetric.shared.BrazilianHolidays.inMonth(d.month());
         if (t.timeOfUse() && !holidays.isEmpty()) {
             StringBuilder sb = new StringBuilder("Feriados nacionais no mês (fora de ponta): ");
-            holidays.forEach((day, name) -> sb.append(String.format("%02d/%02d", day.getDayOfMonth(), day.getMonthValue()))
-                    .append(" ").append(name).append("; "));
+            holidays.forEach(
+                    (day, name) -> sb.append(String.format("%02d/%02d", day.getDayOfMonth(), day.getMonthValue()))
+                            .append(" ")
+                            .append(name)
+                            .append("; "));
             notes.add(sb.substring(0, sb.length() - 2) + ".");
         }
         return notes;

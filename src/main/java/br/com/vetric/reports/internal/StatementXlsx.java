@@ -23,11 +23,11 @@ final class StatementXlsx {
     static final String SESSIONS_SHEET = "Carregamentos";
     static final String SUMMARY_SHEET = "Resumo";
 
-    private StatementXlsx() {
-    }
+    private StatementXlsx() {}
 
     static byte[] write(StatementData d) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             sessions(wb.createSheet(SESSIONS_SHEET), d, st);
             summary(wb.createSheet(SUMMARY_SHEET), d, st);
@@ -41,8 +41,22 @@ final class StatementXlsx {
     }
 
     private static void sessions(Sheet sh, StatementData d, Styles st) {
-        String[] head = {"Apartamento", "Morador", "Tag", "Carregador", "Início", "Fim", "Energia do carregamento (kWh)",
-                "Energia no mês (kWh)", "Ponta (kWh)", "Fora de ponta (kWh)", "Ociosidade (min)", "Custo (R$)", "Observação", "Base da energia"};
+        String[] head = {
+            "Apartamento",
+            "Morador",
+            "Tag",
+            "Carregador",
+            "Início",
+            "Fim",
+            "Energia do carregamento (kWh)",
+            "Energia no mês (kWh)",
+            "Ponta (kWh)",
+            "Fora de ponta (kWh)",
+            "Ociosidade (min)",
+            "Custo (R$)",
+            "Observação",
+            "Base da energia"
+        };
         header(sh.createRow(0), head, st);
         int r = 1;
         for (StatementData.Apartment a : d.apartments()) {
@@ -68,12 +82,18 @@ final class StatementXlsx {
         sh.createFreezePane(0, 1);
     }
 
-    private static void sessionRow(Row row, String apartment, String resident, StatementData.Line l, StatementData d,
-                                   Styles st) {
+    private static void sessionRow(
+            Row row, String apartment, String resident, StatementData.Line l, StatementData d, Styles st) {
         text(row, 0, apartment, null);
         text(row, 1, resident, null);
         text(row, 2, l.session().idTag() == null ? "" : l.session().idTag(), null);
-        text(row, 3, l.session().chargerName() == null ? l.session().chargerUuid() : l.session().chargerName(), null);
+        text(
+                row,
+                3,
+                l.session().chargerName() == null
+                        ? l.session().chargerUuid()
+                        : l.session().chargerName(),
+                null);
         text(row, 4, PtBr.dateTime(l.session().startedAt(), d.zone()), null);
         text(row, 5, l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone()), null);
         kwh(row, 6, l.sessionWh(), st);
@@ -93,10 +113,25 @@ final class StatementXlsx {
     private static void summary(Sheet sh, StatementData d, Styles st) {
         int r = 0;
         text(sh.createRow(r++), 0, StatementText.title(d) + " — " + d.condominiumName(), st.bold);
-        text(sh.createRow(r++), 0, "Versão " + d.version() + " · gerado em " + PtBr.dateTime(d.generatedAt(), d.zone()), null);
+        text(
+                sh.createRow(r++),
+                0,
+                "Versão " + d.version() + " · gerado em " + PtBr.dateTime(d.generatedAt(), d.zone()),
+                null);
         r++;
-        header(sh.createRow(r++), new String[]{"Apartamento", "Morador", "Carregamentos", "Ponta (kWh)",
-                "Fora de ponta (kWh)", "Total (kWh)", "Ociosidade (min)", "Custo (R$)"}, st);
+        header(
+                sh.createRow(r++),
+                new String[] {
+                    "Apartamento",
+                    "Morador",
+                    "Carregamentos",
+                    "Ponta (kWh)",
+                    "Fora de ponta (kWh)",
+                    "Total (kWh)",
+                    "Ociosidade (min)",
+                    "Custo (R$)"
+                },
+                st);
         for (StatementData.Apartment a : d.apartments()) {
             for (StatementData.Resident res : a.residents()) {
                 totalsRow(sh.createRow(r++), a.apartment(), res.name(), res.totals(), st, null);
@@ -112,7 +147,13 @@ final class StatementXlsx {
             text(sh.createRow(r++), 0, "Carregamentos não identificados (tags)", st.bold);
             for (StatementData.Line l : d.unidentified()) {
                 Row row = sh.createRow(r++);
-                text(row, 0, l.session().idTag() == null || l.session().idTag().isBlank() ? "(sem tag)" : l.session().idTag(), null);
+                text(
+                        row,
+                        0,
+                        l.session().idTag() == null || l.session().idTag().isBlank()
+                                ? "(sem tag)"
+                                : l.session().idTag(),
+                        null);
                 text(row, 1, PtBr.dateTime(l.session().startedAt(), d.zone()), null);
                 kwh(row, 5, l.monthWh(), st);
                 money(row, 7, l.cost(), st);
@@ -129,8 +170,8 @@ final class StatementXlsx {
         }
     }
 
-    private static void totalsRow(Row row, String apartment, String resident, StatementData.Totals t, Styles st,
-                                  CellStyle labelStyle) {
+    private static void totalsRow(
+            Row row, String apartment, String resident, StatementData.Totals t, Styles st, CellStyle labelStyle) {
         text(row, 0, apartment, labelStyle);
         text(row, 1, resident, labelStyle);
         num(row, 2, t.sessions(), st.integer);

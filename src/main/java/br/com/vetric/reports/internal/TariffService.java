@@ -51,9 +51,14 @@ public class TariffService {
                     throw new InvalidInputException("peakStart", "is required (HH:mm)");
                 }
                 if (end == null || !end.isAfter(start)) {
-                    throw new InvalidInputException("peakEnd", "is required and must be after peakStart (exclusive end)");
+                    throw new InvalidInputException(
+                            "peakEnd", "is required and must be after peakStart (exclusive end)");
                 }
-                yield Tariff.timeOfUse(peak, off, start.withSecond(0).withNano(0), end.withSecond(0).withNano(0));
+                yield Tariff.timeOfUse(
+                        peak,
+                        off,
+                        start.withSecond(0).withNano(0),
+                        end.withSecond(0).withNano(0));
             }
         };
         repository.saveTariff(condo, normalized, clock.instant(), userId);
@@ -73,5 +78,4 @@ public class TariffService {
         }
         return value.setScale(Math.max(2, Math.max(0, value.stripTrailingZeros().scale())));
     }
-
 }

@@ -2,8 +2,8 @@ package br.com.vetric.reports.web;
 
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.platform.InvalidInputException;
-import br.com.vetric.reports.Report;
 import br.com.vetric.reports.Documents;
+import br.com.vetric.reports.Report;
 import br.com.vetric.reports.Statement;
 import br.com.vetric.reports.Statements;
 import br.com.vetric.reports.Tariff;
@@ -51,8 +51,10 @@ class ReportApiController {
     }
 
     @GetMapping("/api/v1/reports")
-    List<Report> list(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
-                      @RequestParam(required = false) Report.Kind kind) {
+    List<Report> list(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer month,
+            @RequestParam(required = false) Report.Kind kind) {
         return documents.list(current.require(), year, month, kind, ReportResponses.admin());
     }
 
@@ -69,21 +71,25 @@ class ReportApiController {
     /** The fields are validated by {@link Documents#upload} (a missing one is a 400 naming it); documented here. */
     @PostMapping(path = "/api/v1/reports", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('ADMIN')")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class)))
-    ResponseEntity<Report> upload(@Parameter(hidden = true) @RequestPart("file") MultipartFile file,
-                                  @Parameter(hidden = true) @RequestParam(required = false) String title,
-                                  @Parameter(hidden = true) @RequestParam(required = false) String description,
-                                  @Parameter(hidden = true) @RequestParam(required = false) Integer year,
-                                  @Parameter(hidden = true) @RequestParam(required = false) Integer month,
-                                  @Parameter(hidden = true) @RequestParam(required = false) Report.Visibility visibility)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class)))
+    ResponseEntity<Report> upload(
+            @Parameter(hidden = true) @RequestPart("file") MultipartFile file,
+            @Parameter(hidden = true) @RequestParam(required = false) String title,
+            @Parameter(hidden = true) @RequestParam(required = false) String description,
+            @Parameter(hidden = true) @RequestParam(required = false) Integer year,
+            @Parameter(hidden = true) @RequestParam(required = false) Integer month,
+            @Parameter(hidden = true) @RequestParam(required = false) Report.Visibility visibility)
             throws IOException {
         if (file.getSize() > documents.maxUploadBytes()) {
             throw documents.tooLarge();
         }
-        Report r = documents.upload(current.require(),
+        Report r = documents.upload(
+                current.require(),
                 new UploadCommand(title, description, year, month, visibility, file.getOriginalFilename()),
-                file.getBytes(), ReportResponses.userId());
+                file.getBytes(),
+                ReportResponses.userId());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + r.id())).body(r);
     }
 
@@ -124,20 +130,31 @@ class ReportApiController {
         return new TariffResponse(true, tariffs.save(current.require(), tariff, ReportResponses.userId()));
     }
 
-    record TariffResponse(boolean configured, Tariff tariff) {
-    }
+    record TariffResponse(boolean configured, Tariff tariff) {}
 
     /** The upload's multipart fields, as the OpenAPI document shows them. */
     @Schema(name = "ReportUpload")
     record UploadForm(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
-                    description = "PDF, XLSX, XLS, DOCX or DOC, at most 10 MB") String file,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String title,
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    type = "string",
+                    format = "binary",
+                    description = "PDF, XLSX, XLS, DOCX or DOC, at most 10 MB")
+            String file,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200)
+            String title,
+
             @Schema(maxLength = 2000) String description,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "2000", maximum = "2100") Integer year,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "12") Integer month,
-            @Schema(description = "who sees it; CONDOMINIUM when absent") Report.Visibility visibility) {
-    }
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "2000", maximum = "2100")
+            Integer year,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "12")
+            Integer month,
+
+            @Schema(description = "who sees it; CONDOMINIUM when absent")
+            Report.Visibility visibility) {}
 
     static YearMonth month(String value) {
         try {

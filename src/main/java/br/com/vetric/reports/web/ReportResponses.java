@@ -14,13 +14,14 @@ import org.springframework.http.ResponseEntity;
 /** What the API and the page share: the download response and who the caller is. */
 final class ReportResponses {
 
-    private ReportResponses() {
-    }
+    private ReportResponses() {}
 
     /** Always an attachment, with an RFC 5987 encoded name, the stored type and no sniffing. */
     static ResponseEntity<Resource> download(Documents.Download d) {
         HttpHeaders h = new HttpHeaders();
-        h.setContentDisposition(ContentDisposition.attachment().filename(d.report().originalName(), StandardCharsets.UTF_8).build());
+        h.setContentDisposition(ContentDisposition.attachment()
+                .filename(d.report().originalName(), StandardCharsets.UTF_8)
+                .build());
         h.set("X-Content-Type-Options", "nosniff");
         h.setCacheControl("private, no-store");
         h.setContentType(MediaType.parseMediaType(d.report().format().contentType()));

@@ -33,26 +33,41 @@ class ReportsApiAdvice {
             default -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         };
         log.info("Upload refused: {} ({})", e.reason(), e.getMessage());
-        return problem(status, status == HttpStatus.BAD_REQUEST ? "Invalid input" : "File refused",
-                e.field() + ": " + e.getMessage(), e.reason().name(), e.field());
+        return problem(
+                status,
+                status == HttpStatus.BAD_REQUEST ? "Invalid input" : "File refused",
+                e.field() + ": " + e.getMessage(),
+                e.reason().name(),
+                e.field());
     }
 
     @ExceptionHandler(StatementReconciliationException.class)
     ResponseEntity<ProblemDetail> reconciliation(StatementReconciliationException e) {
         log.error("Statement refused: {}", e.getMessage());
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Statement does not reconcile", e.getMessage(), "RECONCILIATION", null);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Statement does not reconcile",
+                e.getMessage(),
+                "RECONCILIATION",
+                null);
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e) {
-        if (e instanceof MaxUploadSizeExceededException || e.getMostSpecificCause().getClass().getSimpleName().contains("SizeLimit")) {
+        if (e instanceof MaxUploadSizeExceededException
+                || e.getMostSpecificCause().getClass().getSimpleName().contains("SizeLimit")) {
             return UploadLimitAdvice.tooLarge();
         }
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "file: a multipart/form-data request with a file is required",
-                "MISSING_FIELD", "file");
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
+                "file: a multipart/form-data request with a file is required",
+                "MISSING_FIELD",
+                "file");
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String reason, String field) {
+    static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String title, String detail, String reason, String field) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
         p.setType(URI.create("about:blank"));
@@ -60,6 +75,8 @@ class ReportsApiAdvice {
         if (field != null) {
             p.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
     }
 }

@@ -4,8 +4,8 @@ import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.platform.ConflictException;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
-import br.com.vetric.reports.Report;
 import br.com.vetric.reports.Documents;
+import br.com.vetric.reports.Report;
 import br.com.vetric.reports.Statements;
 import br.com.vetric.reports.Tariff;
 import br.com.vetric.reports.Tariffs;
@@ -39,8 +39,8 @@ class ReportsPageController {
     private final CurrentCondominium current;
     private final Clock clock;
 
-    ReportsPageController(Documents documents, Statements statements, Tariffs tariffs, CurrentCondominium current,
-                          Clock clock) {
+    ReportsPageController(
+            Documents documents, Statements statements, Tariffs tariffs, CurrentCondominium current, Clock clock) {
         this.documents = documents;
         this.statements = statements;
         this.tariffs = tariffs;
@@ -49,20 +49,28 @@ class ReportsPageController {
     }
 
     @GetMapping("/reports")
-    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
-                @RequestParam(required = false) Report.Kind kind, Model model) {
+    String page(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer month,
+            @RequestParam(required = false) Report.Kind kind,
+            Model model) {
         CondominiumId condo = current.require();
         Report.Kind k = kind; // an unknown kind is a 400 page (Spring's type mismatch), no longer a 500
         boolean admin = ReportResponses.admin();
         List<Report> list = documents.list(condo, year, month, k, admin);
-        YearMonth previous = YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO)).minusMonths(1);
+        YearMonth previous =
+                YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO)).minusMonths(1);
         model.addAttribute("reports", list);
         model.addAttribute("year", year);
         model.addAttribute("month", month);
         model.addAttribute("kind", k == null ? "" : k.name());
         model.addAttribute("admin", admin);
-        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(previous.getYear() - 4, previous.getYear() + 1)
-                .boxed().sorted(java.util.Comparator.reverseOrder()).toList());
+        model.addAttribute(
+                "years",
+                java.util.stream.IntStream.rangeClosed(previous.getYear() - 4, previous.getYear() + 1)
+                        .boxed()
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList());
         model.addAttribute("previousMonth", previous.toString());
         model.addAttribute("currentYear", previous.plusMonths(1).getYear());
         model.addAttribute("currentMonth", previous.getMonthValue());
@@ -91,7 +99,8 @@ class ReportsPageController {
 
     @PostMapping("/reports/statements")
     @PreAuthorize("hasRole('ADMIN')")
-    String generate(@RequestParam String month, @RequestParam(required = false) String close, RedirectAttributes flash) {
+    String generate(
+            @RequestParam String month, @RequestParam(required = false) String close, RedirectAttributes flash) {
         try {
             YearMonth ym = ReportApiController.month(month);
             if (close != null) {
@@ -110,13 +119,22 @@ class ReportsPageController {
 
     @PostMapping("/reports/tariff")
     @PreAuthorize("hasRole('ADMIN')")
-    String tariff(@RequestParam Tariff.Mode mode, @RequestParam(required = false) String flatPrice,
-                  @RequestParam(required = false) String peakPrice, @RequestParam(required = false) String offPeakPrice,
-                  @RequestParam(required = false) String peakStart, @RequestParam(required = false) String peakEnd,
-                  RedirectAttributes flash) {
+    String tariff(
+            @RequestParam Tariff.Mode mode,
+            @RequestParam(required = false) String flatPrice,
+            @RequestParam(required = false) String peakPrice,
+            @RequestParam(required = false) String offPeakPrice,
+            @RequestParam(required = false) String peakStart,
+            @RequestParam(required = false) String peakEnd,
+            RedirectAttributes flash) {
         try {
-            Tariff t = new Tariff(mode, decimal("flatPrice", flatPrice), decimal("peakPrice", peakPrice),
-                    decimal("offPeakPrice", offPeakPrice), time("peakStart", peakStart), time("peakEnd", peakEnd));
+            Tariff t = new Tariff(
+                    mode,
+                    decimal("flatPrice", flatPrice),
+                    decimal("peakPrice", peakPrice),
+                    decimal("offPeakPrice", offPeakPrice),
+                    time("peakStart", peakStart),
+                    time("peakEnd", peakEnd));
             tariffs.save(current.require(), t, ReportResponses.userId());
             flash.addFlashAttribute("success", "reports.tariff.saved");
         } catch (InvalidInputException e) {

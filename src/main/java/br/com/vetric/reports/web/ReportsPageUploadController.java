@@ -1,8 +1,8 @@
 package br.com.vetric.reports.web;
 
 import br.com.vetric.identity.CurrentCondominium;
-import br.com.vetric.reports.Report;
 import br.com.vetric.reports.Documents;
+import br.com.vetric.reports.Report;
 import br.com.vetric.reports.UploadCommand;
 import java.io.IOException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,15 +29,21 @@ class ReportsPageUploadController {
 
     @PostMapping(path = "/reports/upload", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('ADMIN')")
-    Report upload(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String title,
-                  @RequestParam(required = false) String description, @RequestParam(required = false) Integer year,
-                  @RequestParam(required = false) Integer month,
-                  @RequestParam(required = false) Report.Visibility visibility) throws IOException {
+    Report upload(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer month,
+            @RequestParam(required = false) Report.Visibility visibility)
+            throws IOException {
         if (file.getSize() > documents.maxUploadBytes()) {
             throw documents.tooLarge();
         }
-        return documents.upload(current.require(),
+        return documents.upload(
+                current.require(),
                 new UploadCommand(title, description, year, month, visibility, file.getOriginalFilename()),
-                file.getBytes(), ReportResponses.userId());
+                file.getBytes(),
+                ReportResponses.userId());
     }
 }

@@ -23,7 +23,11 @@ class UploadLimitAdvice {
     }
 
     static ResponseEntity<ProblemDetail> tooLarge() {
-        return ReportsApiAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "File refused",
-                "file: the file is larger than 10485760 bytes (10 MB)", "TOO_LARGE", "file");
+        return ReportsApiAdvice.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "File refused",
+                "file: the file is larger than 10485760 bytes (10 MB)",
+                "TOO_LARGE",
+                "file");
     }
 }

@@ -40,21 +40,33 @@ public class ResidentRepository {
     public List<Resident> list(CondominiumId condo, String search, boolean includeInactive, int page, int size) {
         String q = search == null ? "" : search.strip();
         return jdbc.sql(SELECT + SEARCH + " order by r.active desc, r.apartment, r.name limit :size offset :offset")
-                .param("condo", condo.value()).param("all", includeInactive).param("q", q)
-                .param("like", "%" + escapeLike(q) + "%").param("size", size).param("offset", (long) page * size)
-                .query(ResidentRepository::resident).list();
+                .param("condo", condo.value())
+                .param("all", includeInactive)
+                .param("q", q)
+                .param("like", "%" + escapeLike(q) + "%")
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(ResidentRepository::resident)
+                .list();
     }
 
     public long count(CondominiumId condo, String search, boolean includeInactive) {
         String q = search == null ? "" : search.strip();
         return jdbc.sql("select count(*) from resident r " + SEARCH)
-                .param("condo", condo.value()).param("all", includeInactive).param("q", q)
-                .param("like", "%" + escapeLike(q) + "%").query(Long.class).single();
+                .param("condo", condo.value())
+                .param("all", includeInactive)
+                .param("q", q)
+                .param("like", "%" + escapeLike(q) + "%")
+                .query(Long.class)
+                .single();
     }
 
     public Optional<Resident> find(CondominiumId condo, long id) {
         return jdbc.sql(SELECT + " where r.condominium_id = :condo and r.id = :id")
-                .param("condo", condo.value()).param("id", id).query(ResidentRepository::resident).optional();
+                .param("condo", condo.value())
+                .param("id", id)
+                .query(ResidentRepository::resident)
+                .optional();
     }
 
     public Optional<ResidentRef> findByTag(CondominiumId condo, String normalizedTag) {
@@ -63,7 +75,10 @@ public class ResidentRepository {
                           from resident_tag t join resident r on r.id = t.resident_id and r.condominium_id = t.condominium_id
                          where t.condominium_id = :condo and t.tag = :tag
                         """)
-                .param("condo", condo.value()).param("tag", normalizedTag).query(ResidentRepository::ref).optional();
+                .param("condo", condo.value())
+                .param("tag", normalizedTag)
+                .query(ResidentRepository::ref)
+                .optional();
     }
 
     public Map<String, ResidentRef> tagDirectory(CondominiumId condo) {
@@ -72,12 +87,18 @@ public class ResidentRepository {
                         select t.tag, r.id, r.name, r.apartment, r.tower, r.phone, r.notifications_enabled, r.active
                           from resident_tag t join resident r on r.id = t.resident_id and r.condominium_id = t.condominium_id
                          where t.condominium_id = :condo
-                        """)
-                .param("condo", condo.value())
-                .query(rs -> {
-                    result.put(rs.getString(1), new ResidentRef(rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)));
-                });
+                        """).param("condo", condo.value()).query(rs -> {
+            result.put(
+                    rs.getString(1),
+                    new ResidentRef(
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getBoolean(7),
+                            rs.getBoolean(8)));
+        });
         return result;
     }
 
@@ -90,14 +111,20 @@ public class ResidentRepository {
                         select r.id, r.name, r.apartment, r.tower, r.phone, r.notifications_enabled, r.active
                           from resident r where r.condominium_id = :condo and r.id = any(:ids)
                         """)
-                .param("condo", condo.value()).param("ids", ids.toArray(Long[]::new))
-                .query(ResidentRepository::ref).list().forEach(r -> result.put(r.id(), r));
+                .param("condo", condo.value())
+                .param("ids", ids.toArray(Long[]::new))
+                .query(ResidentRepository::ref)
+                .list()
+                .forEach(r -> result.put(r.id(), r));
         return result;
     }
 
     public List<Long> idsByApartment(CondominiumId condo, String apartment) {
         return jdbc.sql("select id from resident where condominium_id = :condo and lower(apartment) = lower(:apt)")
-                .param("condo", condo.value()).param("apt", apartment).query(Long.class).list();
+                .param("condo", condo.value())
+                .param("apt", apartment)
+                .query(Long.class)
+                .list();
     }
 
     public long insert(CondominiumId condo, String name, String apartment, String tower, String phone, boolean notify) {
@@ -105,47 +132,79 @@ public class ResidentRepository {
                         insert into resident (condominium_id, name, apartment, tower, phone, notifications_enabled)
                         values (:condo, :name, :apartment, :tower, :phone, :notify) returning id
                         """)
-                .param("condo", condo.value()).param("name", name).param("apartment", apartment)
-                .param("tower", tower).param("phone", phone).param("notify", notify).query(Long.class).single();
+                .param("condo", condo.value())
+                .param("name", name)
+                .param("apartment", apartment)
+                .param("tower", tower)
+                .param("phone", phone)
+                .param("notify", notify)
+                .query(Long.class)
+                .single();
     }
 
-    public void update(CondominiumId condo, long id, String name, String apartment, String tower, String phone,
-                       boolean notify) {
+    public void update(
+            CondominiumId condo, long id, String name, String apartment, String tower, String phone, boolean notify) {
         jdbc.sql("""
                         update resident set name = :name, apartment = :apartment, tower = :tower, phone = :phone,
                                notifications_enabled = :notify, updated_at = now()
                          where condominium_id = :condo and id = :id
                         """)
-                .param("condo", condo.value()).param("id", id).param("name", name).param("apartment", apartment)
-                .param("tower", tower).param("phone", phone).param("notify", notify).update();
+                .param("condo", condo.value())
+                .param("id", id)
+                .param("name", name)
+                .param("apartment", apartment)
+                .param("tower", tower)
+                .param("phone", phone)
+                .param("notify", notify)
+                .update();
     }
 
     public void deactivate(CondominiumId condo, long id) {
         jdbc.sql("update resident set active = false, updated_at = now() where condominium_id = :condo and id = :id")
-                .param("condo", condo.value()).param("id", id).update();
+                .param("condo", condo.value())
+                .param("id", id)
+                .update();
     }
 
     public void deleteTags(CondominiumId condo, long residentId) {
         jdbc.sql("delete from resident_tag where condominium_id = :condo and resident_id = :id")
-                .param("condo", condo.value()).param("id", residentId).update();
+                .param("condo", condo.value())
+                .param("id", residentId)
+                .update();
     }
 
     public void insertTag(CondominiumId condo, long residentId, String tag) {
         jdbc.sql("insert into resident_tag (condominium_id, resident_id, tag) values (:condo, :id, :tag)")
-                .param("condo", condo.value()).param("id", residentId).param("tag", tag).update();
+                .param("condo", condo.value())
+                .param("id", residentId)
+                .param("tag", tag)
+                .update();
     }
 
     private static Resident resident(ResultSet rs, int row) throws SQLException {
         String[] tags = (String[]) rs.getArray("tags").getArray();
-        return new Resident(rs.getLong("id"), rs.getString("name"), rs.getString("apartment"), rs.getString("tower"),
-                rs.getString("phone"), Arrays.asList(tags), rs.getBoolean("notifications_enabled"),
-                rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
+        return new Resident(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("apartment"),
+                rs.getString("tower"),
+                rs.getString("phone"),
+                Arrays.asList(tags),
+                rs.getBoolean("notifications_enabled"),
+                rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 
     private static ResidentRef ref(ResultSet rs, int row) throws SQLException {
-        return new ResidentRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6), rs.getBoolean(7));
+        return new ResidentRef(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getBoolean(6),
+                rs.getBoolean(7));
     }
 
     private static String escapeLike(String s) {

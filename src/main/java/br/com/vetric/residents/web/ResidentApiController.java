@@ -37,13 +37,17 @@ class ResidentApiController {
     }
 
     @GetMapping
-    PageResult<Resident> list(@RequestParam(required = false) String q,
-                              @RequestParam(defaultValue = "false") boolean includeInactive,
-                              @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "100") int size) {
+    PageResult<Resident> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean includeInactive,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
         ApiParams.paging(page, size);
         CondominiumId condo = current.require();
-        return PageResult.of(residents.list(condo, q, includeInactive, page, size), page, size,
+        return PageResult.of(
+                residents.list(condo, q, includeInactive, page, size),
+                page,
+                size,
                 residents.count(condo, q, includeInactive));
     }
 
@@ -55,7 +59,8 @@ class ResidentApiController {
     @PostMapping
     ResponseEntity<Resident> create(@Valid @RequestBody ResidentCommand command) {
         Resident created = residents.create(current.require(), command);
-        return ResponseEntity.created(URI.create("/api/v1/residents/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/residents/" + created.id()))
+                .body(created);
     }
 
     @PutMapping("/{id}")

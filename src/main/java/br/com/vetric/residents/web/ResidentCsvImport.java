@@ -23,11 +23,9 @@ public final class ResidentCsvImport {
 
     static final int MAX_ROWS = 5000;
 
-    public record RowError(int line, String field, String message, String value) {
-    }
+    public record RowError(int line, String field, String message, String value) {}
 
-    public record ParsedRow(int line, ResidentCommand command) {
-    }
+    public record ParsedRow(int line, ResidentCommand command) {}
 
     public record Result(List<ParsedRow> valid, List<RowError> errors, int rows) {
 
@@ -38,8 +36,7 @@ public final class ResidentCsvImport {
         }
     }
 
-    private ResidentCsvImport() {
-    }
+    private ResidentCsvImport() {}
 
     /**
      * @param tagOwner who already owns a (normalised) tag in the condominium
@@ -56,7 +53,9 @@ public final class ResidentCsvImport {
             return new Result(valid, errors, 0);
         }
         char sep = lines[0].indexOf(';') >= 0 ? ';' : ',';
-        List<String> header = split(lines[0], sep).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = split(lines[0], sep).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
         Map<String, Integer> col = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             col.put(alias(header.get(i)), i);
@@ -120,10 +119,14 @@ public final class ResidentCsvImport {
                 Optional<ResidentRef> owner = tagOwner.apply(t);
                 Integer other = tagsInFile.putIfAbsent(t, line);
                 if (owner.isPresent()) {
-                    errors.add(new RowError(line, "tags", "residents.import.error.tagTaken",
+                    errors.add(new RowError(
+                            line,
+                            "tags",
+                            "residents.import.error.tagTaken",
                             t + " → " + owner.get().name() + " (" + owner.get().unit() + ")"));
                 } else if (other != null && other != line) {
-                    errors.add(new RowError(line, "tags", "residents.import.error.tagRepeated", t + " (" + other + ")"));
+                    errors.add(
+                            new RowError(line, "tags", "residents.import.error.tagRepeated", t + " (" + other + ")"));
                 } else if (!tags.contains(t)) {
                     tags.add(t);
                 }
@@ -140,9 +143,15 @@ public final class ResidentCsvImport {
                 }
             }
             if (errors.size() == before) {
-                valid.add(new ParsedRow(line, new ResidentCommand(name.strip(), apartment.strip(),
-                        tower.isBlank() ? null : tower.strip(), phone.isBlank() ? null : phone.strip(), tags,
-                        notifications == null || notifications)));
+                valid.add(new ParsedRow(
+                        line,
+                        new ResidentCommand(
+                                name.strip(),
+                                apartment.strip(),
+                                tower.isBlank() ? null : tower.strip(),
+                                phone.isBlank() ? null : phone.strip(),
+                                tags,
+                                notifications == null || notifications)));
             }
         }
         return new Result(valid, errors, rows);

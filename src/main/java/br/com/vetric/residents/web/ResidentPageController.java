@@ -52,8 +52,8 @@ class ResidentPageController {
     }
 
     /** The form as typed: tags in one field, separated by commas, spaces or new lines. */
-    public record Form(String name, String apartment, String tower, String phone, String tags,
-                       Boolean notificationsEnabled) {
+    public record Form(
+            String name, String apartment, String tower, String phone, String tags, Boolean notificationsEnabled) {
 
         public Form {
             notificationsEnabled = notificationsEnabled == null || notificationsEnabled;
@@ -64,8 +64,13 @@ class ResidentPageController {
         }
 
         static Form of(Resident r) {
-            return new Form(r.name(), r.apartment(), r.tower() == null ? "" : r.tower(), Phones.display(r.phone()),
-                    String.join(", ", r.tags()), r.notificationsEnabled());
+            return new Form(
+                    r.name(),
+                    r.apartment(),
+                    r.tower() == null ? "" : r.tower(),
+                    Phones.display(r.phone()),
+                    String.join(", ", r.tags()),
+                    r.notificationsEnabled());
         }
 
         List<String> tagList() {
@@ -79,14 +84,22 @@ class ResidentPageController {
         }
 
         ResidentCommand command() {
-            return new ResidentCommand(name == null ? "" : name, apartment == null ? "" : apartment, tower, phone,
-                    tagList(), notificationsEnabled);
+            return new ResidentCommand(
+                    name == null ? "" : name,
+                    apartment == null ? "" : apartment,
+                    tower,
+                    phone,
+                    tagList(),
+                    notificationsEnabled);
         }
     }
 
     @GetMapping("/residents")
-    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean inactive,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean inactive,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         CondominiumId condo = current.require();
         int p = Math.max(0, page);
         long total = residents.count(condo, q, inactive);
@@ -145,7 +158,8 @@ class ResidentPageController {
         Map<String, String> errors = validate(condo, id, form);
         if (errors.isEmpty()) {
             try {
-                Resident saved = id == null ? residents.create(condo, form.command())
+                Resident saved = id == null
+                        ? residents.create(condo, form.command())
                         : residents.update(condo, id, form.command());
                 flash.addFlashAttribute("message", id == null ? "residents.created" : "residents.updated");
                 flash.addFlashAttribute("messageArg", saved.name());
@@ -192,8 +206,10 @@ class ResidentPageController {
             }
             Optional<ResidentRef> holder = residents.findByTag(condo, tag);
             if (holder.isPresent() && (id == null || holder.get().id() != id)) {
-                errors.put("tags", "residents.error.tagTaken|" + tag + "|" + holder.get().name() + " ("
-                        + holder.get().unit() + ")");
+                errors.put(
+                        "tags",
+                        "residents.error.tagTaken|" + tag + "|" + holder.get().name() + " ("
+                                + holder.get().unit() + ")");
                 break;
             }
         }
@@ -208,8 +224,11 @@ class ResidentPageController {
 
     @PostMapping("/residents/import")
     @PreAuthorize("hasRole('ADMIN')")
-    String importCsv(@RequestParam("file") MultipartFile file,
-                     @RequestParam(defaultValue = "false") boolean importValid, Model model) throws IOException {
+    String importCsv(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean importValid,
+            Model model)
+            throws IOException {
         CondominiumId condo = current.require();
         if (file.isEmpty()) {
             model.addAttribute("fileError", "residents.import.error.noFile");

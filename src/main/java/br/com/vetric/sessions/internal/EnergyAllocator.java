@@ -26,12 +26,10 @@ import java.util.TreeSet;
  */
 public final class EnergyAllocator {
 
-    private EnergyAllocator() {
-    }
+    private EnergyAllocator() {}
 
     /** The spans a session's energy is spread over, and on what basis. */
-    public record Spans(EnergyBasis basis, List<ChargingInterval> spans) {
-    }
+    public record Spans(EnergyBasis basis, List<ChargingInterval> spans) {}
 
     /**
      * The spans of a session: its charging intervals (and the current one, up to {@code now}) when VETRIC watched it
@@ -42,9 +40,12 @@ public final class EnergyAllocator {
         if (s.observedLive()) {
             List<ChargingInterval> charging = new ArrayList<>(closedIntervals);
             if (s.chargingSince() != null && s.open()) {
-                charging.add(new ChargingInterval(s.chargingSince(), end.isBefore(s.chargingSince()) ? s.chargingSince() : end));
+                charging.add(new ChargingInterval(
+                        s.chargingSince(), end.isBefore(s.chargingSince()) ? s.chargingSince() : end));
             }
-            long ms = charging.stream().mapToLong(i -> Duration.between(i.start(), i.end()).toMillis()).sum();
+            long ms = charging.stream()
+                    .mapToLong(i -> Duration.between(i.start(), i.end()).toMillis())
+                    .sum();
             if (ms > 0) {
                 charging.sort(Comparator.comparing(ChargingInterval::start));
                 return new Spans(EnergyBasis.MEASURED, charging);
@@ -111,7 +112,8 @@ public final class EnergyAllocator {
         }
         long left = total - assigned;
         // stable sort: equal remainders keep chronological order
-        remainders.sort(Comparator.comparing((Map.Entry<K, BigInteger> e) -> e.getValue()).reversed());
+        remainders.sort(Comparator.comparing((Map.Entry<K, BigInteger> e) -> e.getValue())
+                .reversed());
         for (int i = 0; i < left; i++) {
             result.merge(remainders.get(i).getKey(), 1L, Long::sum);
         }
@@ -145,8 +147,7 @@ public final class EnergyAllocator {
         return new Piece(local.toLocalDate(), peak.isPeak(local));
     }
 
-    private record Bucket(YearMonth month, boolean peak) {
-    }
+    private record Bucket(YearMonth month, boolean peak) {}
 
     private record Piece(LocalDate day, boolean peak) {
         Bucket bucket() {

@@ -46,8 +46,14 @@ public final class Reconciliation {
      * @param watching   whether VETRIC has been watching this condominium without a gap up to this poll
      * @param liveWithin a session that began longer ago than this, first seen now, was not watched from its start
      */
-    public Reconciliation(CondominiumId condo, Instant now, List<Session> working, List<ChargePointSnapshot> chargers,
-                          boolean watching, Duration liveWithin, SessionRepository.IdSource ids) {
+    public Reconciliation(
+            CondominiumId condo,
+            Instant now,
+            List<Session> working,
+            List<ChargePointSnapshot> chargers,
+            boolean watching,
+            Duration liveWithin,
+            SessionRepository.IdSource ids) {
         this.condo = condo;
         this.now = now;
         this.watching = watching;
@@ -76,8 +82,11 @@ public final class Reconciliation {
     }
 
     /** Applies the transactions (oldest first), then every connector's status, then the stuck check. */
-    public void apply(List<TransactionSnapshot> transactions, Map<Long, Who> who, List<ChargePointSnapshot> chargers,
-                      Duration stuckAfter) {
+    public void apply(
+            List<TransactionSnapshot> transactions,
+            Map<Long, Who> who,
+            List<ChargePointSnapshot> chargers,
+            Duration stuckAfter) {
         transactions.stream()
                 .sorted(Comparator.comparing(TransactionSnapshot::startedAt).thenComparingLong(TransactionSnapshot::id))
                 .forEach(tx -> transaction(tx, who.get(tx.id())));
@@ -100,19 +109,32 @@ public final class Reconciliation {
                 byTx.put(tx.id(), s);
             } else if (open != null && tx.running()) {
                 if (open.transactionId() != null && tx.startedAt().isAfter(open.startedAt())) {
-                    log.warn("Transaction {} started on {} while session {} (transaction {}) was still open: closing it",
-                            tx.id(), key, open.id(), open.transactionId());
+                    log.warn(
+                            "Transaction {} started on {} while session {} (transaction {}) was still open: closing it",
+                            tx.id(),
+                            key,
+                            open.id(),
+                            open.transactionId());
                     open.close(tx.startedAt(), EndReason.SUPERSEDED, null, null, events);
                     afterClose(open);
                 } else {
-                    log.warn("Ignoring running transaction {} on {}: session {} is open there", tx.id(), key, open.id());
+                    log.warn(
+                            "Ignoring running transaction {} on {}: session {} is open there", tx.id(), key, open.id());
                     return;
                 }
             }
             if (s == null) {
                 boolean live = watching && tx.running() && !tx.startedAt().isBefore(now.minus(liveWithin));
-                s = Session.fromTransaction(condo, ids.next(), tx, who, chargerNames.get(tx.chargeBoxUuid()),
-                        connectors.get(key), now, live, events);
+                s = Session.fromTransaction(
+                        condo,
+                        ids.next(),
+                        tx,
+                        who,
+                        chargerNames.get(tx.chargeBoxUuid()),
+                        connectors.get(key),
+                        now,
+                        live,
+                        events);
                 working.add(s);
                 byTx.put(tx.id(), s);
                 opened++;
@@ -142,8 +164,15 @@ public final class Reconciliation {
             if (lastEnd != null && !statusAt.isAfter(lastEnd)) {
                 return; // the status predates the end of the last session: not a new one
             }
-            Session s = Session.fromStatus(condo, ids.next(), cp.uuid(), cp.displayName(), c, statusAt,
-                    watching && !statusAt.isBefore(now.minus(liveWithin)), events);
+            Session s = Session.fromStatus(
+                    condo,
+                    ids.next(),
+                    cp.uuid(),
+                    cp.displayName(),
+                    c,
+                    statusAt,
+                    watching && !statusAt.isBefore(now.minus(liveWithin)),
+                    events);
             working.add(s);
             openByConnector.put(key, s);
             opened++;
@@ -197,6 +226,8 @@ public final class Reconciliation {
 
     /** Sessions that changed without opening or closing in this poll (count them before saving). */
     public int updated() {
-        return (int) working.stream().filter(s -> s.needsWriting() && !s.isNew() && !closedNow.contains(s)).count();
+        return (int) working.stream()
+                .filter(s -> s.needsWriting() && !s.isNew() && !closedNow.contains(s))
+                .count();
     }
 }

@@ -1,6 +1,5 @@
 package br.com.vetric.sessions.internal;
 
-import org.jspecify.annotations.Nullable;
 import br.com.vetric.cpms.ConnectorSnapshot;
 import br.com.vetric.cpms.TransactionSnapshot;
 import br.com.vetric.sessions.SessionEvents.SessionEvent;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,11 +65,31 @@ public final class Session {
     private boolean dirty;
     private final List<ChargingInterval> closedIntervals = new ArrayList<>();
 
-    Session(CondominiumId condominiumId, long id, Long transactionId, String chargerUuid, String chargerName,
-            int connectorId, String idTag, Long tagPk, Long residentId, UnidentifiedReason unidentifiedReason,
-            SessionStatus status, Instant startedAt, Instant endedAt, long energyWh, Long durationSeconds,
-            Instant idleSince, long idleSeconds, boolean hasCharged, boolean hasIdled, Instant stuckSince,
-            EndReason endReason, String lastErrorCode, Instant chargingSince, boolean observedLive,
+    Session(
+            CondominiumId condominiumId,
+            long id,
+            Long transactionId,
+            String chargerUuid,
+            String chargerName,
+            int connectorId,
+            String idTag,
+            Long tagPk,
+            Long residentId,
+            UnidentifiedReason unidentifiedReason,
+            SessionStatus status,
+            Instant startedAt,
+            Instant endedAt,
+            long energyWh,
+            Long durationSeconds,
+            Instant idleSince,
+            long idleSeconds,
+            boolean hasCharged,
+            boolean hasIdled,
+            Instant stuckSince,
+            EndReason endReason,
+            String lastErrorCode,
+            Instant chargingSince,
+            boolean observedLive,
             boolean energyPending) {
         this.condominiumId = condominiumId;
         this.id = id;
@@ -99,8 +119,10 @@ public final class Session {
     }
 
     /** Who a transaction's tag belongs to, as {@link TagResolver} worked it out. */
-    public record Who(@Nullable String tag, @Nullable Long residentId, @Nullable UnidentifiedReason reason) {
-    }
+    public record Who(
+            @Nullable String tag,
+            @Nullable Long residentId,
+            @Nullable UnidentifiedReason reason) {}
 
     // ------------------------------------------------------------------ opening
 
@@ -110,39 +132,85 @@ public final class Session {
      *
      * @param live whether VETRIC is watching this session from its start (its charging intervals will be measured)
      */
-    static Session fromTransaction(CondominiumId condo, long id, TransactionSnapshot tx, Who who, String chargerName,
-                                   ConnectorSnapshot connector, Instant now, boolean live, List<SessionEvent> events) {
-        Session s = new Session(condo, id, tx.id(), tx.chargeBoxUuid(), chargerName, tx.connectorId(), who.tag(),
-                tx.tagPk(), who.residentId(), who.residentId() == null ? who.reason() : null, SessionStatus.STARTED,
-                tx.startedAt(), null, tx.energyWh() == null ? 0 : tx.energyWh(), null, null,
-                tx.idleDurationSeconds() == null ? 0 : tx.idleDurationSeconds(), false, false, null, null, null, null,
-                false, tx.running() && tx.energyWh() == null);
+    static Session fromTransaction(
+            CondominiumId condo,
+            long id,
+            TransactionSnapshot tx,
+            Who who,
+            String chargerName,
+            ConnectorSnapshot connector,
+            Instant now,
+            boolean live,
+            List<SessionEvent> events) {
+        Session s = new Session(
+                condo,
+                id,
+                tx.id(),
+                tx.chargeBoxUuid(),
+                chargerName,
+                tx.connectorId(),
+                who.tag(),
+                tx.tagPk(),
+                who.residentId(),
+                who.residentId() == null ? who.reason() : null,
+                SessionStatus.STARTED,
+                tx.startedAt(),
+                null,
+                tx.energyWh() == null ? 0 : tx.energyWh(),
+                null,
+                null,
+                tx.idleDurationSeconds() == null ? 0 : tx.idleDurationSeconds(),
+                false,
+                false,
+                null,
+                null,
+                null,
+                null,
+                false,
+                tx.running() && tx.energyWh() == null);
         s.isNew = true;
         s.hasIdled = s.idleSeconds > 0;
         if (tx.running()) {
-            SessionStatus initial = connector == null ? null
-                    : SessionStateMachine.next(null, connector.status(), connector.hasError());
+            SessionStatus initial =
+                    connector == null ? null : SessionStateMachine.next(null, connector.status(), connector.hasError());
             s.status = initial == null || initial == SessionStatus.FINISHED ? SessionStatus.STARTED : initial;
             s.hasCharged = s.status == SessionStatus.CHARGING || s.energyWh > 0;
             s.observedLive = live;
             if (s.status == SessionStatus.SUSPENDED) {
-                s.idleSince = connector.statusAt() != null && !connector.statusAt().isAfter(now) ? connector.statusAt() : now;
+                s.idleSince =
+                        connector.statusAt() != null && !connector.statusAt().isAfter(now) ? connector.statusAt() : now;
                 s.hasIdled = true;
                 // idleSeconds keeps the finished idle phases; the current one is counted from idleSince
-                s.idleSeconds = Math.max(0, s.idleSeconds - Duration.between(s.idleSince, now).toSeconds());
+                s.idleSeconds = Math.max(
+                        0, s.idleSeconds - Duration.between(s.idleSince, now).toSeconds());
             } else if (s.status == SessionStatus.CHARGING && live) {
                 Instant since = connector.statusAt();
-                s.chargingSince = since == null || since.isBefore(s.startedAt) || since.isAfter(now) ? s.startedAt : since;
+                s.chargingSince =
+                        since == null || since.isBefore(s.startedAt) || since.isAfter(now) ? s.startedAt : since;
             }
-            log.info("Session {} started on {} (transaction {}, resident {})", id, s.connectorKey(), tx.id(), s.residentId);
-            events.add(new SessionStarted(condo, id, s.chargerUuid, s.chargerName, s.connectorId, s.residentId, s.idTag,
-                    s.status, s.startedAt));
+            log.info(
+                    "Session {} started on {} (transaction {}, resident {})",
+                    id,
+                    s.connectorKey(),
+                    tx.id(),
+                    s.residentId);
+            events.add(new SessionStarted(
+                    condo,
+                    id,
+                    s.chargerUuid,
+                    s.chargerName,
+                    s.connectorId,
+                    s.residentId,
+                    s.idTag,
+                    s.status,
+                    s.startedAt));
         } else {
             s.status = SessionStatus.FINISHED;
             s.endedAt = tx.stoppedAt();
             s.endReason = tx.stopReason();
             s.hasCharged = s.energyWh > 0;
-            s.durationSeconds = tx.durationSeconds() != null ? tx.durationSeconds()
+            s.durationSeconds = tx.durationSeconds() != null
+                    ? tx.durationSeconds()
                     : Duration.between(s.startedAt, s.endedAt).toSeconds();
             log.info("Session {} recorded after the fact (transaction {} already stopped)", id, tx.id());
             events.add(s.finished(s.status, true));
@@ -151,17 +219,50 @@ public final class Session {
     }
 
     /** A session opened because a connector with no open session shows it is in use; its transaction comes later. */
-    static Session fromStatus(CondominiumId condo, long id, String chargerUuid, String chargerName,
-                              ConnectorSnapshot connector, Instant statusAt, boolean live, List<SessionEvent> events) {
+    static Session fromStatus(
+            CondominiumId condo,
+            long id,
+            String chargerUuid,
+            String chargerName,
+            ConnectorSnapshot connector,
+            Instant statusAt,
+            boolean live,
+            List<SessionEvent> events) {
         SessionStatus status = SessionStateMachine.next(null, connector.status(), false);
-        Session s = new Session(condo, id, null, chargerUuid, chargerName, connector.connectorId(), null, null, null,
-                UnidentifiedReason.TRANSACTION_PENDING, status, statusAt, null, 0, null, null, 0,
-                status == SessionStatus.CHARGING, false, null, null, null,
-                status == SessionStatus.CHARGING && live ? statusAt : null, live, false);
+        Session s = new Session(
+                condo,
+                id,
+                null,
+                chargerUuid,
+                chargerName,
+                connector.connectorId(),
+                null,
+                null,
+                null,
+                UnidentifiedReason.TRANSACTION_PENDING,
+                status,
+                statusAt,
+                null,
+                0,
+                null,
+                null,
+                0,
+                status == SessionStatus.CHARGING,
+                false,
+                null,
+                null,
+                null,
+                status == SessionStatus.CHARGING && live ? statusAt : null,
+                live,
+                false);
         s.isNew = true;
-        log.info("Session {} started on {} from the connector status {} (no transaction yet)", id, s.connectorKey(),
+        log.info(
+                "Session {} started on {} from the connector status {} (no transaction yet)",
+                id,
+                s.connectorKey(),
                 connector.status());
-        events.add(new SessionStarted(condo, id, chargerUuid, chargerName, s.connectorId, null, null, status, statusAt));
+        events.add(
+                new SessionStarted(condo, id, chargerUuid, chargerName, s.connectorId, null, null, status, statusAt));
         return s;
     }
 
@@ -173,7 +274,8 @@ public final class Session {
      * before the session began.
      */
     boolean canAdopt(TransactionSnapshot tx) {
-        return transactionId == null && open()
+        return transactionId == null
+                && open()
                 && (tx.running() || !tx.stoppedAt().isBefore(startedAt.minus(Duration.ofMinutes(2))));
     }
 
@@ -235,7 +337,8 @@ public final class Session {
                 dirty = true;
             }
         }
-        if (!tx.startedAt().equals(startedAt) && (endedAt == null || !tx.startedAt().isAfter(endedAt))) {
+        if (!tx.startedAt().equals(startedAt)
+                && (endedAt == null || !tx.startedAt().isAfter(endedAt))) {
             startedAt = tx.startedAt();
             dirty = true;
         }
@@ -248,7 +351,8 @@ public final class Session {
                 if (tx.stopReason() != null) {
                     endReason = tx.stopReason();
                 }
-                durationSeconds = tx.durationSeconds() != null ? tx.durationSeconds()
+                durationSeconds = tx.durationSeconds() != null
+                        ? tx.durationSeconds()
                         : Duration.between(startedAt, endedAt).toSeconds();
                 dirty = true;
             } else if (tx.durationSeconds() != null && !tx.durationSeconds().equals(durationSeconds)) {
@@ -272,8 +376,11 @@ public final class Session {
             return;
         }
         SessionStatus next = SessionStateMachine.next(status, c.status(), c.hasError());
-        if (next == SessionStatus.CHARGING && status == SessionStatus.SUSPENDED && idleSince != null
-                && c.statusAt() != null && c.statusAt().isBefore(idleSince)) {
+        if (next == SessionStatus.CHARGING
+                && status == SessionStatus.SUSPENDED
+                && idleSince != null
+                && c.statusAt() != null
+                && c.statusAt().isBefore(idleSince)) {
             return;
         }
         if (next == null || next == status || next == SessionStatus.FINISHED) {
@@ -319,8 +426,8 @@ public final class Session {
         status = next;
         dirty = true;
         log.info("Session {} on {}: {} -> {}", id, connectorKey(), previous, next);
-        events.add(new SessionStateChanged(condominiumId, id, chargerUuid, chargerName, connectorId, residentId, previous,
-                next, idleSince, at));
+        events.add(new SessionStateChanged(
+                condominiumId, id, chargerUuid, chargerName, connectorId, residentId, previous, next, idleSince, at));
     }
 
     // ------------------------------------------------------------------ watching
@@ -331,7 +438,9 @@ public final class Session {
             observedLive = false;
             chargingSince = null;
             dirty = true;
-            log.info("Session {} on {}: not watched continuously, its energy will be spread over its duration", id,
+            log.info(
+                    "Session {} on {}: not watched continuously, its energy will be spread over its duration",
+                    id,
                     connectorKey());
         }
     }
@@ -344,15 +453,18 @@ public final class Session {
     void checkStuck(ConnectorSnapshot connector, Instant now, List<SessionEvent> events) {
         if (connector != null && connector.status() == ConnectorStatus.AVAILABLE) {
             log.warn("Stuck session {} closed: connector {} is Available", id, connectorKey());
-            Instant at = connector.statusAt() != null && connector.statusAt().isAfter(startedAt)
-                    && !connector.statusAt().isAfter(now) ? connector.statusAt() : now;
+            Instant at = connector.statusAt() != null
+                            && connector.statusAt().isAfter(startedAt)
+                            && !connector.statusAt().isAfter(now)
+                    ? connector.statusAt()
+                    : now;
             close(at, EndReason.STUCK_CONNECTOR_AVAILABLE, null, null, events);
         } else if (stuckSince == null) {
             stuckSince = now;
             dirty = true;
             log.warn("Session {} on {} open since {}: flagged as stuck", id, connectorKey(), startedAt);
-            events.add(new SessionStuck(condominiumId, id, chargerUuid, chargerName, connectorId, residentId, startedAt,
-                    now));
+            events.add(new SessionStuck(
+                    condominiumId, id, chargerUuid, chargerName, connectorId, residentId, startedAt, now));
         }
     }
 
@@ -380,7 +492,8 @@ public final class Session {
         if (transactionId == null && residentId == null) {
             unidentifiedReason = UnidentifiedReason.NO_TRANSACTION;
         }
-        durationSeconds = reportedDuration != null && transactionId != null ? reportedDuration
+        durationSeconds = reportedDuration != null && transactionId != null
+                ? reportedDuration
                 : Duration.between(startedAt, endedAt).toSeconds();
         dirty = true;
         log.info("Session {} on {} ended at {} ({}), {} Wh", id, connectorKey(), endedAt, reason, energyWh);
@@ -388,8 +501,22 @@ public final class Session {
     }
 
     private SessionFinished finished(SessionStatus lastStatus, boolean backfilled) {
-        return new SessionFinished(condominiumId, id, chargerUuid, chargerName, connectorId, residentId, idTag,
-                startedAt, endedAt, energyWh, endReason, lastStatus, hasCharged, hasIdled, backfilled);
+        return new SessionFinished(
+                condominiumId,
+                id,
+                chargerUuid,
+                chargerName,
+                connectorId,
+                residentId,
+                idTag,
+                startedAt,
+                endedAt,
+                energyWh,
+                endReason,
+                lastStatus,
+                hasCharged,
+                hasIdled,
+                backfilled);
     }
 
     private void closeChargingInterval(Instant at) {
@@ -444,33 +571,106 @@ public final class Session {
         closedIntervals.clear();
     }
 
-    public CondominiumId condominiumId() { return condominiumId; }
-    public long id() { return id; }
-    public @Nullable Long transactionId() { return transactionId; }
-    public String chargerUuid() { return chargerUuid; }
-    public @Nullable String chargerName() { return chargerName; }
-    public int connectorId() { return connectorId; }
-    public @Nullable String idTag() { return idTag; }
-    public @Nullable Long tagPk() { return tagPk; }
-    public @Nullable Long residentId() { return residentId; }
-    public @Nullable UnidentifiedReason unidentifiedReason() { return unidentifiedReason; }
-    public SessionStatus status() { return status; }
-    public Instant startedAt() { return startedAt; }
-    public @Nullable Instant endedAt() { return endedAt; }
-    public long energyWh() { return energyWh; }
-    public @Nullable Long durationSeconds() { return durationSeconds; }
-    public @Nullable Instant idleSince() { return idleSince; }
-    public long recordedIdleSeconds() { return idleSeconds; }
-    public boolean hasCharged() { return hasCharged; }
-    public boolean hasIdled() { return hasIdled; }
-    public @Nullable Instant stuckSince() { return stuckSince; }
-    public @Nullable EndReason endReason() { return endReason; }
-    public @Nullable String lastErrorCode() { return lastErrorCode; }
-    public @Nullable Instant chargingSince() { return chargingSince; }
-    public boolean observedLive() { return observedLive; }
+    public CondominiumId condominiumId() {
+        return condominiumId;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public @Nullable Long transactionId() {
+        return transactionId;
+    }
+
+    public String chargerUuid() {
+        return chargerUuid;
+    }
+
+    public @Nullable String chargerName() {
+        return chargerName;
+    }
+
+    public int connectorId() {
+        return connectorId;
+    }
+
+    public @Nullable String idTag() {
+        return idTag;
+    }
+
+    public @Nullable Long tagPk() {
+        return tagPk;
+    }
+
+    public @Nullable Long residentId() {
+        return residentId;
+    }
+
+    public @Nullable UnidentifiedReason unidentifiedReason() {
+        return unidentifiedReason;
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public @Nullable Instant endedAt() {
+        return endedAt;
+    }
+
+    public long energyWh() {
+        return energyWh;
+    }
+
+    public @Nullable Long durationSeconds() {
+        return durationSeconds;
+    }
+
+    public @Nullable Instant idleSince() {
+        return idleSince;
+    }
+
+    public long recordedIdleSeconds() {
+        return idleSeconds;
+    }
+
+    public boolean hasCharged() {
+        return hasCharged;
+    }
+
+    public boolean hasIdled() {
+        return hasIdled;
+    }
+
+    public @Nullable Instant stuckSince() {
+        return stuckSince;
+    }
+
+    public @Nullable EndReason endReason() {
+        return endReason;
+    }
+
+    public @Nullable String lastErrorCode() {
+        return lastErrorCode;
+    }
+
+    public @Nullable Instant chargingSince() {
+        return chargingSince;
+    }
+
+    public boolean observedLive() {
+        return observedLive;
+    }
 
     /** The charger reports this session's energy only when it ends (none is known yet). */
-    public boolean energyPending() { return energyPending && open(); }
+    public boolean energyPending() {
+        return energyPending && open();
+    }
 
     @Override
     public String toString() {

@@ -1,6 +1,5 @@
 package br.com.vetric.sessions.internal;
 
-import org.jspecify.annotations.Nullable;
 import br.com.vetric.platform.Sql;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.SessionStatus;
@@ -19,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,8 +60,11 @@ public class SessionRepository {
                         where condominium_id = :condo
                           and (ended_at is null or ended_at >= :since or external_transaction_id = any(:tx))
                         """)
-                .param("condo", condo.value()).param("since", Timestamp.from(endedSince)).param("tx", transactionIds)
-                .query(SessionRepository::session).list();
+                .param("condo", condo.value())
+                .param("since", Timestamp.from(endedSince))
+                .param("tx", transactionIds)
+                .query(SessionRepository::session)
+                .list();
     }
 
     public List<Session> overlapping(CondominiumId condo, Instant from, Instant to) {
@@ -70,18 +73,27 @@ public class SessionRepository {
                         where condominium_id = :condo and started_at < :to and (ended_at is null or ended_at >= :from)
                         order by started_at, id
                         """)
-                .param("condo", condo.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(SessionRepository::session).list();
+                .param("condo", condo.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(SessionRepository::session)
+                .list();
     }
 
     public List<Session> loadOpen(CondominiumId condo) {
-        return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and ended_at is null")
-                .param("condo", condo.value()).query(SessionRepository::session).list();
+        return jdbc.sql("select " + COLUMNS
+                        + " from charging_session where condominium_id = :condo and ended_at is null")
+                .param("condo", condo.value())
+                .query(SessionRepository::session)
+                .list();
     }
 
     public Optional<Session> find(CondominiumId condo, long id) {
         return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and id = :id")
-                .param("condo", condo.value()).param("id", id).query(SessionRepository::session).optional();
+                .param("condo", condo.value())
+                .param("id", id)
+                .query(SessionRepository::session)
+                .optional();
     }
 
     /** The closed charging intervals of the given sessions, oldest first, by session id. */
@@ -94,10 +106,13 @@ public class SessionRepository {
                         select session_id, started_at, ended_at from session_charging_interval
                          where condominium_id = :condo and session_id = any(:ids) order by session_id, started_at
                         """)
-                .param("condo", condo.value()).param("ids", sessionIds.toArray(Long[]::new))
+                .param("condo", condo.value())
+                .param("ids", sessionIds.toArray(Long[]::new))
                 .query(rs -> {
                     result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new ChargingInterval(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+                            .add(new ChargingInterval(
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getTimestamp(3).toInstant()));
                 });
         return result;
     }
@@ -120,8 +135,7 @@ public class SessionRepository {
                 ids.addAll(jdbc.sql("""
                                 select nextval(pg_get_serial_sequence('charging_session', 'id'))
                                   from generate_series(1, :n)
-                                """)
-                        .param("n", block).query(Long.class).list());
+                                """).param("n", block).query(Long.class).list());
                 block = Math.min(block * 2, 1024);
             }
             return ids.removeFirst();
@@ -141,21 +155,62 @@ public class SessionRepository {
                 continue;
             }
             if (s.isNew()) {
-                inserts.add(new Object[]{condo.value(), s.id(), s.transactionId(), s.chargerUuid(), s.chargerName(),
-                        s.connectorId(), s.idTag(), s.tagPk(), s.residentId(), name(s.unidentifiedReason()),
-                        s.status().name(), Sql.ts(s.startedAt()), Sql.ts(s.endedAt()), s.energyWh(), s.durationSeconds(),
-                        Sql.ts(s.idleSince()), s.recordedIdleSeconds(), s.hasCharged(), s.hasIdled(),
-                        Sql.ts(s.stuckSince()), name(s.endReason()), s.lastErrorCode(), Sql.ts(s.chargingSince()),
-                        s.observedLive(), s.energyPending()});
+                inserts.add(new Object[] {
+                    condo.value(),
+                    s.id(),
+                    s.transactionId(),
+                    s.chargerUuid(),
+                    s.chargerName(),
+                    s.connectorId(),
+                    s.idTag(),
+                    s.tagPk(),
+                    s.residentId(),
+                    name(s.unidentifiedReason()),
+                    s.status().name(),
+                    Sql.ts(s.startedAt()),
+                    Sql.ts(s.endedAt()),
+                    s.energyWh(),
+                    s.durationSeconds(),
+                    Sql.ts(s.idleSince()),
+                    s.recordedIdleSeconds(),
+                    s.hasCharged(),
+                    s.hasIdled(),
+                    Sql.ts(s.stuckSince()),
+                    name(s.endReason()),
+                    s.lastErrorCode(),
+                    Sql.ts(s.chargingSince()),
+                    s.observedLive(),
+                    s.energyPending()
+                });
             } else {
-                updates.add(new Object[]{s.transactionId(), s.chargerName(), s.idTag(), s.tagPk(), s.residentId(),
-                        name(s.unidentifiedReason()), s.status().name(), Sql.ts(s.startedAt()), Sql.ts(s.endedAt()),
-                        s.energyWh(), s.durationSeconds(), Sql.ts(s.idleSince()), s.recordedIdleSeconds(),
-                        s.hasCharged(), s.hasIdled(), Sql.ts(s.stuckSince()), name(s.endReason()), s.lastErrorCode(),
-                        Sql.ts(s.chargingSince()), s.observedLive(), s.energyPending(), condo.value(), s.id()});
+                updates.add(new Object[] {
+                    s.transactionId(),
+                    s.chargerName(),
+                    s.idTag(),
+                    s.tagPk(),
+                    s.residentId(),
+                    name(s.unidentifiedReason()),
+                    s.status().name(),
+                    Sql.ts(s.startedAt()),
+                    Sql.ts(s.endedAt()),
+                    s.energyWh(),
+                    s.durationSeconds(),
+                    Sql.ts(s.idleSince()),
+                    s.recordedIdleSeconds(),
+                    s.hasCharged(),
+                    s.hasIdled(),
+                    Sql.ts(s.stuckSince()),
+                    name(s.endReason()),
+                    s.lastErrorCode(),
+                    Sql.ts(s.chargingSince()),
+                    s.observedLive(),
+                    s.energyPending(),
+                    condo.value(),
+                    s.id()
+                });
             }
             for (ChargingInterval i : s.closedIntervals()) {
-                intervals.add(new Object[]{condo.value(), s.id(), Sql.ts(i.start()), Sql.ts(i.end())});
+                intervals.add(new Object[] {condo.value(), s.id(), Sql.ts(i.start()), Sql.ts(i.end())});
             }
         }
         if (!updates.isEmpty()) {
@@ -175,32 +230,46 @@ public class SessionRepository {
 
     /** Attaches every unidentified session with one of the tags to the resident; returns the sessions attached. */
     public List<Session> attach(CondominiumId condo, long residentId, String[] tags) {
-        return jdbc.sql("update charging_session set resident_id = :resident, unidentified_reason = null, updated_at = now()"
-                        + " where condominium_id = :condo and resident_id is null and id_tag = any(:tags) returning "
-                        + COLUMNS)
-                .param("condo", condo.value()).param("resident", residentId).param("tags", tags)
-                .query(SessionRepository::session).list();
+        return jdbc.sql(
+                        "update charging_session set resident_id = :resident, unidentified_reason = null, updated_at = now()"
+                                + " where condominium_id = :condo and resident_id is null and id_tag = any(:tags) returning "
+                                + COLUMNS)
+                .param("condo", condo.value())
+                .param("resident", residentId)
+                .param("tags", tags)
+                .query(SessionRepository::session)
+                .list();
     }
 
-    public List<Session> search(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment, int page, int size) {
+    public List<Session> search(
+            CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment, int page, int size) {
         Query q = where(condo, f, residentIdsOfApartment);
         return jdbc.sql("select " + COLUMNS + " from charging_session " + q.sql
                         + " order by started_at desc, id desc limit :size offset :offset")
-                .params(q.params).param("size", size).param("offset", (long) page * size)
-                .query(SessionRepository::session).list();
+                .params(q.params)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(SessionRepository::session)
+                .list();
     }
 
     /**
      * Keyset paging (newest first): the sessions after the one that started at {@code afterStartedAt} with id
      * {@code afterId} (none: from the newest). Each page costs the same however deep it is.
      */
-    public List<Session> pageAfter(CondominiumId condo, SessionFilter f, @Nullable List<Long> residentIdsOfApartment,
-                                   @Nullable Instant afterStartedAt, @Nullable Long afterId, int size) {
+    public List<Session> pageAfter(
+            CondominiumId condo,
+            SessionFilter f,
+            @Nullable List<Long> residentIdsOfApartment,
+            @Nullable Instant afterStartedAt,
+            @Nullable Long afterId,
+            int size) {
         Query q = where(condo, f, residentIdsOfApartment);
         String after = afterStartedAt == null ? "" : " and (started_at, id) < (:afterStarted, :afterId)";
         var spec = jdbc.sql("select " + COLUMNS + " from charging_session " + q.sql + after
                         + " order by started_at desc, id desc limit :size")
-                .params(q.params).param("size", size);
+                .params(q.params)
+                .param("size", size);
         if (afterStartedAt != null) {
             spec = spec.param("afterStarted", Timestamp.from(afterStartedAt)).param("afterId", afterId);
         }
@@ -209,7 +278,10 @@ public class SessionRepository {
 
     public long count(CondominiumId condo, SessionFilter f, List<Long> residentIdsOfApartment) {
         Query q = where(condo, f, residentIdsOfApartment);
-        return jdbc.sql("select count(*) from charging_session " + q.sql).params(q.params).query(Long.class).single();
+        return jdbc.sql("select count(*) from charging_session " + q.sql)
+                .params(q.params)
+                .query(Long.class)
+                .single();
     }
 
     /** Tags seen on sessions that no resident owns, with how often and when last. */
@@ -221,8 +293,8 @@ public class SessionRepository {
                          group by id_tag order by max(started_at) desc
                         """)
                 .param("condo", condo.value())
-                .query((rs, i) -> new UnknownTagRow(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                        rs.getLong(4)))
+                .query((rs, i) -> new UnknownTagRow(
+                        rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getLong(4)))
                 .list();
     }
 
@@ -267,22 +339,35 @@ public class SessionRepository {
     static Session session(ResultSet rs, int i) throws SQLException {
         String unidentified = rs.getString("unidentified_reason");
         String endReason = rs.getString("end_reason");
-        return new Session(CondominiumId.of(rs.getLong("condominium_id")), rs.getLong("id"),
-                Sql.longOrNull(rs, "external_transaction_id"), rs.getString("charger_uuid"),
-                rs.getString("charger_name"), rs.getInt("connector_id"), rs.getString("id_tag"),
-                Sql.longOrNull(rs, "tag_pk"), Sql.longOrNull(rs, "resident_id"),
+        return new Session(
+                CondominiumId.of(rs.getLong("condominium_id")),
+                rs.getLong("id"),
+                Sql.longOrNull(rs, "external_transaction_id"),
+                rs.getString("charger_uuid"),
+                rs.getString("charger_name"),
+                rs.getInt("connector_id"),
+                rs.getString("id_tag"),
+                Sql.longOrNull(rs, "tag_pk"),
+                Sql.longOrNull(rs, "resident_id"),
                 unidentified == null ? null : UnidentifiedReason.valueOf(unidentified),
-                SessionStatus.valueOf(rs.getString("status")), Sql.instant(rs, "started_at"),
-                Sql.instant(rs, "ended_at"), rs.getLong("energy_wh"), Sql.longOrNull(rs, "duration_seconds"),
-                Sql.instant(rs, "idle_since"), rs.getLong("idle_seconds"), rs.getBoolean("has_charged"),
-                rs.getBoolean("has_idled"), Sql.instant(rs, "stuck_since"),
-                endReason == null ? null : EndReason.valueOf(endReason), rs.getString("last_error_code"),
-                Sql.instant(rs, "charging_since"), rs.getBoolean("observed_live"), rs.getBoolean("energy_pending"));
+                SessionStatus.valueOf(rs.getString("status")),
+                Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "ended_at"),
+                rs.getLong("energy_wh"),
+                Sql.longOrNull(rs, "duration_seconds"),
+                Sql.instant(rs, "idle_since"),
+                rs.getLong("idle_seconds"),
+                rs.getBoolean("has_charged"),
+                rs.getBoolean("has_idled"),
+                Sql.instant(rs, "stuck_since"),
+                endReason == null ? null : EndReason.valueOf(endReason),
+                rs.getString("last_error_code"),
+                Sql.instant(rs, "charging_since"),
+                rs.getBoolean("observed_live"),
+                rs.getBoolean("energy_pending"));
     }
 
-    private record Query(String sql, Map<String, Object> params) {
-    }
+    private record Query(String sql, Map<String, Object> params) {}
 
-    public record UnknownTagRow(String tag, long sessions, Instant lastSeenAt, long energyWh) {
-    }
+    public record UnknownTagRow(String tag, long sessions, Instant lastSeenAt, long energyWh) {}
 }

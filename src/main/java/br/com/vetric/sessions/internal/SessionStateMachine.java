@@ -11,8 +11,7 @@ import br.com.vetric.shared.ConnectorStatus;
  */
 public final class SessionStateMachine {
 
-    private SessionStateMachine() {
-    }
+    private SessionStateMachine() {}
 
     /** The session's next state, or {@code current} when the status says nothing new. */
     public static SessionStatus next(SessionStatus current, ConnectorStatus status, boolean errorCode) {
@@ -30,7 +29,8 @@ public final class SessionStateMachine {
 
     /** Whether a connector status on a connector with no open session is evidence that a session began. */
     public static boolean opensSession(ConnectorStatus status) {
-        return status == ConnectorStatus.PREPARING || status == ConnectorStatus.OCCUPIED
+        return status == ConnectorStatus.PREPARING
+                || status == ConnectorStatus.OCCUPIED
                 || status == ConnectorStatus.CHARGING;
     }
 }

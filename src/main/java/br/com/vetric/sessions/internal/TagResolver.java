@@ -62,9 +62,11 @@ public class TagResolver {
         for (TransactionSnapshot t : transactions) {
             String tag = Tags.normalize(t.idTag()).orElse(t.tagPk() == null ? null : pks.get(t.tagPk()));
             ResidentRef resident = tag == null ? null : directory.get(tag);
-            UnidentifiedReason reason = resident != null ? null
-                    : tag != null ? UnidentifiedReason.TAG_NOT_REGISTERED
-                    : t.tagPk() != null ? UnidentifiedReason.TAG_PK_UNKNOWN : UnidentifiedReason.NO_TAG;
+            UnidentifiedReason reason = resident != null
+                    ? null
+                    : tag != null
+                            ? UnidentifiedReason.TAG_NOT_REGISTERED
+                            : t.tagPk() != null ? UnidentifiedReason.TAG_PK_UNKNOWN : UnidentifiedReason.NO_TAG;
             result.put(t.id(), new Who(tag, resident == null ? null : resident.id(), reason));
         }
         return result;
@@ -72,7 +74,8 @@ public class TagResolver {
 
     private Map<Long, String> tagPks(CondominiumId condo) {
         Map<Long, String> result = new HashMap<>();
-        jdbc.sql("select tag_pk, tag from tag_pk_mapping where condominium_id = :condo").param("condo", condo.value())
+        jdbc.sql("select tag_pk, tag from tag_pk_mapping where condominium_id = :condo")
+                .param("condo", condo.value())
                 .query(rs -> {
                     result.put(rs.getLong(1), rs.getString(2));
                 });
@@ -84,7 +87,7 @@ public class TagResolver {
             return;
         }
         List<Object[]> args = new ArrayList<>();
-        learned.forEach((pk, tag) -> args.add(new Object[]{condo.value(), pk, tag, Timestamp.from(now)}));
+        learned.forEach((pk, tag) -> args.add(new Object[] {condo.value(), pk, tag, Timestamp.from(now)}));
         template.batchUpdate("""
                 insert into tag_pk_mapping (condominium_id, tag_pk, tag, learned_at) values (?, ?, ?, ?)
                 on conflict (condominium_id, tag_pk) do update set tag = excluded.tag, learned_at = excluded.learned_at

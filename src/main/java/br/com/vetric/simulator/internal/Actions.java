@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Named world actions, shared by scenario replay and the {@code /_control} HTTP API. */
 public final class Actions {
-    private Actions() {
-    }
+    private Actions() {}
 
     /** Applies {@code action} to the world; returns a small result map. Unknown action: IllegalArgumentException. */
     public static Map<String, Object> apply(World w, String action, Map<String, String> p) {
@@ -26,9 +25,11 @@ public final class Actions {
             case "clearfault" -> w.clearFault(charger, connector);
             case "offline" -> w.offline(charger);
             case "online" -> w.online(charger);
-            case "replacecharger", "replace" -> out.put("chargeBoxId", w.replaceCharger(charger, p.get("newChargeBoxId")));
+            case "replacecharger", "replace" ->
+                out.put("chargeBoxId", w.replaceCharger(charger, p.get("newChargeBoxId")));
             case "setstatus", "status" -> w.setConnectorStatus(charger, connector, p.get("status"), p.get("errorCode"));
-            case "transactionlag" -> w.setTransactionLag(Duration.ofSeconds(Long.parseLong(p.getOrDefault("seconds", "0"))));
+            case "transactionlag" ->
+                w.setTransactionLag(Duration.ofSeconds(Long.parseLong(p.getOrDefault("seconds", "0"))));
             default -> throw new IllegalArgumentException("unknown action '" + action + "'");
         }
         return out;

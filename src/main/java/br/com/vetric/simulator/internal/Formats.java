@@ -19,8 +19,7 @@ public final class Formats {
     public static final DateTimeFormatter ISO_UTC_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String naiveLocal(Instant i) {
         return i == null ? null : NAIVE_LOCAL.format(LocalDateTime.ofInstant(i, ZONE));

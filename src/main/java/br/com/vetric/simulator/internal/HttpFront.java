@@ -5,11 +5,6 @@ import br.com.vetric.simulator.Scenario;
 import br.com.vetric.simulator.SimulatorConfig;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -30,6 +25,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /** The HTTP side of the simulator: wire API (/api/v1/...), fault injection, counters and /_control. */
 public final class HttpFront implements HttpHandler {
@@ -53,7 +52,9 @@ public final class HttpFront implements HttpHandler {
         ActiveFault(FaultSpec spec) {
             this.spec = spec;
             this.remaining = spec.count();
-            this.deadlineNanos = spec.duration() == null ? 0 : System.nanoTime() + spec.duration().toNanos();
+            this.deadlineNanos = spec.duration() == null
+                    ? 0
+                    : System.nanoTime() + spec.duration().toNanos();
         }
 
         boolean expired() {
@@ -131,13 +132,20 @@ public final class HttpFront implements HttpHandler {
                         return;
                     }
                     case HTTP_502 -> {
-                        send(ex, new Reply(502, "<html><body><h1>502 Bad Gateway</h1></body></html>",
-                                "text/html"), false);
+                        send(
+                                ex,
+                                new Reply(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"),
+                                false);
                         return;
                     }
                     case HTTP_503 -> {
-                        send(ex, new Reply(503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>",
-                                "text/html"), false);
+                        send(
+                                ex,
+                                new Reply(
+                                        503,
+                                        "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>",
+                                        "text/html"),
+                                false);
                         return;
                     }
                     case UNAUTHORIZED -> {
@@ -281,7 +289,8 @@ public final class HttpFront implements HttpHandler {
         if (denied != null) return denied;
         Map<String, String> q = query(ex.getRequestURI().getRawQuery());
         // quirk: these extra headers / params make the real API answer 401
-        if (ex.getRequestHeaders().containsKey("Platform") || ex.getRequestHeaders().containsKey("X-Timezone-Offset")
+        if (ex.getRequestHeaders().containsKey("Platform")
+                || ex.getRequestHeaders().containsKey("X-Timezone-Offset")
                 || q.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("timeZone"))) {
             return Reply.error(401, BAD_AUTH);
         }
@@ -332,7 +341,8 @@ public final class HttpFront implements HttpHandler {
         Map<String, String> p = new HashMap<>(query(ex.getRequestURI().getRawQuery()));
         try {
             if (name.equals("scenario")) {
-                Scenario s = p.containsKey("resource") ? Scenario.fromClasspath(p.get("resource"))
+                Scenario s = p.containsKey("resource")
+                        ? Scenario.fromClasspath(p.get("resource"))
                         : Scenario.parse(bodyText, "posted");
                 Scenarios.play(world, s);
                 return Reply.json(200, Map.of("ok", true, "steps", s.steps().size(), "name", String.valueOf(s.name())));
@@ -341,24 +351,29 @@ public final class HttpFront implements HttpHandler {
                 JsonNode b = Json.MAPPER.readTree(bodyText);
                 if (b != null && b.isObject()) {
                     for (Map.Entry<String, JsonNode> e : b.properties()) {
-                        if (!e.getValue().isNull()) p.put(e.getKey(), e.getValue().asString());
+                        if (!e.getValue().isNull())
+                            p.put(e.getKey(), e.getValue().asString());
                     }
                 }
             }
             return switch (name) {
                 case "", "state" -> Reply.json(200, state());
                 case "advance" -> {
-                    Duration d = p.containsKey("seconds") ? Duration.ofMillis((long) (Double.parseDouble(p.get("seconds")) * 1000))
+                    Duration d = p.containsKey("seconds")
+                            ? Duration.ofMillis((long) (Double.parseDouble(p.get("seconds")) * 1000))
                             : Duration.parse(p.getOrDefault("duration", "PT1S"));
                     world.advance(d);
                     yield Reply.json(200, Map.of("ok", true, "now", world.now().toString()));
                 }
                 case "inject" -> {
-                    FaultSpec.Kind kind = FaultSpec.Kind.valueOf(p.getOrDefault("kind", "HTTP_500").toUpperCase());
-                    Duration dur = p.containsKey("seconds") ? Duration.ofSeconds(Long.parseLong(p.get("seconds"))) : null;
-                    Duration delay = p.containsKey("delayMs") ? Duration.ofMillis(Long.parseLong(p.get("delayMs"))) : null;
-                    injectFault(new FaultSpec(kind, Integer.parseInt(p.getOrDefault("count", "1")), dur, delay,
-                            p.get("path")));
+                    FaultSpec.Kind kind = FaultSpec.Kind.valueOf(
+                            p.getOrDefault("kind", "HTTP_500").toUpperCase());
+                    Duration dur =
+                            p.containsKey("seconds") ? Duration.ofSeconds(Long.parseLong(p.get("seconds"))) : null;
+                    Duration delay =
+                            p.containsKey("delayMs") ? Duration.ofMillis(Long.parseLong(p.get("delayMs"))) : null;
+                    injectFault(new FaultSpec(
+                            kind, Integer.parseInt(p.getOrDefault("count", "1")), dur, delay, p.get("path")));
                     yield Reply.json(200, Map.of("ok", true));
                 }
                 case "clear-faults" -> {

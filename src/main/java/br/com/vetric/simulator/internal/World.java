@@ -5,9 +5,6 @@ import br.com.vetric.simulator.ChargerSpec;
 import br.com.vetric.simulator.DemoCondominium;
 import br.com.vetric.simulator.Resident;
 import br.com.vetric.simulator.TransactionSnapshot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +21,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The simulated CVE-PRO world: chargers, connectors, transactions and the simulated clock.
@@ -110,8 +109,7 @@ public final class World {
         }
     }
 
-    private record Event(Instant at, long seq, String what, Runnable action) {
-    }
+    private record Event(Instant at, long seq, String what, Runnable action) {}
 
     // ------------------------------------------------------------------ state
 
@@ -245,7 +243,9 @@ public final class World {
         if (ref == null || ref.isBlank()) throw new IllegalArgumentException("charger is required");
         String r = ref.trim();
         for (Charger c : chargers) {
-            if (c.chargeBoxId.equalsIgnoreCase(r) || c.uuid.equalsIgnoreCase(r) || c.description.equalsIgnoreCase(r)
+            if (c.chargeBoxId.equalsIgnoreCase(r)
+                    || c.uuid.equalsIgnoreCase(r)
+                    || c.description.equalsIgnoreCase(r)
                     || String.valueOf(c.pk).equals(r)) return c;
         }
         if (r.matches("\\d{1,2}")) {
@@ -257,9 +257,11 @@ public final class World {
 
     private Connector connector(String chargerRef, int connectorId) {
         Charger c = charger(chargerRef);
-        return c.connectors.stream().filter(k -> k.connectorId == connectorId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "charger " + c.chargeBoxId + " has no connector " + connectorId));
+        return c.connectors.stream()
+                .filter(k -> k.connectorId == connectorId)
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("charger " + c.chargeBoxId + " has no connector " + connectorId));
     }
 
     private long tagPk(String tag) {
@@ -387,7 +389,8 @@ public final class World {
         String back;
         if (k.tx != null) {
             back = k.statusBeforeFault != null && RUNNING_STATES.contains(k.statusBeforeFault)
-                    ? k.statusBeforeFault : "Charging";
+                    ? k.statusBeforeFault
+                    : "Charging";
         } else {
             back = k.pendingTag != null ? "Preparing" : "Available";
         }
@@ -421,7 +424,8 @@ public final class World {
         Charger c = charger(chargerRef);
         c.replacements++;
         String id = newChargeBoxId == null || newChargeBoxId.isBlank()
-                ? c.spec.chargeBoxId() + "_R" + c.replacements : newChargeBoxId;
+                ? c.spec.chargeBoxId() + "_R" + c.replacements
+                : newChargeBoxId;
         for (Connector k : c.connectors) {
             if (k.tx != null) stopTx(k, "Other");
             k.pendingTag = null;
@@ -460,7 +464,8 @@ public final class World {
             m.put("tenantName", "Intelbras");
             long monthWh = 0;
             for (Tx tx : txs) {
-                if (tx.chargeBoxUuid.equals(c.uuid) && !Formats.local(tx.start).toLocalDate().isBefore(month)) {
+                if (tx.chargeBoxUuid.equals(c.uuid)
+                        && !Formats.local(tx.start).toLocalDate().isBefore(month)) {
                     monthWh += Math.round(tx.reportedWh);
                 }
             }
@@ -476,7 +481,9 @@ public final class World {
             m.put("address", addr);
             boolean fast = isFast(c.spec);
             long total = c.connectors.size();
-            long avail = c.connectors.stream().filter(k -> k.status.equals("Available")).count();
+            long avail = c.connectors.stream()
+                    .filter(k -> k.status.equals("Available"))
+                    .count();
             Map<String, Object> speed = new LinkedHashMap<>();
             speed.put("nrSlowTotal", fast ? 0 : total);
             speed.put("nrSlowAvailable", fast ? 0 : avail);
@@ -585,8 +592,8 @@ public final class World {
         List<ChargerSnapshot> out = new ArrayList<>();
         for (Charger c : chargers) {
             List<ChargerSnapshot.ConnectorSnapshot> ks = c.connectors.stream()
-                    .map(k -> new ChargerSnapshot.ConnectorSnapshot(k.connectorId, k.pk, wireStatus(k), k.errorCode,
-                            k.tx == null ? null : k.tx.id))
+                    .map(k -> new ChargerSnapshot.ConnectorSnapshot(
+                            k.connectorId, k.pk, wireStatus(k), k.errorCode, k.tx == null ? null : k.tx.id))
                     .toList();
             out.add(new ChargerSnapshot(c.chargeBoxId, c.uuid, c.description, c.online, c.lastHeartbeat, ks));
         }
@@ -599,35 +606,73 @@ public final class World {
     }
 
     public synchronized List<TransactionSnapshot> transactionSnapshots() {
-        return txs.stream().map(tx -> new TransactionSnapshot(tx.id, tx.chargeBoxUuid, tx.chargeBoxId,
-                tx.connectorId, tx.reportedTag, tx.tagPk, tx.start, tx.stop, Math.round(tx.energyWh),
-                (long) tx.idleSeconds, tx.stopReason, !tx.visibleAt.isAfter(now))).toList();
+        return txs.stream()
+                .map(tx -> new TransactionSnapshot(
+                        tx.id,
+                        tx.chargeBoxUuid,
+                        tx.chargeBoxId,
+                        tx.connectorId,
+                        tx.reportedTag,
+                        tx.tagPk,
+                        tx.start,
+                        tx.stop,
+                        Math.round(tx.energyWh),
+                        (long) tx.idleSeconds,
+                        tx.stopReason,
+                        !tx.visibleAt.isAfter(now)))
+                .toList();
     }
 
     // ------------------------------------------------------------------ demo history
 
     private void seedHistory() {
         List<Resident> residents = condo.residents();
-        record Plan(Charger c, Instant start, Instant stop, double chargeH, double idleH, String tag, String reason,
-                    boolean hide, String status) {
-        }
+        record Plan(
+                Charger c,
+                Instant start,
+                Instant stop,
+                double chargeH,
+                double idleH,
+                String tag,
+                String reason,
+                boolean hide,
+                String status) {}
         List<Plan> plans = new ArrayList<>();
         // running sessions
         Map<Charger, Instant> runningStart = new HashMap<>();
-        String learnableTag = residents.size() > 2 ? residents.get(2).tags().get(0) : residents.get(0).tags().get(0);
+        String learnableTag = residents.size() > 2
+                ? residents.get(2).tags().get(0)
+                : residents.get(0).tags().get(0);
         if (chargers.size() >= 1) {
             Instant s = now.minus(Duration.ofMinutes(40));
-            plans.add(new Plan(chargers.get(0), s, null, 40 / 60.0, 0, residents.get(0).tags().get(0), null,
-                    false, "Charging"));
+            plans.add(new Plan(
+                    chargers.get(0),
+                    s,
+                    null,
+                    40 / 60.0,
+                    0,
+                    residents.get(0).tags().get(0),
+                    null,
+                    false,
+                    "Charging"));
             runningStart.put(chargers.get(0), s);
         }
         if (chargers.size() >= 2) {
-            Instant midnight = Formats.local(now).toLocalDate().atStartOfDay(Formats.ZONE).toInstant();
+            Instant midnight =
+                    Formats.local(now).toLocalDate().atStartOfDay(Formats.ZONE).toInstant();
             Instant s = midnight.minus(Duration.ofMinutes(50));
             double hours = Duration.between(s, now).toSeconds() / 3600.0;
             double charge = Math.min(hours, 5.0);
-            plans.add(new Plan(chargers.get(1), s, null, charge, hours - charge, residents.get(1).tags().get(1), null,
-                    false, hours > 5.0 ? "SuspendedEV" : "Charging"));
+            plans.add(new Plan(
+                    chargers.get(1),
+                    s,
+                    null,
+                    charge,
+                    hours - charge,
+                    residents.get(1).tags().get(1),
+                    null,
+                    false,
+                    hours > 5.0 ? "SuspendedEV" : "Charging"));
             runningStart.put(chargers.get(1), s);
         }
         if (chargers.size() >= 5) {
@@ -638,8 +683,12 @@ public final class World {
         // completed sessions since the start of the previous month (São Paulo), never overlapping: enough for
         // a monthly statement of the demo condominium
         List<String> tags = condo.residentTags();
-        Instant horizon = Formats.local(now).toLocalDate().withDayOfMonth(1).minusMonths(1)
-                .atStartOfDay(Formats.ZONE).toInstant();
+        Instant horizon = Formats.local(now)
+                .toLocalDate()
+                .withDayOfMonth(1)
+                .minusMonths(1)
+                .atStartOfDay(Formats.ZONE)
+                .toInstant();
         boolean learnablePlaced = false;
         String[] reasons = {"EVDisconnected", "Local", "Remote", "Remote", "EVDisconnected", "Local"};
         for (Charger c : chargers) {
@@ -657,8 +706,8 @@ public final class World {
                 } else if (random.nextInt(12) == 0 && !condo.unknownTags().isEmpty()) {
                     tag = condo.unknownTags().get(0);
                 }
-                plans.add(new Plan(c, start, stop, chargeH, idleH, tag, reasons[random.nextInt(reasons.length)],
-                        false, null));
+                plans.add(new Plan(
+                        c, start, stop, chargeH, idleH, tag, reasons[random.nextInt(reasons.length)], false, null));
                 cursor = start.minus(Duration.ofMinutes(240 + random.nextInt(960)));
             }
         }
@@ -681,7 +730,8 @@ public final class World {
             } else {
                 k.tx = tx;
                 k.status = p.status();
-                k.statusTs = p.status().equals("Charging") ? p.start().plusSeconds(15)
+                k.statusTs = p.status().equals("Charging")
+                        ? p.start().plusSeconds(15)
                         : p.start().plusSeconds((long) (p.chargeH() * 3600));
             }
             txs.add(tx);
@@ -702,7 +752,8 @@ public final class World {
                     case 5 -> 28;
                     default -> 60 + random.nextInt(600);
                 };
-                if (k.tx != null && k.status.equals("Charging") && i == 1) first = 15 * 60; // Garagem 1 keeps charging a while
+                if (k.tx != null && k.status.equals("Charging") && i == 1)
+                    first = 15 * 60; // Garagem 1 keeps charging a while
                 k.nextAuto = now.plusSeconds(first);
             }
         }

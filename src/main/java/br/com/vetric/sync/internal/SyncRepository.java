@@ -6,10 +6,7 @@ import br.com.vetric.sync.CycleOutcome;
 import br.com.vetric.sync.SyncCycleRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,10 +28,16 @@ public class SyncRepository {
                                chargers, transactions, changes)
                         values (:condo, :started, :finished, :duration, :outcome, :error, :chargers, :tx, :changes)
                         """)
-                .param("condo", condo.value()).param("started", Timestamp.from(startedAt))
-                .param("finished", Timestamp.from(finishedAt)).param("duration", o.durationMs())
-                .param("outcome", o.success() ? "SUCCESS" : "FAILED").param("error", o.error())
-                .param("chargers", o.chargers()).param("tx", o.transactions()).param("changes", o.changes()).update();
+                .param("condo", condo.value())
+                .param("started", Timestamp.from(startedAt))
+                .param("finished", Timestamp.from(finishedAt))
+                .param("duration", o.durationMs())
+                .param("outcome", o.success() ? "SUCCESS" : "FAILED")
+                .param("error", o.error())
+                .param("chargers", o.chargers())
+                .param("tx", o.transactions())
+                .param("changes", o.changes())
+                .update();
     }
 
     /** When the last successful cycle of the condominium started; null if none ever did. */
@@ -43,11 +46,16 @@ public class SyncRepository {
                         select started_at from sync_cycle where condominium_id = :condo and outcome = 'SUCCESS'
                          order by started_at desc limit 1
                         """)
-                .param("condo", condo.value()).query((rs, i) -> Sql.instant(rs, "started_at")).optional().orElse(null);
+                .param("condo", condo.value())
+                .query((rs, i) -> Sql.instant(rs, "started_at"))
+                .optional()
+                .orElse(null);
     }
 
     public void pruneCycles(Instant before) {
-        jdbc.sql("delete from sync_cycle where started_at < :before").param("before", Timestamp.from(before)).update();
+        jdbc.sql("delete from sync_cycle where started_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
     }
 
     public List<SyncCycleRecord> recentCycles(CondominiumId condo, int limit) {
@@ -55,9 +63,17 @@ public class SyncRepository {
                         select id, started_at, duration_ms, outcome, error, chargers, transactions, changes
                           from sync_cycle where condominium_id = :condo order by started_at desc, id desc limit :limit
                         """)
-                .param("condo", condo.value()).param("limit", limit)
-                .query((rs, i) -> new SyncCycleRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
-                        "SUCCESS".equals(rs.getString(4)), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+                .param("condo", condo.value())
+                .param("limit", limit)
+                .query((rs, i) -> new SyncCycleRecord(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getLong(3),
+                        "SUCCESS".equals(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getInt(8)))
                 .list();
     }
 }

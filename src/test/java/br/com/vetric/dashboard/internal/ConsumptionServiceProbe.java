@@ -7,8 +7,7 @@ import java.util.List;
 /** Test access to the package-private days rule. */
 public final class ConsumptionServiceProbe {
 
-    private ConsumptionServiceProbe() {
-    }
+    private ConsumptionServiceProbe() {}
 
     public static List<LocalDate> daysShown(YearMonth month, LocalDate today) {
         return ConsumptionService.daysShown(month, today);

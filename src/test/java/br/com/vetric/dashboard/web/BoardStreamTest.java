@@ -1,12 +1,15 @@
 package br.com.vetric.dashboard.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.dashboard.DashboardProperties;
 import br.com.vetric.dashboard.internal.BoardService;
-import br.com.vetric.platform.web.PageFormat;
-import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
+import br.com.vetric.platform.web.PageFormat;
+import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.support.HttpLogin;
 import br.com.vetric.support.WebTest;
@@ -27,34 +30,47 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 @WebTest
 class BoardStreamTest {
 
     @Autowired
     BoardStream stream;
+
     @Autowired
     Users users;
+
     @Autowired
     Condominiums condominiums;
+
     @Autowired
     BoardService boards;
+
     @Autowired
     SpringTemplateEngine templates;
+
     @Autowired
     PageFormat fmt;
+
     @LocalServerPort
     int port;
 
     @Test
     void anOpenBoardStreamOfADeactivatedUserIsClosedAtTheNextPush() {
         CondominiumId condo = condominiums.primary().id();
-        long stays = users.create("fica-" + System.nanoTime() + "@vetric.test", "Fica", Role.CLIENTE, condo.value(),
-                "stays-password-1").id();
-        long goes = users.create("sai-" + System.nanoTime() + "@vetric.test", "Sai", Role.CLIENTE, condo.value(),
-                "goes-password-1").id();
+        long stays = users.create(
+                        "fica-" + System.nanoTime() + "@vetric.test",
+                        "Fica",
+                        Role.CLIENTE,
+                        condo.value(),
+                        "stays-password-1")
+                .id();
+        long goes = users.create(
+                        "sai-" + System.nanoTime() + "@vetric.test",
+                        "Sai",
+                        Role.CLIENTE,
+                        condo.value(),
+                        "goes-password-1")
+                .id();
         stream.open(condo, Locale.of("pt", "BR"), stays);
         stream.open(condo, Locale.of("pt", "BR"), goes);
         assertThat(stream.connectionsOf(stays)).isEqualTo(1);
@@ -72,7 +88,8 @@ class BoardStreamTest {
     void aUserHoldsAtMostFiveBoardStreamsTheSixthIsRefusedWith429UntilOneCloses() throws Exception {
         CondominiumId condo = condominiums.primary().id();
         String email = "abas-" + System.nanoTime() + "@vetric.test";
-        long user = users.create(email, "Muitas Abas", Role.CLIENTE, condo.value(), "many-tabs-password-1").id();
+        long user = users.create(email, "Muitas Abas", Role.CLIENTE, condo.value(), "many-tabs-password-1")
+                .id();
         String base = "http://localhost:" + port;
         HttpClient http = HttpLogin.loggedIn(base, email, "many-tabs-password-1");
         List<InputStream> open = new ArrayList<>();
@@ -101,15 +118,17 @@ class BoardStreamTest {
             // a closed tab frees its place: the next attempt (htmx retries with back-off) finds it out
             open.removeFirst().close();
             long t0 = System.nanoTime();
-            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                HttpResponse<InputStream> again = openStream(http, base);
-                if (again.statusCode() == 200) {
-                    open.add(again.body());
-                    return true;
-                }
-                again.body().close();
-                return false;
-            });
+            await().atMost(Duration.ofSeconds(40))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        HttpResponse<InputStream> again = openStream(http, base);
+                        if (again.statusCode() == 200) {
+                            open.add(again.body());
+                            return true;
+                        }
+                        again.body().close();
+                        return false;
+                    });
             System.out.printf("closed tab's place reused after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             assertThat(stream.connectionsOf(user)).isEqualTo(5);
         } finally {
@@ -126,9 +145,13 @@ class BoardStreamTest {
         try {
             assertThat(small.open(condo, WebConfiguration.PT_BR, 1)).isPresent();
             assertThat(small.open(condo, WebConfiguration.PT_BR, 1)).isPresent();
-            assertThat(small.open(condo, WebConfiguration.PT_BR, 1)).as("third of one user").isEmpty();
+            assertThat(small.open(condo, WebConfiguration.PT_BR, 1))
+                    .as("third of one user")
+                    .isEmpty();
             assertThat(small.open(condo, WebConfiguration.PT_BR, 2)).isPresent();
-            assertThat(small.open(condo, WebConfiguration.PT_BR, 3)).as("fourth of the instance").isEmpty();
+            assertThat(small.open(condo, WebConfiguration.PT_BR, 3))
+                    .as("fourth of the instance")
+                    .isEmpty();
             assertThat(small.connections()).isEqualTo(3);
         } finally {
             small.close();
@@ -138,12 +161,18 @@ class BoardStreamTest {
     @Test
     void aHundredLanguagesAskedForLeaveAtMostTwoRenderedBoardsPerCondominium() {
         CondominiumId condo = condominiums.primary().id();
-        long user = users.create("linguas-" + System.nanoTime() + "@vetric.test", "Línguas", Role.CLIENTE,
-                condo.value(), "languages-password-1").id();
+        long user = users.create(
+                        "linguas-" + System.nanoTime() + "@vetric.test",
+                        "Línguas",
+                        Role.CLIENTE,
+                        condo.value(),
+                        "languages-password-1")
+                .id();
         BoardStream wide = new BoardStream(boards, templates, fmt, users, new DashboardProperties(200, 200));
         try {
             for (int i = 0; i < 100; i++) {
-                String tag = i % 2 == 0 ? "x" + (char) ('a' + i % 26) + "-" + (char) ('A' + i % 26) + (char) ('A' + i / 26)
+                String tag = i % 2 == 0
+                        ? "x" + (char) ('a' + i % 26) + "-" + (char) ('A' + i % 26) + (char) ('A' + i / 26)
                         : "en-" + (char) ('A' + i % 26) + (char) ('A' + i / 26);
                 assertThat(wide.open(condo, Locale.forLanguageTag(tag), user)).isPresent();
             }
@@ -155,7 +184,10 @@ class BoardStreamTest {
     }
 
     private static HttpResponse<InputStream> openStream(HttpClient http, String base) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/board/stream"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + "/board/stream"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 }

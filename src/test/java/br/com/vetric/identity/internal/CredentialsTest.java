@@ -1,14 +1,14 @@
 package br.com.vetric.identity.internal;
 
-import br.com.vetric.support.Settings;
-import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.vetric.identity.IdentityProperties;
+import br.com.vetric.support.Settings;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -34,30 +34,40 @@ class CredentialsTest {
     @Test
     void outsideTheDemoAMissingSigningSecretRefusesToStart() {
         assertThatThrownBy(() -> new Credentials(props("a-strong-password", null), realCvePro()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("VETRIC_JWT_SECRET");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("VETRIC_JWT_SECRET");
     }
 
     @Test
     void outsideTheDemoAMissingAdminPasswordRefusesToStart() {
         assertThatThrownBy(() -> new Credentials(props(" ", base64(48)), realCvePro()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("VETRIC_ADMIN_PASSWORD");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("VETRIC_ADMIN_PASSWORD");
     }
 
     @Test
     void aShortSecretIsRefusedEverywhere() {
         assertThatThrownBy(() -> new Credentials(props("x", "short"), new MockEnvironment()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("32");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("32");
     }
 
     @Test
     void aSecretOfFewerThan32RandomBytesIsRefusedSayingHowToMakeOne() {
         // 31 random bytes; a 43-character passphrase that used to pass (≥ 32 characters); a long typed phrase
-        for (String weak : new String[] {base64(31), "test-secret-test-secret-test-secret-0123456789",
-                "correcthorsebatterystapleandafewmorewordsofenglishtext", HexFormat.of().formatHex(random(31)),
-                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "not base64 at all, has spaces!!"}) {
-            assertThatThrownBy(() -> new Credentials(props("a-strong-password", weak), realCvePro())).as(weak)
+        for (String weak : new String[] {
+            base64(31),
+            "test-secret-test-secret-test-secret-0123456789",
+            "correcthorsebatterystapleandafewmorewordsofenglishtext",
+            HexFormat.of().formatHex(random(31)),
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "not base64 at all, has spaces!!"
+        }) {
+            assertThatThrownBy(() -> new Credentials(props("a-strong-password", weak), realCvePro()))
+                    .as(weak)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("VETRIC_JWT_SECRET").hasMessageContaining("openssl rand -base64 48")
+                    .hasMessageContaining("VETRIC_JWT_SECRET")
+                    .hasMessageContaining("openssl rand -base64 48")
                     .hasMessageNotContaining(weak);
         }
     }
@@ -66,8 +76,11 @@ class CredentialsTest {
     void randomSecretsAreAcceptedAsBase64Base64UrlOrHexAndTheirBytesAreTheKey() {
         for (int i = 0; i < 2_000; i++) { // no false refusals of real random keys
             byte[] key = random(i % 2 == 0 ? 32 : 48);
-            for (String encoded : new String[] {Base64.getEncoder().encodeToString(key),
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(key), HexFormat.of().formatHex(key)}) {
+            for (String encoded : new String[] {
+                Base64.getEncoder().encodeToString(key),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(key),
+                HexFormat.of().formatHex(key)
+            }) {
                 assertThat(Credentials.decodeSecret(encoded)).as(encoded).isEqualTo(key);
             }
         }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatementFilesOpenInReadersTest {
 
-    static final Tariff DEMO = Tariff.timeOfUse(new BigDecimal("1.25"), new BigDecimal("0.78"),
-            LocalTime.of(17, 30), LocalTime.of(20, 30));
+    static final Tariff DEMO = Tariff.timeOfUse(
+            new BigDecimal("1.25"), new BigDecimal("0.78"), LocalTime.of(17, 30), LocalTime.of(20, 30));
     static final YearMonth MARCH = YearMonth.of(2026, 3);
 
     /**
@@ -42,12 +42,17 @@ class StatementFilesOpenInReadersTest {
      * Unidentified Wed 04/03/2026 09:00–10:00, 2,500 Wh off-peak: 1,95. Total 14,821 Wh, R$ 14,38.
      */
     static StatementData march() {
-        List<SessionEnergy> sessions = StatementArithmeticTest.spread(DEMO, Instant.parse("2026-04-01T09:00:00Z"),
-                StatementArithmeticTest.session(1, "2026-03-03T17:10", "2026-03-03T18:30", 8_000, 1L, "Ana Souza", "101", "AAA", 0),
-                StatementArithmeticTest.session(2, "2026-03-07T10:00", "2026-03-07T12:00", 4_321, 2L, "Bruno Lima", "202", "BBB", 0),
-                StatementArithmeticTest.session(3, "2026-03-04T09:00", "2026-03-04T10:00", 2_500, null, null, null, "DEADBEEF", 0));
-        return StatementCalculator.compute("Condomínio Demo", MARCH, 1, DEMO, Zones.SAO_PAULO,
-                Instant.parse("2026-04-01T09:00:00Z"), sessions);
+        List<SessionEnergy> sessions = StatementArithmeticTest.spread(
+                DEMO,
+                Instant.parse("2026-04-01T09:00:00Z"),
+                StatementArithmeticTest.session(
+                        1, "2026-03-03T17:10", "2026-03-03T18:30", 8_000, 1L, "Ana Souza", "101", "AAA", 0),
+                StatementArithmeticTest.session(
+                        2, "2026-03-07T10:00", "2026-03-07T12:00", 4_321, 2L, "Bruno Lima", "202", "BBB", 0),
+                StatementArithmeticTest.session(
+                        3, "2026-03-04T09:00", "2026-03-04T10:00", 2_500, null, null, null, "DEADBEEF", 0));
+        return StatementCalculator.compute(
+                "Condomínio Demo", MARCH, 1, DEMO, Zones.SAO_PAULO, Instant.parse("2026-04-01T09:00:00Z"), sessions);
     }
 
     @Test
@@ -76,21 +81,33 @@ class StatementFilesOpenInReadersTest {
         Files.write(xlsx, StatementFiles.write(d).xlsx());
         Path profile = Files.createDirectories(dir.resolve("lo-profile"));
         // CSV filter: comma, double quotes, UTF-8 (76), from line 1, ..., raw values (not "as shown")
-        Process p = new ProcessBuilder(soffice.get().toString(), "--headless", "--norestore", "--nolockcheck",
-                "-env:UserInstallation=" + profile.toUri(),
-                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false",
-                "--outdir", dir.toString(), xlsx.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        soffice.get().toString(),
+                        "--headless",
+                        "--norestore",
+                        "--nolockcheck",
+                        "-env:UserInstallation=" + profile.toUri(),
+                        "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false",
+                        "--outdir",
+                        dir.toString(),
+                        xlsx.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("soffice.log").toFile())
+                .start();
         boolean done = p.waitFor(120, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly();
         }
         assertThat(done).as("soffice finished within 120 s").isTrue();
         Path csv = dir.resolve("extrato-2026-03.csv");
-        assertThat(csv).as("soffice output: " + Files.readString(dir.resolve("soffice.log"))).exists();
+        assertThat(csv)
+                .as("soffice output: " + Files.readString(dir.resolve("soffice.log")))
+                .exists();
 
         List<List<String>> rows = Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
-                .map(StatementFilesOpenInReadersTest::csvLine).toList();
+                .map(StatementFilesOpenInReadersTest::csvLine)
+                .toList();
         assertThat(rows.getFirst()).startsWith("Apartamento", "Morador", "Tag");
         assertThat(rows.getFirst().get(11)).isEqualTo("Custo (R$)");
         List<List<String>> sessionRows = rows.subList(1, rows.size() - 1);
@@ -99,7 +116,8 @@ class StatementFilesOpenInReadersTest {
         assertThat(sessionRows).extracting(r -> r.get(0)).containsExactly("101", "202", "Não identificado");
         assertThat(total.getFirst()).isEqualTo("Total");
         // as the spreadsheet program reads them: every line's cost and energy, and the totals they add up to
-        assertThat(sessionRows).extracting(r -> number(r.get(11)))
+        assertThat(sessionRows)
+                .extracting(r -> number(r.get(11)))
                 .containsExactly(new BigDecimal("9.06"), new BigDecimal("3.37"), new BigDecimal("1.95"));
         BigDecimal costSum = sessionRows.stream().map(r -> number(r.get(11))).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal kwhSum = sessionRows.stream().map(r -> number(r.get(7))).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -110,10 +128,15 @@ class StatementFilesOpenInReadersTest {
 
     static Optional<Path> soffice() {
         String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.concat(Arrays.stream(path.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank())
+        return Stream.concat(
+                        Arrays.stream(path.split(java.io.File.pathSeparator))
+                                .filter(s -> !s.isBlank())
                                 .flatMap(s -> Stream.of(Path.of(s, "soffice"), Path.of(s, "libreoffice"))),
-                        Stream.of(Path.of("/usr/lib/libreoffice/program/soffice"), Path.of("/opt/libreoffice/program/soffice")))
-                .filter(Files::isExecutable).findFirst();
+                        Stream.of(
+                                Path.of("/usr/lib/libreoffice/program/soffice"),
+                                Path.of("/opt/libreoffice/program/soffice")))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** One CSV line (comma separated, double-quoted fields with "" escapes; no line breaks inside the cells here). */

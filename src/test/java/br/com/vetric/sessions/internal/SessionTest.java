@@ -48,8 +48,16 @@ class SessionTest {
     }
 
     Session charging(boolean live) {
-        return Session.fromTransaction(CONDO, 1, running(500, T0, 100L, 0L), MARIA, "Garagem 1",
-                connector(ConnectorStatus.CHARGING, T0.plusSeconds(5)), T0.plusSeconds(10), live, events);
+        return Session.fromTransaction(
+                CONDO,
+                1,
+                running(500, T0, 100L, 0L),
+                MARIA,
+                "Garagem 1",
+                connector(ConnectorStatus.CHARGING, T0.plusSeconds(5)),
+                T0.plusSeconds(10),
+                live,
+                events);
     }
 
     @Test
@@ -58,24 +66,46 @@ class SessionTest {
         assertThat(s.status()).isEqualTo(SessionStatus.CHARGING);
         assertThat(s.chargingSince()).isEqualTo(T0.plusSeconds(5));
         assertThat(s.observedLive()).isTrue();
-        assertThat(s.durationSeconds()).as("a running session's duration is derived, not stored").isNull();
+        assertThat(s.durationSeconds())
+                .as("a running session's duration is derived, not stored")
+                .isNull();
         assertThat(events).singleElement().isInstanceOf(SessionStarted.class);
 
-        Session late = Session.fromTransaction(CONDO, 2, running(501, T0, 100L, 0L), MARIA, "Garagem 1",
-                connector(ConnectorStatus.CHARGING, T0), T0.plusSeconds(3600), false, new ArrayList<>());
-        assertThat(late.chargingSince()).as("not watched from its start: nothing is measured").isNull();
+        Session late = Session.fromTransaction(
+                CONDO,
+                2,
+                running(501, T0, 100L, 0L),
+                MARIA,
+                "Garagem 1",
+                connector(ConnectorStatus.CHARGING, T0),
+                T0.plusSeconds(3600),
+                false,
+                new ArrayList<>());
+        assertThat(late.chargingSince())
+                .as("not watched from its start: nothing is measured")
+                .isNull();
         assertThat(late.observedLive()).isFalse();
     }
 
     @Test
     void aTransactionAlreadyStoppedIsRecordedAfterTheFactWithItsOwnTimesAndReason() {
-        Session s = Session.fromTransaction(CONDO, 1, stopped(500, T0, T0.plusSeconds(3600), 5000, EndReason.EV_DISCONNECTED),
-                MARIA, "Garagem 1", null, T0.plusSeconds(7200), true, events);
+        Session s = Session.fromTransaction(
+                CONDO,
+                1,
+                stopped(500, T0, T0.plusSeconds(3600), 5000, EndReason.EV_DISCONNECTED),
+                MARIA,
+                "Garagem 1",
+                null,
+                T0.plusSeconds(7200),
+                true,
+                events);
         assertThat(s.open()).isFalse();
         assertThat(s.endReason()).isEqualTo(EndReason.EV_DISCONNECTED);
         assertThat(s.observedLive()).isFalse();
-        assertThat(events).singleElement().isInstanceOfSatisfying(SessionFinished.class,
-                f -> assertThat(f.backfilled()).isTrue());
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        SessionFinished.class, f -> assertThat(f.backfilled()).isTrue());
     }
 
     @Test
@@ -96,7 +126,9 @@ class SessionTest {
         s.applyStatus(connector(ConnectorStatus.CHARGING, resumeAt), resumeAt, resumeAt.plusSeconds(5), events);
         assertThat(s.status()).isEqualTo(SessionStatus.CHARGING);
         assertThat(s.chargingSince()).isEqualTo(resumeAt);
-        assertThat(s.recordedIdleSeconds()).as("the finished idle phase is counted").isEqualTo(600);
+        assertThat(s.recordedIdleSeconds())
+                .as("the finished idle phase is counted")
+                .isEqualTo(600);
     }
 
     @Test
@@ -105,8 +137,11 @@ class SessionTest {
         Instant idleAt = T0.plusSeconds(1800);
         s.applyStatus(connector(ConnectorStatus.SUSPENDED_EV, idleAt), idleAt, idleAt, events);
         events.clear();
-        s.applyStatus(connector(ConnectorStatus.CHARGING, idleAt.minusSeconds(60)), idleAt.minusSeconds(60),
-                idleAt.plusSeconds(10), events);
+        s.applyStatus(
+                connector(ConnectorStatus.CHARGING, idleAt.minusSeconds(60)),
+                idleAt.minusSeconds(60),
+                idleAt.plusSeconds(10),
+                events);
         assertThat(s.status()).isEqualTo(SessionStatus.SUSPENDED);
         assertThat(events).isEmpty();
     }
@@ -144,18 +179,22 @@ class SessionTest {
         assertThat(s.status()).isEqualTo(SessionStatus.ERROR);
         assertThat(s.lastErrorCode()).isEqualTo("GroundFailure");
         assertThat(s.chargingSince()).isNull();
-        s.applyTransaction(stopped(500, T0, T0.plusSeconds(120), 300, EndReason.POWER_LOSS), MARIA, T0.plusSeconds(130),
-                events);
+        s.applyTransaction(
+                stopped(500, T0, T0.plusSeconds(120), 300, EndReason.POWER_LOSS), MARIA, T0.plusSeconds(130), events);
         assertThat(s.status()).isEqualTo(SessionStatus.ERROR);
         assertThat(s.endReason()).isEqualTo(EndReason.POWER_LOSS);
-        assertThat(events.getLast()).isInstanceOfSatisfying(SessionFinished.class,
-                f -> assertThat(f.lastStatus()).isEqualTo(SessionStatus.ERROR));
+        assertThat(events.getLast())
+                .isInstanceOfSatisfying(
+                        SessionFinished.class, f -> assertThat(f.lastStatus()).isEqualTo(SessionStatus.ERROR));
     }
 
     @Test
     void itClosesOnlyOnEvidence_anAvailableStatusFromBeforeTheStartIsIgnored() {
         Session s = charging(true);
-        s.applyStatus(connector(ConnectorStatus.AVAILABLE, T0.minusSeconds(30)), T0.minusSeconds(30), T0.plusSeconds(20),
+        s.applyStatus(
+                connector(ConnectorStatus.AVAILABLE, T0.minusSeconds(30)),
+                T0.minusSeconds(30),
+                T0.plusSeconds(20),
                 events);
         assertThat(s.open()).isTrue();
         Instant freed = T0.plusSeconds(900);
@@ -170,8 +209,22 @@ class SessionTest {
     @Test
     void theTransactionsStopTimeReasonAndIdleCountWin() {
         Session s = charging(true);
-        s.applyTransaction(new TransactionSnapshot(500, "uuid-1", 1, "ab12cd34", 99L, T0, T0.plusSeconds(3600), 9000L,
-                3600L, 420L, EndReason.LOCAL), MARIA, T0.plusSeconds(3700), events);
+        s.applyTransaction(
+                new TransactionSnapshot(
+                        500,
+                        "uuid-1",
+                        1,
+                        "ab12cd34",
+                        99L,
+                        T0,
+                        T0.plusSeconds(3600),
+                        9000L,
+                        3600L,
+                        420L,
+                        EndReason.LOCAL),
+                MARIA,
+                T0.plusSeconds(3700),
+                events);
         assertThat(s.endedAt()).isEqualTo(T0.plusSeconds(3600));
         assertThat(s.endReason()).isEqualTo(EndReason.LOCAL);
         assertThat(s.energyWh()).isEqualTo(9000);
@@ -181,8 +234,8 @@ class SessionTest {
 
     @Test
     void aStatusPathSessionIsAdoptedByItsTransactionAndThenIdentifiedOnce() {
-        Session s = Session.fromStatus(CONDO, 1, "uuid-1", "Garagem 1", connector(ConnectorStatus.PREPARING, T0), T0, true,
-                events);
+        Session s = Session.fromStatus(
+                CONDO, 1, "uuid-1", "Garagem 1", connector(ConnectorStatus.PREPARING, T0), T0, true, events);
         assertThat(s.unidentifiedReason()).isEqualTo(UnidentifiedReason.TRANSACTION_PENDING);
         s.saved();
         events.clear();
@@ -201,8 +254,16 @@ class SessionTest {
 
     @Test
     void anUnknownTagLeavesItUnidentifiedWithTheReason() {
-        Session s = Session.fromTransaction(CONDO, 1, running(500, T0, 0L, 0L), UNKNOWN, "Garagem 1",
-                connector(ConnectorStatus.PREPARING, T0), T0, true, events);
+        Session s = Session.fromTransaction(
+                CONDO,
+                1,
+                running(500, T0, 0L, 0L),
+                UNKNOWN,
+                "Garagem 1",
+                connector(ConnectorStatus.PREPARING, T0),
+                T0,
+                true,
+                events);
         assertThat(s.residentId()).isNull();
         assertThat(s.idTag()).isEqualTo("DEADBEEF");
         assertThat(s.unidentifiedReason()).isEqualTo(UnidentifiedReason.TAG_NOT_REGISTERED);
@@ -210,9 +271,12 @@ class SessionTest {
 
     @Test
     void aPlugInWithoutAnyTransactionEndsExplained() {
-        Session s = Session.fromStatus(CONDO, 1, "uuid-1", "Garagem 1", connector(ConnectorStatus.PREPARING, T0), T0, true,
-                events);
-        s.applyStatus(connector(ConnectorStatus.AVAILABLE, T0.plusSeconds(95)), T0.plusSeconds(95), T0.plusSeconds(100),
+        Session s = Session.fromStatus(
+                CONDO, 1, "uuid-1", "Garagem 1", connector(ConnectorStatus.PREPARING, T0), T0, true, events);
+        s.applyStatus(
+                connector(ConnectorStatus.AVAILABLE, T0.plusSeconds(95)),
+                T0.plusSeconds(95),
+                T0.plusSeconds(100),
                 events);
         assertThat(s.open()).isFalse();
         assertThat(s.unidentifiedReason()).isEqualTo(UnidentifiedReason.NO_TRANSACTION);
@@ -233,11 +297,19 @@ class SessionTest {
 
     @Test
     void aChargerThatReportsEnergyOnlyAtTheEndLeavesItPendingUntilThen() {
-        Session s = Session.fromTransaction(CONDO, 1, running(500, T0, null, 0L), MARIA, "Garagem 1",
-                connector(ConnectorStatus.CHARGING, T0), T0.plusSeconds(10), true, events);
-        assertThat(s.energyPending()).isTrue();
-        s.applyTransaction(stopped(500, T0, T0.plusSeconds(3600), 7000, EndReason.LOCAL), MARIA, T0.plusSeconds(3610),
+        Session s = Session.fromTransaction(
+                CONDO,
+                1,
+                running(500, T0, null, 0L),
+                MARIA,
+                "Garagem 1",
+                connector(ConnectorStatus.CHARGING, T0),
+                T0.plusSeconds(10),
+                true,
                 events);
+        assertThat(s.energyPending()).isTrue();
+        s.applyTransaction(
+                stopped(500, T0, T0.plusSeconds(3600), 7000, EndReason.LOCAL), MARIA, T0.plusSeconds(3610), events);
         assertThat(s.energyPending()).isFalse();
         assertThat(s.energyWh()).isEqualTo(7000);
     }
@@ -248,8 +320,11 @@ class SessionTest {
         s.lostSight();
         assertThat(s.observedLive()).isFalse();
         assertThat(s.chargingSince()).isNull();
-        s.applyStatus(connector(ConnectorStatus.SUSPENDED_EV, T0.plusSeconds(900)), T0.plusSeconds(900),
-                T0.plusSeconds(900), events);
+        s.applyStatus(
+                connector(ConnectorStatus.SUSPENDED_EV, T0.plusSeconds(900)),
+                T0.plusSeconds(900),
+                T0.plusSeconds(900),
+                events);
         assertThat(s.closedIntervals()).isEmpty();
     }
 }
