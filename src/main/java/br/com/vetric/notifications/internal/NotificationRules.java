@@ -10,6 +10,7 @@ import br.com.vetric.chargers.ChargerView;
 import br.com.vetric.chargers.Chargers;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.notifications.NotificationKind;
+import br.com.vetric.notifications.NotificationProperties;
 import br.com.vetric.notifications.internal.DueCheckRepository.DueCheck;
 import br.com.vetric.notifications.internal.DueCheckRepository.Schedule;
 import br.com.vetric.notifications.internal.IncidentRepository.Incident;
@@ -17,6 +18,7 @@ import br.com.vetric.notifications.internal.IncidentRepository.Opening;
 import br.com.vetric.notifications.internal.IncidentRepository.Type;
 import br.com.vetric.notifications.internal.OutboxRepository.NewMessage;
 import br.com.vetric.platform.NotFoundException;
+import br.com.vetric.platform.PtBr;
 import br.com.vetric.residents.ResidentRef;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.ChargingSession;
@@ -74,7 +76,8 @@ public class NotificationRules {
     private final Chargers chargers;
     private final Residents residents;
     private final Clock clock;
-    private final MessageSource messages;
+    private final MessageSource words;
+    private final NotificationProperties props;
 
     private static final java.util.Locale PT_BR = java.util.Locale.forLanguageTag("pt-BR");
 
@@ -90,8 +93,10 @@ public class NotificationRules {
             Chargers chargers,
             Residents residents,
             Clock clock,
-            MessageSource messages) {
-        this.messages = messages;
+            MessageSource words,
+            NotificationProperties props) {
+        this.words = words;
+        this.props = props;
         this.dueChecks = dueChecks;
         this.incidents = incidents;
         this.outbox = outbox;
@@ -566,7 +571,14 @@ public class NotificationRules {
                 case CHARGING_STARTED -> {
                     ChargingSession s = ctx.session(sessionId(subject)).orElse(null);
                     if (s != null && s.open() && s.identified() && charged(s)) {
-                        enqueuer.toResident(ctx, check.kind(), subject, s, now).ifPresent(messages::add);
+                        Duration late = Duration.between(check.dueAt(), now);
+                        String stale = late.compareTo(props.staleStartAfter()) > 0
+                                ? "aviso atrasado: o carregamento começou em " + Placeholders.date(s.startedAt())
+                                        + " e o VETRIC só pôde avisar " + PtBr.duration(late.toSeconds())
+                                        + " depois (VETRIC parado ou sem comunicação)"
+                                : null;
+                        enqueuer.toResident(ctx, check.kind(), subject, s, now, stale)
+                                .ifPresent(messages::add);
                     }
                 }
                 case IDLE_STARTED -> {
@@ -743,11 +755,11 @@ public class NotificationRules {
     /** "falha de aterramento": a charger's error code as people say it (pt-BR), once. */
     String faultWords(@Nullable String code) {
         if (code == null || code.isBlank()) {
-            return messages.getMessage("fault.OtherError", null, PT_BR);
+            return words.getMessage("fault.OtherError", null, PT_BR);
         }
-        return messages.getMessage("fault." + code, null, null, PT_BR) instanceof String words
-                ? words
-                : messages.getMessage("fault.unknown", new Object[] {code}, PT_BR);
+        return words.getMessage("fault." + code, null, null, PT_BR) instanceof String said
+                ? said
+                : words.getMessage("fault.unknown", new Object[] {code}, PT_BR);
     }
 
     private static long incidentId(String subject) {
