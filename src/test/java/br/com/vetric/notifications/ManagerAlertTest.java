@@ -96,5 +96,11 @@ class ManagerAlertTest extends NotificationTestSupport {
         assertThat(managerTextsAbout("o mesmo cartão"))
                 .as("a new occurrence is a new alert")
                 .hasSize(2);
+
+        for (String charger : List.of("Garagem 4", "Garagem 5")) { // leave them Available for the other tests
+            simulator.stop(charger, "Local");
+            simulator.unplug(charger);
+        }
+        run(Duration.ofMinutes(1), Duration.ofSeconds(30));
     }
 }
