@@ -65,6 +65,10 @@ class BrowserErrorPagesTest {
         browser("/consumption?month=janeiro")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("O campo “Mês” precisa ser um mês (mês/ano).")));
+        // a period that ends before it starts is said on the page itself, naming both fields
+        browser("/sessions?from=2026-03-10&to=2026-03-01")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("O campo “Até” tem uma data anterior à do campo “De”")));
         // English when asked
         mvc.perform(get("/sessions?from=x&lang=en").with(cliente(users)).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest())

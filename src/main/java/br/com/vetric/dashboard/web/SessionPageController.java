@@ -80,6 +80,7 @@ class SessionPageController {
         chargerList.sort(Comparator.comparing(ChargerView::name, Comparator.nullsLast(String::compareToIgnoreCase)));
         List<Resident> residentList = residents.list(condo, null, true, 0, 1000);
         model.addAttribute("q", q);
+        model.addAttribute("periodReversed", from != null && to != null && to.isBefore(from));
         model.addAttribute("result", result);
         model.addAttribute("chargers", chargerList);
         model.addAttribute("residents", residentList);
