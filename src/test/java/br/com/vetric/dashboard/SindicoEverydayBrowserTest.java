@@ -11,6 +11,7 @@ import br.com.vetric.residents.Resident;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.support.Browser;
+import br.com.vetric.support.OcppCodes;
 import br.com.vetric.support.WebFixtures;
 import br.com.vetric.support.WebTest;
 import br.com.vetric.sync.SyncCycle;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,84 +56,72 @@ class SindicoEverydayBrowserTest {
      * Raw codes no person should read: OCPP statuses, OCPP error codes, OCPP stop reasons, VETRIC's enum names and
      * internal field names.
      */
-    static final List<String> RAW = List.of(
-            // OCPP connector statuses
-            "Available",
-            "Preparing",
-            "Charging",
-            "SuspendedEV",
-            "SuspendedEVSE",
-            "Finishing",
-            "Reserved",
-            "Unavailable",
-            "Faulted",
-            "Occupied",
-            // OCPP error codes
-            "NoError",
-            "ConnectorLockFailure",
-            "EVCommunicationError",
-            "GroundFailure",
-            "HighTemperature",
-            "InternalError",
-            "LocalListConflict",
-            "OtherError",
-            "OverCurrentFailure",
-            "PowerMeterFailure",
-            "PowerSwitchFailure",
-            "ReaderFailure",
-            "ResetFailure",
-            "UnderVoltage",
-            "OverVoltage",
-            "WeakSignal",
-            // OCPP stop reasons and VETRIC's end reasons
-            "EVDisconnected",
-            "EmergencyStop",
-            "PowerLoss",
-            "DeAuthorized",
-            "HardReset",
-            "SoftReset",
-            "UnlockCommand",
-            "EV_DISCONNECTED",
-            "EMERGENCY_STOP",
-            "POWER_LOSS",
-            "DE_AUTHORIZED",
-            "HARD_RESET",
-            "SOFT_RESET",
-            "UNLOCK_COMMAND",
-            "CONNECTOR_AVAILABLE",
-            "STUCK_CONNECTOR_AVAILABLE",
-            "SUPERSEDED",
-            // VETRIC's enum names
-            "TAG_NOT_REGISTERED",
-            "TAG_PK_UNKNOWN",
-            "TRANSACTION_PENDING",
-            "NO_TRANSACTION",
-            "NO_TAG",
-            "SUSPENDED",
-            "FINISHED",
-            "STARTED",
-            "CHARGING",
-            "TIME_OF_USE",
-            "FLAT",
-            "CLIENTE",
-            // internal field names
-            "offPeakPrice",
-            "peakPrice",
-            "flatPrice",
-            "peakStart",
-            "peakEnd",
-            "managerPhones",
-            "energyWh",
-            "idTag",
-            "ocppIdTag",
-            "ocppTagPk",
-            "residentId",
-            "chargerUuid",
-            "errorCode",
-            "endReason",
-            "unidentifiedReason",
-            "energyPending",
-            "idleSince");
+    static final List<String> RAW = Stream.of(
+                    OcppCodes.FAULTS,
+                    List.of("NoError"),
+                    List.of(
+                            // OCPP connector statuses
+                            "Available",
+                            "Preparing",
+                            "Charging",
+                            "SuspendedEV",
+                            "SuspendedEVSE",
+                            "Finishing",
+                            "Reserved",
+                            "Unavailable",
+                            "Faulted",
+                            "Occupied",
+                            // OCPP stop reasons and VETRIC's end reasons
+                            "EVDisconnected",
+                            "EmergencyStop",
+                            "PowerLoss",
+                            "DeAuthorized",
+                            "HardReset",
+                            "SoftReset",
+                            "UnlockCommand",
+                            "EV_DISCONNECTED",
+                            "EMERGENCY_STOP",
+                            "POWER_LOSS",
+                            "DE_AUTHORIZED",
+                            "HARD_RESET",
+                            "SOFT_RESET",
+                            "UNLOCK_COMMAND",
+                            "CONNECTOR_AVAILABLE",
+                            "STUCK_CONNECTOR_AVAILABLE",
+                            "SUPERSEDED",
+                            // VETRIC's enum names
+                            "TAG_NOT_REGISTERED",
+                            "TAG_PK_UNKNOWN",
+                            "TRANSACTION_PENDING",
+                            "NO_TRANSACTION",
+                            "NO_TAG",
+                            "SUSPENDED",
+                            "FINISHED",
+                            "STARTED",
+                            "CHARGING",
+                            "TIME_OF_USE",
+                            "FLAT",
+                            "CLIENTE",
+                            // internal field names
+                            "offPeakPrice",
+                            "peakPrice",
+                            "flatPrice",
+                            "peakStart",
+                            "peakEnd",
+                            "managerPhones",
+                            "energyWh",
+                            "idTag",
+                            "ocppIdTag",
+                            "ocppTagPk",
+                            "residentId",
+                            "chargerUuid",
+                            "errorCode",
+                            "endReason",
+                            "unidentifiedReason",
+                            "energyPending",
+                            "idleSince"))
+            .flatMap(List::stream)
+            .toList();
 
     static final Pattern RAW_WORD = Pattern.compile("(?<![\\p{L}\\d_])(" + String.join("|", RAW) + ")(?![\\p{L}\\d_])");
 

@@ -7,11 +7,11 @@ import br.com.vetric.sessions.SessionStatus;
 import br.com.vetric.sessions.UnidentifiedReason;
 import br.com.vetric.shared.ConnectorStatus;
 import br.com.vetric.shared.EndReason;
+import br.com.vetric.support.OcppCodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -25,24 +25,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * words.
  */
 class VocabularyTest {
-
-    /** OCPP 1.6 ChargePointErrorCode, without NoError (which is "no error", never shown). */
-    static final List<String> FAULTS = List.of(
-            "ConnectorLockFailure",
-            "EVCommunicationError",
-            "GroundFailure",
-            "HighTemperature",
-            "InternalError",
-            "LocalListConflict",
-            "OtherError",
-            "OverCurrentFailure",
-            "PowerMeterFailure",
-            "PowerSwitchFailure",
-            "ReaderFailure",
-            "ResetFailure",
-            "UnderVoltage",
-            "OverVoltage",
-            "WeakSignal");
 
     static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
@@ -67,7 +49,7 @@ class VocabularyTest {
         for (ConnectorStatus s : ConnectorStatus.values()) {
             assertThat(p).containsKey("status." + s.name());
         }
-        for (String f : FAULTS) {
+        for (String f : OcppCodes.FAULTS) {
             assertThat(p).containsKey("fault." + f);
         }
         assertThat(p).containsKeys("fault.other", "status.offline", "energy.pending", "sharedTag", "state.NO_DATA");
