@@ -19,6 +19,7 @@ import br.com.vetric.notifications.internal.IncidentRepository.Type;
 import br.com.vetric.notifications.internal.OutboxRepository.NewMessage;
 import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.platform.PtBr;
+import br.com.vetric.platform.Words;
 import br.com.vetric.residents.ResidentRef;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.ChargingSession;
@@ -46,7 +47,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -76,7 +76,7 @@ public class NotificationRules {
     private final Chargers chargers;
     private final Residents residents;
     private final Clock clock;
-    private final MessageSource words;
+    private final Words words;
     private final NotificationProperties props;
 
     private static final java.util.Locale PT_BR = java.util.Locale.forLanguageTag("pt-BR");
@@ -93,7 +93,7 @@ public class NotificationRules {
             Chargers chargers,
             Residents residents,
             Clock clock,
-            MessageSource words,
+            Words words,
             NotificationProperties props) {
         this.words = words;
         this.props = props;
@@ -754,12 +754,7 @@ public class NotificationRules {
 
     /** "falha de aterramento": a charger's error code as people say it (pt-BR), once. */
     String faultWords(@Nullable String code) {
-        if (code == null || code.isBlank()) {
-            return words.getMessage("fault.OtherError", null, PT_BR);
-        }
-        return words.getMessage("fault." + code, null, null, PT_BR) instanceof String said
-                ? said
-                : words.getMessage("fault.unknown", new Object[] {code}, PT_BR);
+        return words.fault(code == null || code.isBlank() ? "OtherError" : code, PT_BR);
     }
 
     private static long incidentId(String subject) {
