@@ -1,6 +1,5 @@
 package br.com.vetric.condominium.web;
 
-import br.com.vetric.condominium.Cnpj;
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.CondominiumCommand;
 import br.com.vetric.condominium.Condominiums;
@@ -54,36 +53,23 @@ class CondominiumPageController {
         this.condominiums = condominiums;
     }
 
-    /** The form as typed. */
-    public record Form(
-            String name,
-            String cnpj,
-            String address,
-            String phone,
-            String email,
-            String timeZone,
-            String plan,
-            Boolean active) {
+    /** An empty form: São Paulo, basic, active. */
+    static CondominiumCommand empty() {
+        return new CondominiumCommand("", "", "", "", "", "America/Sao_Paulo", Plan.BASIC.code(), true);
+    }
 
-        static Form empty() {
-            return new Form("", "", "", "", "", "America/Sao_Paulo", Plan.BASIC.code(), true);
-        }
-
-        static Form of(Condominium c) {
-            return new Form(
-                    c.name(),
-                    Cnpj.format(c.cnpj()),
-                    c.address() == null ? "" : c.address(),
-                    Phones.display(c.phone()),
-                    c.email() == null ? "" : c.email(),
-                    c.zone().getId(),
-                    c.plan().code(),
-                    c.active());
-        }
-
-        CondominiumCommand command() {
-            return new CondominiumCommand(name, cnpj, address, phone, email, timeZone, plan, active);
-        }
+    /** A condominium as its form shows it: CNPJ punctuated, the phone the Brazilian way. */
+    static CondominiumCommand shown(Condominium c) {
+        CondominiumCommand stored = c.command();
+        return new CondominiumCommand(
+                c.name(),
+                c.cnpjFormatted(),
+                stored.address(),
+                Phones.display(c.phone()),
+                stored.email(),
+                stored.timeZone(),
+                stored.plan(),
+                c.active());
     }
 
     @GetMapping("/admin/condominiums")
@@ -94,13 +80,13 @@ class CondominiumPageController {
 
     @GetMapping("/admin/condominiums/new")
     String newForm(Model model) {
-        return form(model, null, Form.empty(), null);
+        return form(model, null, empty(), null);
     }
 
     @PostMapping("/admin/condominiums")
-    String create(Form form, Model model, RedirectAttributes flash) {
+    String create(CondominiumCommand form, Model model, RedirectAttributes flash) {
         try {
-            Condominium created = condominiums.create(form.command());
+            Condominium created = condominiums.create(form);
             flash.addFlashAttribute("message", "condominiums.created");
             flash.addFlashAttribute("messageArg", created.name());
             return "redirect:/admin/condominiums";
@@ -112,14 +98,14 @@ class CondominiumPageController {
     @GetMapping("/admin/condominiums/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         Condominium c = condominiums.get(idOf(id));
-        return form(model, c, Form.of(c), null);
+        return form(model, c, shown(c), null);
     }
 
     @PostMapping("/admin/condominiums/{id}")
-    String update(@PathVariable long id, Form form, Model model, RedirectAttributes flash) {
+    String update(@PathVariable long id, CondominiumCommand form, Model model, RedirectAttributes flash) {
         Condominium c = condominiums.get(idOf(id));
         try {
-            Condominium saved = condominiums.update(c.id(), form.command());
+            Condominium saved = condominiums.update(c.id(), form);
             flash.addFlashAttribute("message", "condominiums.saved");
             flash.addFlashAttribute("messageArg", saved.name());
             return "redirect:/admin/condominiums";
@@ -137,7 +123,7 @@ class CondominiumPageController {
         return "redirect:/admin/condominiums";
     }
 
-    private String form(Model model, Condominium condominium, Form form, RuntimeException refused) {
+    private String form(Model model, Condominium condominium, CondominiumCommand form, RuntimeException refused) {
         List<String> zones = new ArrayList<>(BRAZIL_ZONES);
         if (form.timeZone() != null && !form.timeZone().isBlank() && !zones.contains(form.timeZone())) {
             zones.add(form.timeZone());

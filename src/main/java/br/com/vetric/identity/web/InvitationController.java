@@ -28,13 +28,7 @@ class InvitationController {
 
     @GetMapping("/invitation/{token}")
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<UserAccount> invitee = users.invitee(token);
-        if (invitee.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return "identity/invitation";
-        }
-        model.addAttribute("invitee", invitee.get());
-        model.addAttribute("token", token);
+        invitee(token, model, response);
         return "identity/invitation";
     }
 
@@ -45,13 +39,9 @@ class InvitationController {
             @RequestParam String confirmPassword,
             Model model,
             HttpServletResponse response) {
-        Optional<UserAccount> invitee = users.invitee(token);
-        if (invitee.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        if (!invitee(token, model, response)) {
             return "identity/invitation";
         }
-        model.addAttribute("invitee", invitee.get());
-        model.addAttribute("token", token);
         if (!password.equals(confirmPassword)) {
             model.addAttribute("error", "account.error.confirm");
             return "identity/invitation";
@@ -67,5 +57,17 @@ class InvitationController {
             return "identity/invitation";
         }
         return "redirect:/login?invited";
+    }
+
+    /** Puts who the invitation is for on the page; false (and 404) when it cannot be used. */
+    private boolean invitee(String token, Model model, HttpServletResponse response) {
+        Optional<UserAccount> invitee = users.invitee(token);
+        if (invitee.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return false;
+        }
+        model.addAttribute("invitee", invitee.get());
+        model.addAttribute("token", token);
+        return true;
     }
 }
