@@ -265,6 +265,24 @@ class CondominiumScopingTest {
                 .isEqualTo("Beta " + tag);
     }
 
+    /** With the selector the header still fits a 1280 px screen: every link and the logout stay clickable. */
+    @Test
+    void anAdminSeesEveryCondominiumInTheSelectorAndTheHeaderStillFits() {
+        String base = "http://localhost:" + port;
+        browser.login(base, "admin@vetric.test", "admin-test-password");
+        WebDriver d = browser.driver();
+        d.get(base + "/residents");
+        Select selector = new Select(d.findElement(By.id("condominium-select")));
+        assertThat(selector.getOptions())
+                .extracting(o -> o.getText())
+                .contains(condominiums.primary().name(), "Alfa " + tag, "Beta " + tag, "Gama " + tag);
+        selector.selectByVisibleText("Gama " + tag);
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Morador Gama " + tag));
+        d.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
+    }
+
     @Test
     void aClienteWithOneCondominiumSeesNoSelector() {
         HttpFrom page = HttpFrom.withCookies("127.0.0.1", port);
