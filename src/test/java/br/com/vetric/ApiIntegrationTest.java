@@ -240,8 +240,9 @@ class ApiIntegrationTest {
         assertThat(after).containsEntry("active", false).containsEntry("tags", List.of());
     }
 
+    /** Since issue #10 a CLIENTE writes residents by default; the operator can turn that off (then 403). */
     @Test
-    void aClienteReadsButCannotWriteResidents() {
+    void aClienteReadsButCannotWriteResidentsWhenTheOperatorDoesNotAllowIt() {
         users.ensure(
                 "gestor@vetric.test",
                 "Gestor",
@@ -249,13 +250,20 @@ class ApiIntegrationTest {
                 condominiums.primary().id().value(),
                 "gestor-pass-1");
         String token = login("gestor@vetric.test", "gestor-pass-1");
-        assertThat(call("GET", "/api/v1/residents", token, null).getStatusCode().value())
-                .isEqualTo(200);
-        ResponseEntity<Map<String, Object>> r =
-                call("POST", "/api/v1/residents", token, Map.of("name", "X", "apartment", "Apto 9"));
-        assertThat(r.getStatusCode().value()).isEqualTo(403);
-        assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .isTrue();
+        condominiums.setResidentsEditableByManager(condominiums.primary().id(), false);
+        try {
+            assertThat(call("GET", "/api/v1/residents", token, null)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(200);
+            ResponseEntity<Map<String, Object>> r =
+                    call("POST", "/api/v1/residents", token, Map.of("name", "X", "apartment", "Apto 9"));
+            assertThat(r.getStatusCode().value()).isEqualTo(403);
+            assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .isTrue();
+        } finally {
+            condominiums.setResidentsEditableByManager(condominiums.primary().id(), true);
+        }
     }
 
     @Test

@@ -1,12 +1,19 @@
 package br.com.vetric.residents;
 
+import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.platform.ConflictException;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
+import br.com.vetric.residents.ResidentAuditEntry.Action;
+import br.com.vetric.residents.internal.AuditText;
+import br.com.vetric.residents.internal.ResidentAccess;
+import br.com.vetric.residents.internal.ResidentAuditLog;
 import br.com.vetric.residents.internal.ResidentRepository;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.shared.PageResult;
 import br.com.vetric.shared.Phones;
 import br.com.vetric.shared.Tags;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +26,38 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The residents of a condominium and their RFID tags. Every call is scoped to one condominium. */
+/**
+ * The residents of a condominium and their RFID tags. Every call is scoped to one condominium. Units are normalised
+ * by {@link Unit}. Changes are allowed to an ADMIN, and to the condominium's CLIENTE while the operator allows it
+ * ({@link ResidentChangesNotAllowedException} otherwise); each one is written to the audit log in its transaction.
+ */
 @Service
 public class Residents {
 
     private static final Logger log = LoggerFactory.getLogger(Residents.class);
 
     private final ResidentRepository repository;
+    private final ResidentAuditLog audit;
+    private final ResidentAccess access;
+    private final Condominiums condominiums;
     private final ApplicationEventPublisher events;
 
-    Residents(ResidentRepository repository, ApplicationEventPublisher events) {
+    Residents(
+            ResidentRepository repository,
+            ResidentAuditLog audit,
+            ResidentAccess access,
+            Condominiums condominiums,
+            ApplicationEventPublisher events) {
         this.repository = repository;
+        this.audit = audit;
+        this.access = access;
+        this.condominiums = condominiums;
         this.events = events;
     }
 
+    /**
+     * @param search a name, a tag, or a unit: "802" finds the 802 of every tower, "802 A" only tower A's
+     */
     @Transactional(readOnly = true)
     public List<Resident> list(CondominiumId condo, String search, boolean includeInactive, int page, int size) {
         return repository.list(condo, search, includeInactive, page, size);
@@ -59,10 +84,15 @@ public class Residents {
         return repository.tagDirectory(condo);
     }
 
-    /** Ids of the residents (active or not) of an apartment, matched case-insensitively. */
+    /**
+     * Ids of the residents (active or not) of a unit typed by a person: "802" (every tower's 802), "802 A" or
+     * "Apto 802 Torre A" (tower A's only), "cobertura" (a named unit). None when the text is not a unit.
+     */
     @Transactional(readOnly = true)
     public List<Long> idsByApartment(CondominiumId condo, String apartment) {
-        return repository.idsByApartment(condo, apartment.strip());
+        return Unit.query(apartment)
+                .map(unit -> repository.idsByUnit(condo, unit))
+                .orElse(List.of());
     }
 
     @Transactional(readOnly = true)
@@ -70,15 +100,160 @@ public class Residents {
         return repository.refs(condo, ids);
     }
 
+    /** Whether the logged-in user may change this condominium's residents (pages show or hide their buttons). */
+    public boolean mayChange(CondominiumId condo) {
+        return access.mayChange(condo);
+    }
+
+    /** @throws ResidentChangesNotAllowedException when the logged-in user may not change the residents */
+    public void requireMayChange(CondominiumId condo) {
+        access.requireChange(condo);
+    }
+
+    /** Whether the operator lets this condominium's managers change its residents. */
+    public boolean managersMayChange(CondominiumId condo) {
+        return condominiums.residentsEditableByManager(condo);
+    }
+
+    /** The operator (ADMIN only) lets the condominium's managers change its residents, or stops them. */
+    @Transactional
+    public void setManagersMayChange(CondominiumId condo, boolean allowed) {
+        access.requireOperator();
+        if (condominiums.setResidentsEditableByManager(condo, allowed)) {
+            audit.record(condo, Action.PERMISSION_CHANGED, null, null, AuditText.permission(allowed));
+            log.info("Condominium {}: managers may change residents: {}", condo, allowed);
+        }
+    }
+
     @Transactional
     public Resident create(CondominiumId condo, ResidentCommand cmd) {
+        access.requireChange(condo);
+        Resident created = insert(condo, cmd);
+        audit.record(condo, Action.CREATED, created.id(), created.name(), AuditText.created(created));
+        return created;
+    }
+
+    @Transactional
+    public Resident update(CondominiumId condo, long id, ResidentCommand cmd) {
+        access.requireChange(condo);
+        Resident before = get(condo, id);
+        Resident after = replace(condo, before, cmd);
+        AuditText.updated(before, after).ifPresent(what -> audit.record(condo, Action.UPDATED, id, after.name(), what));
+        return after;
+    }
+
+    /** Adds one tag to a resident (e.g. an unknown tag seen on sessions). */
+    @Transactional
+    public Resident assignTag(CondominiumId condo, long residentId, String rawTag) {
+        access.requireChange(condo);
+        Resident resident = get(condo, residentId);
+        String tag = Tags.normalize(rawTag).orElseThrow(() -> new InvalidInputException("tag", "is required"));
+        if (tag.length() > ResidentCommand.MAX_TAG) {
+            throw new InvalidInputException("tag", "at most " + ResidentCommand.MAX_TAG + " characters");
+        }
+        if (resident.tags().contains(tag)) {
+            return resident;
+        }
+        ensureTagsFree(condo, Set.of(tag), residentId);
+        insertTags(condo, residentId, Set.of(tag));
+        publishTags(condo, residentId, Set.of(tag));
+        audit.record(condo, Action.TAG_ASSIGNED, residentId, resident.name(), AuditText.tagAssigned(tag));
+        return get(condo, residentId);
+    }
+
+    /** Deactivates a resident: the history stays, the tags are released for whoever gets the cards next. */
+    @Transactional
+    public void deactivate(CondominiumId condo, long id) {
+        access.requireChange(condo);
+        Resident before = get(condo, id);
+        repository.deactivate(condo, id);
+        repository.deleteTags(condo, id);
+        if (before.active()) {
+            audit.record(condo, Action.DEACTIVATED, id, before.name(), AuditText.deactivated(before));
+        }
+        log.info("Resident {} deactivated in condominium {}", id, condo);
+    }
+
+    /**
+     * Imports checked CSV rows in one transaction: a row with the name (any case) and unit of an active resident
+     * updates that resident (a phone or alerts choice given replaces theirs, its tags are added, none removed);
+     * any other row creates one. Each resident created or updated has its audit entry, plus one for the import.
+     *
+     * @param rejectedLines lines of the file left out because they had errors (for the log)
+     */
+    @Transactional
+    public ImportResult importRows(
+            CondominiumId condo, String fileName, List<ResidentCommand> rows, int rejectedLines) {
+        access.requireChange(condo);
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (ResidentCommand row : rows) {
+            Optional<Resident> existing = importTarget(condo, row);
+            if (existing.isEmpty()) {
+                Resident r = insert(condo, row);
+                audit.record(
+                        condo, Action.CREATED, r.id(), r.name(), AuditText.fromImport(fileName, AuditText.created(r)));
+                created++;
+                continue;
+            }
+            Resident before = existing.get();
+            List<String> tags = new ArrayList<>(before.tags());
+            row.tags()
+                    .forEach(t ->
+                            Tags.normalize(t).filter(n -> !tags.contains(n)).ifPresent(tags::add));
+            ResidentCommand merged = new ResidentCommand(
+                    before.name(),
+                    before.apartment(),
+                    before.tower(),
+                    row.phone() == null || row.phone().isBlank() ? before.phone() : row.phone(),
+                    tags,
+                    row.notificationsEnabled() == null ? before.notificationsEnabled() : row.notificationsEnabled());
+            Resident after = replace(condo, before, merged);
+            Optional<String> what = AuditText.updated(before, after);
+            if (what.isPresent()) {
+                audit.record(
+                        condo, Action.UPDATED, after.id(), after.name(), AuditText.fromImport(fileName, what.get()));
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+        ImportResult result = new ImportResult(created, updated, unchanged);
+        audit.record(condo, Action.IMPORTED, null, null, AuditText.imported(fileName, result, rejectedLines));
+        log.info(
+                "Residents imported in condominium {}: {} created, {} updated, {} unchanged",
+                condo,
+                created,
+                updated,
+                unchanged);
+        return result;
+    }
+
+    /** The active resident a CSV row would update (same name, any case, and same unit), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Resident> importTarget(CondominiumId condo, ResidentCommand row) {
+        try {
+            return repository.findActive(condo, row.name().strip(), Unit.parse(row.apartment(), row.tower()));
+        } catch (Unit.Invalid e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The audit log, newest first; {@code residentId} null for every resident. */
+    @Transactional(readOnly = true)
+    public PageResult<ResidentAuditEntry> audit(CondominiumId condo, Long residentId, int page, int size) {
+        return PageResult.of(audit.page(condo, residentId, page, size), page, size, audit.count(condo, residentId));
+    }
+
+    private Resident insert(CondominiumId condo, ResidentCommand cmd) {
         Normalized n = normalize(cmd);
         ensureTagsFree(condo, n.tags(), null);
         long id = repository.insert(
                 condo,
                 cmd.name().strip(),
-                cmd.apartment().strip(),
-                blankToNull(cmd.tower()),
+                n.unit().number(),
+                n.unit().tower(),
                 n.phone(),
                 cmd.notificationsEnabled() == null || cmd.notificationsEnabled());
         insertTags(condo, id, n.tags());
@@ -91,17 +266,16 @@ public class Residents {
         return get(condo, id);
     }
 
-    @Transactional
-    public Resident update(CondominiumId condo, long id, ResidentCommand cmd) {
-        Resident current = get(condo, id);
+    private Resident replace(CondominiumId condo, Resident current, ResidentCommand cmd) {
+        long id = current.id();
         Normalized n = normalize(cmd);
         ensureTagsFree(condo, n.tags(), id);
         repository.update(
                 condo,
                 id,
                 cmd.name().strip(),
-                cmd.apartment().strip(),
-                blankToNull(cmd.tower()),
+                n.unit().number(),
+                n.unit().tower(),
                 n.phone(),
                 cmd.notificationsEnabled() == null ? current.notificationsEnabled() : cmd.notificationsEnabled());
         Set<String> added = new LinkedHashSet<>(n.tags());
@@ -110,29 +284,6 @@ public class Residents {
         insertTags(condo, id, n.tags());
         publishTags(condo, id, added);
         return get(condo, id);
-    }
-
-    /** Adds one tag to a resident (e.g. an unknown tag seen on sessions). */
-    @Transactional
-    public Resident assignTag(CondominiumId condo, long residentId, String rawTag) {
-        Resident resident = get(condo, residentId);
-        String tag = Tags.normalize(rawTag).orElseThrow(() -> new InvalidInputException("tag", "is required"));
-        if (resident.tags().contains(tag)) {
-            return resident;
-        }
-        ensureTagsFree(condo, Set.of(tag), residentId);
-        insertTags(condo, residentId, Set.of(tag));
-        publishTags(condo, residentId, Set.of(tag));
-        return get(condo, residentId);
-    }
-
-    /** Deactivates a resident: the history stays, the tags are released for whoever gets the cards next. */
-    @Transactional
-    public void deactivate(CondominiumId condo, long id) {
-        get(condo, id);
-        repository.deactivate(condo, id);
-        repository.deleteTags(condo, id);
-        log.info("Resident {} deactivated in condominium {}", id, condo);
     }
 
     private void ensureTagsFree(CondominiumId condo, Set<String> tags, Long owner) {
@@ -162,6 +313,15 @@ public class Residents {
     }
 
     private static Normalized normalize(ResidentCommand cmd) {
+        if (cmd.name() == null || cmd.name().isBlank()) {
+            throw new InvalidInputException("name", "is required");
+        }
+        Unit unit;
+        try {
+            unit = Unit.parse(cmd.apartment(), cmd.tower());
+        } catch (Unit.Invalid e) {
+            throw new InvalidInputException(e.field(), e.getMessage());
+        }
         Set<String> tags = new LinkedHashSet<>();
         for (int i = 0; i < cmd.tags().size(); i++) {
             String raw = cmd.tags().get(i);
@@ -180,12 +340,8 @@ public class Residents {
                 throw new InvalidInputException("phone", e.getMessage());
             }
         }
-        return new Normalized(phone, tags);
+        return new Normalized(unit, phone, tags);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private record Normalized(String phone, Set<String> tags) {}
+    private record Normalized(Unit unit, String phone, Set<String> tags) {}
 }
