@@ -134,6 +134,8 @@ class ApiIntegrationTest {
         assertThat(r.getStatusCode().value()).isEqualTo(201);
         assertThat(r.getHeaders().getLocation()).isNotNull();
         assertThat(r.getBody())
+                .containsEntry("apartment", "1501") // "Apto 1501", "Torre B": one unit rule (residents.Unit)
+                .containsEntry("tower", "B")
                 .containsEntry("phone", "+5511998765432")
                 .containsEntry("tags", List.of("A1B2C3D4", "E5F6A7B8"))
                 .containsEntry("notificationsEnabled", true);
