@@ -71,6 +71,26 @@ public class Condominiums implements SmartInitializingSingleton {
         return find(CondominiumId.of(id)).orElseThrow();
     }
 
+    /**
+     * Whether the condominium's managers (CLIENTE) may add, edit, deactivate and import residents and assign unknown
+     * tags: the operator's choice, on by default.
+     */
+    public boolean residentsEditableByManager(CondominiumId id) {
+        return jdbc.sql("select residents_editable_by_manager from condominium where id = :id")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** The operator's choice above; returns whether it changed. */
+    public boolean setResidentsEditableByManager(CondominiumId id, boolean editable) {
+        return jdbc.sql("""
+                        update condominium set residents_editable_by_manager = :editable
+                         where id = :id and residents_editable_by_manager <> :editable
+                        """).param("id", id.value()).param("editable", editable).update() > 0;
+    }
+
     /** The condominium the single-tenant deployment serves: the oldest one. */
     public Condominium primary() {
         return all().getFirst();

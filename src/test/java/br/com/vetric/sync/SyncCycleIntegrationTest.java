@@ -170,7 +170,7 @@ class SyncCycleIntegrationTest {
         assertThat(s.externalTransactionId()).isEqualTo(500L);
         assertThat(s.startedAt()).isEqualTo(start);
         assertThat(s.residentId()).isEqualTo(maria.id());
-        assertThat(s.apartment()).isEqualTo("Apto 101 · Torre A");
+        assertThat(s.apartment()).isEqualTo("101 · Torre A"); // the unit as people see it (Unit.label)
 
         cve.charger(C1, "Garagem 1").status("SuspendedEV", T0.plusSeconds(3600));
         poll(Duration.ofHours(1));
