@@ -279,9 +279,11 @@ class StatementArithmeticTest {
                 d.condominiumName(),
                 d.month(),
                 1,
-                d.tariff(),
+                d.tariffs(),
                 d.zone(),
                 d.generatedAt(),
+                d.partial(),
+                d.draft(),
                 d.apartments(),
                 d.unidentified(),
                 d.identifiedTotals(),
@@ -314,8 +316,9 @@ class StatementArithmeticTest {
         StatementData d = StatementCalculator.compute("Condomínio Demo", OCT, 1, TOU, Zones.SAO_PAULO, NOW, sessions);
         StatementFiles.Files files = StatementFiles.write(d);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(files.xlsx()))) {
-            assertThat(wb.getSheetName(0)).isEqualTo("Carregamentos");
-            assertThat(wb.getSheetName(1)).isEqualTo("Resumo");
+            // the summary first (issue #10), then the sessions
+            assertThat(wb.getSheetName(0)).isEqualTo("Resumo");
+            assertThat(wb.getSheetName(1)).isEqualTo("Carregamentos");
             Sheet sh = wb.getSheet("Carregamentos");
             Row ana = sh.getRow(1);
             assertThat(ana.getCell(0).getStringCellValue()).isEqualTo("101");
