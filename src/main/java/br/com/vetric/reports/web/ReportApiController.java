@@ -12,14 +12,13 @@ import br.com.vetric.reports.TariffPeriod;
 import br.com.vetric.reports.Tariffs;
 import br.com.vetric.reports.UploadCommand;
 import br.com.vetric.shared.CondominiumId;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -189,28 +188,9 @@ class ReportApiController {
      */
     record TariffResponse(boolean configured, Tariff tariff, LocalDate effectiveFrom, List<TariffPeriod> periods) {}
 
-    /** A tariff and, optionally, the day it applies from. */
+    /** A tariff (its fields at the top level of the body) and, optionally, the day it applies from. */
     record TariffRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Tariff.Mode mode,
-
-            @Schema(description = "R$/kWh, 0 to 100; required when mode is FLAT")
-            BigDecimal flatPrice,
-
-            @Schema(description = "R$/kWh, 0 to 100; required when mode is TIME_OF_USE")
-            BigDecimal peakPrice,
-
-            @Schema(description = "R$/kWh, 0 to 100; required when mode is TIME_OF_USE")
-            BigDecimal offPeakPrice,
-
-            @Schema(type = "string", example = "17:30", description = "HH:mm; required when mode is TIME_OF_USE")
-            LocalTime peakStart,
-
-            @Schema(
-                    type = "string",
-                    example = "20:30",
-                    description = "HH:mm, exclusive, after peakStart; required when mode is TIME_OF_USE")
-            LocalTime peakEnd,
+            @JsonUnwrapped Tariff tariff,
 
             @Schema(
                     type = "string",
@@ -218,12 +198,7 @@ class ReportApiController {
                     example = "2026-11-01",
                     description = "first day (condominium's zone) the tariff applies; absent: today, or always for"
                             + " the condominium's first tariff")
-            LocalDate effectiveFrom) {
-
-        Tariff tariff() {
-            return new Tariff(mode, flatPrice, peakPrice, offPeakPrice, peakStart, peakEnd);
-        }
-    }
+            LocalDate effectiveFrom) {}
 
     /** The upload's multipart fields, as the OpenAPI document shows them. */
     @Schema(name = "ReportUpload")
