@@ -2,11 +2,13 @@ package br.com.vetric.chargers;
 
 import br.com.vetric.chargers.ChargerEvents.ChargerBackOnline;
 import br.com.vetric.chargers.ChargerEvents.ChargerDiscovered;
+import br.com.vetric.chargers.ChargerEvents.ChargerEvent;
 import br.com.vetric.chargers.ChargerEvents.ChargerFaultCleared;
 import br.com.vetric.chargers.ChargerEvents.ChargerFaulted;
 import br.com.vetric.chargers.ChargerEvents.ChargerStatusChanged;
 import br.com.vetric.chargers.ChargerEvents.ChargerUnavailable;
 import br.com.vetric.chargers.ChargerEvents.ChargerWentOffline;
+import br.com.vetric.chargers.ChargerEvents.ChargersChanged;
 import br.com.vetric.chargers.internal.ChargerRepository;
 import br.com.vetric.chargers.internal.ChargerRepository.ConnectorRow;
 import br.com.vetric.chargers.internal.ChargerRepository.Stored;
@@ -76,6 +78,7 @@ public class Chargers {
     @Transactional(propagation = Propagation.MANDATORY)
     public ChargerSyncResult apply(CondominiumId condo, List<ChargePointSnapshot> snapshots, Instant now) {
         Map<String, Stored> stored = repository.loadAll(condo);
+        List<ChargerEvent> happened = new ArrayList<>();
         List<Stored> changed = new ArrayList<>();
         List<ConnectorRow> connectorRows = new ArrayList<>();
         List<StatusChange> history = new ArrayList<>();
@@ -87,7 +90,7 @@ public class Chargers {
                 after = after.withId(repository.insertCharger(condo, after));
                 discovered++;
                 log.info("Discovered charger {} ({}) in condominium {}", snap.uuid(), after.name(), condo);
-                events.publishEvent(new ChargerDiscovered(condo, after.uuid(), after.name(), now));
+                happened.add(new ChargerDiscovered(condo, after.uuid(), after.name(), now));
             } else if (differs(before, after)) {
                 changed.add(after);
             }
@@ -105,7 +108,7 @@ public class Chargers {
                             after.online(),
                             k.lastStatusAt(),
                             now));
-                    connectorEvents(condo, after, old, k, now);
+                    connectorEvents(condo, after, old, k, now, happened);
                 }
             }
             if (before != null && before.online() != after.online()) {
@@ -119,10 +122,10 @@ public class Chargers {
                         now));
                 if (after.online()) {
                     log.info("Charger {} is back online", after.uuid());
-                    events.publishEvent(new ChargerBackOnline(condo, after.uuid(), after.name(), now));
+                    happened.add(new ChargerBackOnline(condo, after.uuid(), after.name(), now));
                 } else {
                     log.warn("Charger {} is offline: last heartbeat {}", after.uuid(), after.lastHeartbeatAt());
-                    events.publishEvent(
+                    happened.add(
                             new ChargerWentOffline(condo, after.uuid(), after.name(), after.lastHeartbeatAt(), now));
                 }
             }
@@ -130,12 +133,21 @@ public class Chargers {
         repository.updateChargers(condo, changed);
         repository.upsertConnectors(condo, connectorRows);
         repository.insertHistory(condo, history);
+        if (!happened.isEmpty()) {
+            events.publishEvent(new ChargersChanged(condo, happened));
+        }
         return new ChargerSyncResult(discovered, changed.size(), history.size());
     }
 
-    private void connectorEvents(CondominiumId condo, Stored charger, ConnectorView old, ConnectorView k, Instant now) {
+    private void connectorEvents(
+            CondominiumId condo,
+            Stored charger,
+            ConnectorView old,
+            ConnectorView k,
+            Instant now,
+            List<ChargerEvent> happened) {
         ConnectorStatus previous = old == null ? null : old.status();
-        events.publishEvent(new ChargerStatusChanged(
+        happened.add(new ChargerStatusChanged(
                 condo,
                 charger.uuid(),
                 charger.name(),
@@ -154,15 +166,15 @@ public class Chargers {
                     k.connectorId(),
                     k.status(),
                     k.errorCode());
-            events.publishEvent(new ChargerFaulted(
+            happened.add(new ChargerFaulted(
                     condo, charger.uuid(), charger.name(), k.connectorId(), k.errorCode(), k.errorInfo(), now));
         } else if (!isFaulted && wasFaulted) {
             log.info("Charger {} connector {} fault cleared", charger.uuid(), k.connectorId());
-            events.publishEvent(new ChargerFaultCleared(condo, charger.uuid(), charger.name(), k.connectorId(), now));
+            happened.add(new ChargerFaultCleared(condo, charger.uuid(), charger.name(), k.connectorId(), now));
         }
         if (k.status() == ConnectorStatus.UNAVAILABLE && previous != ConnectorStatus.UNAVAILABLE) {
             log.warn("Charger {} connector {} is Unavailable", charger.uuid(), k.connectorId());
-            events.publishEvent(new ChargerUnavailable(condo, charger.uuid(), charger.name(), k.connectorId(), now));
+            happened.add(new ChargerUnavailable(condo, charger.uuid(), charger.name(), k.connectorId(), now));
         }
     }
 

@@ -1,6 +1,7 @@
 package br.com.vetric.condominium;
 
 import br.com.vetric.shared.CondominiumId;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +13,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class Condominiums implements SmartInitializingSingleton {
 
+    /** How long the list read from the database is reused: every poll and tick asks for it. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
     private final CondominiumProperties props;
+    private volatile Snapshot cache = new Snapshot(List.of(), 0);
 
     Condominiums(JdbcClient jdbc, CondominiumProperties props) {
         this.jdbc = jdbc;
         this.props = props;
     }
+
+    private record Snapshot(List<Condominium> all, long readAtNanos) {}
 
     /** Runs once every bean (Flyway's migration included) is ready. */
     @Override
@@ -26,21 +33,32 @@ public class Condominiums implements SmartInitializingSingleton {
         jdbc.sql("insert into condominium (name) select :name where not exists (select 1 from condominium)")
                 .param("name", props.name())
                 .update();
+        cache = new Snapshot(List.of(), 0);
     }
 
+    /** Every condominium, oldest first (read at most every {@link #FRESH_FOR}; a change here refreshes it at once). */
     public List<Condominium> all() {
-        return jdbc.sql("select id, name, time_zone from condominium order by id")
-                .query((rs, i) ->
-                        new Condominium(CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
-                .list();
+        Snapshot s = cache;
+        if (s.all().isEmpty() || System.nanoTime() - s.readAtNanos() > FRESH_FOR.toNanos()) {
+            s = new Snapshot(
+                    jdbc.sql("select id, name, time_zone from condominium order by id")
+                            .query((rs, i) -> new Condominium(
+                                    CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
+                            .list(),
+                    System.nanoTime());
+            cache = s;
+        }
+        return s.all();
     }
 
     public Optional<Condominium> find(CondominiumId id) {
-        return jdbc.sql("select id, name, time_zone from condominium where id = :id")
-                .param("id", id.value())
-                .query((rs, i) ->
-                        new Condominium(CondominiumId.of(rs.getLong(1)), rs.getString(2), ZoneId.of(rs.getString(3))))
-                .optional();
+        Optional<Condominium> known =
+                all().stream().filter(c -> c.id().equals(id)).findFirst();
+        if (known.isPresent()) {
+            return known;
+        }
+        cache = new Snapshot(List.of(), 0); // created since the last read (perhaps by another instance)
+        return all().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     /** Creates a condominium (the operator's onboarding; tests). */
@@ -49,6 +67,7 @@ public class Condominiums implements SmartInitializingSingleton {
                 .param("name", name)
                 .query(Long.class)
                 .single();
+        cache = new Snapshot(List.of(), 0);
         return find(CondominiumId.of(id)).orElseThrow();
     }
 

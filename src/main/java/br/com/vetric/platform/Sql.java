@@ -22,6 +22,14 @@ public final class Sql {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * Instants as text for one array parameter of a set-based statement ({@code cast(:x as timestamptz[])} with
+     * {@code unnest}): a poll's thousand changes are one statement, not a thousand.
+     */
+    public static String[] instants(java.util.stream.Stream<Instant> values) {
+        return values.map(i -> i == null ? null : i.toString()).toArray(String[]::new);
+    }
+
     public static Long longOrNull(ResultSet rs, String col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : v;

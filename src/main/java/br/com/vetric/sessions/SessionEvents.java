@@ -2,7 +2,10 @@ package br.com.vetric.sessions;
 
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.EndReason;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Durable events about charging sessions (Spring Modulith event publication registry). */
@@ -10,7 +13,31 @@ public final class SessionEvents {
 
     private SessionEvents() {}
 
+    /**
+     * What happened to the sessions of one condominium in one go (a poll, a tag assigned), in the order it happened:
+     * one durable publication per listener instead of one per event, so the work that follows a poll is batched.
+     */
+    public record SessionsChanged(CondominiumId condominiumId, List<SessionEvent> events) {
+
+        public SessionsChanged {
+            events = List.copyOf(events);
+        }
+
+        /** The events of one kind, in order. */
+        public <T extends SessionEvent> List<T> of(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
     /** Something that happened to one charging session. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME)
+    @JsonSubTypes({
+        @JsonSubTypes.Type(SessionStarted.class),
+        @JsonSubTypes.Type(SessionStateChanged.class),
+        @JsonSubTypes.Type(SessionFinished.class),
+        @JsonSubTypes.Type(SessionIdentified.class),
+        @JsonSubTypes.Type(SessionStuck.class)
+    })
     public sealed interface SessionEvent
             permits SessionStarted, SessionStateChanged, SessionFinished, SessionIdentified, SessionStuck {
 

@@ -2,7 +2,7 @@ package br.com.vetric.sessions;
 
 import br.com.vetric.cpms.ChargePointSnapshot;
 import br.com.vetric.cpms.TransactionSnapshot;
-import br.com.vetric.sessions.SessionEvents.SessionEvent;
+import br.com.vetric.sessions.SessionEvents.SessionsChanged;
 import br.com.vetric.sessions.internal.Reconciliation;
 import br.com.vetric.sessions.internal.SessionRepository;
 import br.com.vetric.sessions.internal.TagResolver;
@@ -79,8 +79,8 @@ public class SessionTracker {
         r.apply(transactions, tags.resolve(condo, transactions, now), chargers, props.stuckAfter());
         SessionSyncResult result = new SessionSyncResult(r.opened(), r.updated(), r.closed());
         repository.save(condo, r.sessions());
-        for (SessionEvent e : r.events()) {
-            publisher.publishEvent(e);
+        if (!r.events().isEmpty()) {
+            publisher.publishEvent(new SessionsChanged(condo, r.events()));
         }
         return result;
     }

@@ -4,7 +4,9 @@ import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.residents.ResidentRef;
 import br.com.vetric.residents.ResidentTagsAssigned;
 import br.com.vetric.residents.Residents;
+import br.com.vetric.sessions.SessionEvents.SessionEvent;
 import br.com.vetric.sessions.SessionEvents.SessionIdentified;
+import br.com.vetric.sessions.SessionEvents.SessionsChanged;
 import br.com.vetric.sessions.internal.ChargingInterval;
 import br.com.vetric.sessions.internal.EnergyAllocator;
 import br.com.vetric.sessions.internal.Session;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,16 @@ public class Sessions {
                         size));
     }
 
+    /** The sessions with these ids (those that exist), by id: one query, for work on many sessions at once. */
+    @Transactional(readOnly = true)
+    public Map<Long, ChargingSession> find(CondominiumId condo, Collection<Long> ids) {
+        Map<Long, ChargingSession> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            enrich(condo, repository.findAll(condo, ids)).forEach(s -> result.put(s.id(), s));
+        }
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public ChargingSession get(CondominiumId condo, long id) {
         Session s = repository.find(condo, id).orElseThrow(() -> new NotFoundException("session " + id + " not found"));
@@ -131,11 +144,13 @@ public class Sessions {
     void on(ResidentTagsAssigned event) {
         List<Session> attached = repository.attach(
                 event.condominiumId(), event.residentId(), event.tags().toArray(String[]::new));
-        for (Session s : attached) {
-            events.publishEvent(
-                    new SessionIdentified(event.condominiumId(), s.id(), event.residentId(), s.idTag(), s.open()));
-        }
         if (!attached.isEmpty()) {
+            events.publishEvent(new SessionsChanged(
+                    event.condominiumId(),
+                    attached.stream()
+                            .<SessionEvent>map(s -> new SessionIdentified(
+                                    event.condominiumId(), s.id(), event.residentId(), s.idTag(), s.open()))
+                            .toList()));
             log.info(
                     "Attached {} session(s) to resident {} in condominium {}",
                     attached.size(),

@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 /**
  * What PostgreSQL sees, for benchmarks: a dedicated PostgreSQL with {@code pg_stat_statements} (production settings:
@@ -31,12 +30,14 @@ final class PgMeter implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final Path dataDir;
-    private final DataSource probe;
+    /** One connection for every reading (a new connection per reading would show up as statements). */
+    private final Connection probe;
 
-    private PgMeter(EmbeddedPostgres server, Path dataDir) {
+    private PgMeter(EmbeddedPostgres server, Path dataDir) throws SQLException {
         this.server = server;
         this.dataDir = dataDir;
-        this.probe = server.getDatabase("postgres", DB);
+        this.probe = server.getDatabase("postgres", DB).getConnection();
+        this.probe.setAutoCommit(true);
     }
 
     static PgMeter start() {
@@ -86,22 +87,29 @@ final class PgMeter implements AutoCloseable {
 
     /** Statement calls and committed/rolled back transactions of the VETRIC database, without the probe's own. */
     Reading read() {
-        long calls = single("""
-                select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid
-                 where d.datname = '%s' and s.query not like '%%bench-probe%%' and s.query not like '%%pg_stat_statements%%'
-                   and upper(s.query) not in ('BEGIN', 'COMMIT', 'ROLLBACK')
-                """.formatted(DB) + " /* bench-probe */");
-        long tx = single("select xact_commit + xact_rollback from pg_stat_database where datname = '" + DB
-                + "' /* bench-probe */");
-        execute("select pg_stat_clear_snapshot() /* bench-probe */");
-        return new Reading(calls, tx, pgCpuMs(), jvmCpuMsWithoutSimulator(), System.nanoTime());
+        try {
+            probe.setAutoCommit(false); // one transaction per reading, subtracted below
+            long calls = single("""
+                    select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                     where d.datname = '%s' and s.query not like '%%bench-probe%%' and s.query not like '%%pg_stat_statements%%'
+                       and upper(s.query) not in ('BEGIN', 'COMMIT', 'ROLLBACK')
+                    """.formatted(DB) + " /* bench-probe */");
+            long tx = single("select xact_commit + xact_rollback from pg_stat_database where datname = '" + DB
+                    + "' /* bench-probe */");
+            probe.commit();
+            probe.setAutoCommit(true);
+            return new Reading(calls, tx - ++readings, pgCpuMs(), jvmCpuMsWithoutSimulator(), System.nanoTime());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
+
+    private long readings;
 
     /** The statements executed since the last reset, most frequent first. */
     List<String> top(int n) {
         List<String> result = new ArrayList<>();
-        try (Connection c = probe.getConnection();
-                Statement st = c.createStatement();
+        try (Statement st = probe.createStatement();
                 ResultSet rs = st.executeQuery("""
                      select calls, rows, regexp_replace(left(query, 140), '\\s+', ' ', 'g')
                        from pg_stat_statements s join pg_database d on d.oid = s.dbid
@@ -125,8 +133,7 @@ final class PgMeter implements AutoCloseable {
     }
 
     long single(String sql) {
-        try (Connection c = probe.getConnection();
-                Statement st = c.createStatement();
+        try (Statement st = probe.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -136,8 +143,7 @@ final class PgMeter implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection c = probe.getConnection();
-                Statement st = c.createStatement()) {
+        try (Statement st = probe.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -213,6 +219,11 @@ final class PgMeter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        try {
+            probe.close();
+        } catch (SQLException e) {
+            // closing anyway
+        }
         server.close();
     }
 }

@@ -142,13 +142,16 @@ class SyncCycleBenchmark {
             rows.add(measure(condo, "10 % changed", changing));
         }
         List<String> top = pg.top(15);
+        pg.reset();
         rows.add(measure(condo, "no change", 0));
+        List<String> idle = pg.top(15);
         System.gc();
         Thread.sleep(2000);
         String report = report(
                 rows,
                 opening,
                 top,
+                idle,
                 PgMeter.rssMb(),
                 java.lang.management.ManagementFactory.getMemoryMXBean()
                                 .getHeapMemoryUsage()
@@ -216,7 +219,8 @@ class SyncCycleBenchmark {
                 .body();
     }
 
-    private static String report(List<Row> rows, CycleOutcome opening, List<String> top, long rssMb, long heapMb) {
+    private static String report(
+            List<Row> rows, CycleOutcome opening, List<String> top, List<String> idle, long rssMb, long heapMb) {
         StringBuilder b = new StringBuilder();
         b.append("Chargers: ")
                 .append(CHARGERS)
@@ -285,6 +289,8 @@ class SyncCycleBenchmark {
         b.append(
                 "Most frequent statements during the change cycles (pg_stat_statements):\n\n| calls | rows | statement |\n|---|---|---|\n");
         top.forEach(t -> b.append(t).append('\n'));
+        b.append("\nStatements of the last window with no change:\n\n| calls | rows | statement |\n|---|---|---|\n");
+        idle.forEach(t -> b.append(t).append('\n'));
         return b.toString();
     }
 

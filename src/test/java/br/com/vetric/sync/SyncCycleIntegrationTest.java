@@ -139,6 +139,15 @@ class SyncCycleIntegrationTest {
         return sync.run(condo);
     }
 
+    /** The session events of the recorded batches, flattened (a poll publishes its events as one batch). */
+    <T extends SessionEvents.SessionEvent> java.util.stream.Stream<T> sessionEvents(Class<T> type) {
+        return events.stream(SessionEvents.SessionsChanged.class).flatMap(b -> b.of(type).stream());
+    }
+
+    <T extends ChargerEvents.ChargerEvent> java.util.stream.Stream<T> chargerEvents(Class<T> type) {
+        return events.stream(ChargerEvents.ChargersChanged.class).flatMap(b -> b.of(type).stream());
+    }
+
     List<ChargingSession> all() {
         return sessions.search(condo, SessionFilter.none(), 0, 100).content();
     }
@@ -180,8 +189,8 @@ class SyncCycleIntegrationTest {
         assertThat(s.endedAt()).isEqualTo(stop);
         assertThat(s.energyWh()).isEqualTo(20820);
         assertThat(s.endReason()).isEqualTo(EndReason.EV_DISCONNECTED);
-        assertThat(events.stream(SessionEvents.SessionStarted.class)).hasSize(1);
-        assertThat(events.stream(SessionEvents.SessionFinished.class))
+        assertThat(sessionEvents(SessionEvents.SessionStarted.class)).hasSize(1);
+        assertThat(sessionEvents(SessionEvents.SessionFinished.class))
                 .singleElement()
                 .satisfies(f -> {
                     assertThat(f.lastStatus()).isEqualTo(SessionStatus.SUSPENDED);
@@ -235,7 +244,7 @@ class SyncCycleIntegrationTest {
         assertThat(only().unidentifiedReason()).isNull();
         assertThat(sessions.unknownTags(condo)).isEmpty();
         await().untilAsserted(() ->
-                assertThat(events.stream(SessionEvents.SessionIdentified.class)).hasSize(1));
+                assertThat(sessionEvents(SessionEvents.SessionIdentified.class)).hasSize(1));
     }
 
     @Test
@@ -355,7 +364,7 @@ class SyncCycleIntegrationTest {
         poll(Duration.ofSeconds(10));
         poll(Duration.ofSeconds(0));
         assertThat(all()).hasSize(1);
-        assertThat(events.stream(SessionEvents.SessionStarted.class)).hasSize(1);
+        assertThat(sessionEvents(SessionEvents.SessionStarted.class)).hasSize(1);
         Integer open = jdbc.sql("select count(*) from charging_session where ended_at is null")
                 .query(Integer.class)
                 .single();
@@ -375,7 +384,7 @@ class SyncCycleIntegrationTest {
         assertThat(s.externalTransactionId()).isEqualTo(510L);
         assertThat(s.startedAt()).isEqualTo(T0.plusSeconds(1));
         assertThat(s.residentId()).isEqualTo(maria.id());
-        assertThat(events.stream(SessionEvents.SessionStarted.class)).hasSize(1);
+        assertThat(sessionEvents(SessionEvents.SessionStarted.class)).hasSize(1);
     }
 
     @Test
@@ -395,9 +404,9 @@ class SyncCycleIntegrationTest {
         cve.charger(C1, "Garagem 1").status("SuspendedEV", start.plusSeconds(3600));
         cve.tx(512, C1, "AB12CD34", start).energy(9000L);
         poll(Duration.ofSeconds(10));
-        assertThat(events.stream(SessionEvents.SessionStuck.class)).hasSize(1);
+        assertThat(sessionEvents(SessionEvents.SessionStuck.class)).hasSize(1);
         poll(Duration.ofSeconds(10));
-        assertThat(events.stream(SessionEvents.SessionStuck.class)).hasSize(1); // once per session
+        assertThat(sessionEvents(SessionEvents.SessionStuck.class)).hasSize(1); // once per session
 
         // CVE-PRO still lists the transaction as running, and the Available status carries an old time stamp
         cve.charger(C1, "Garagem 1").status("Available", start.minusSeconds(60));
@@ -419,7 +428,7 @@ class SyncCycleIntegrationTest {
         assertThat(sync.run(condo).success()).isTrue();
         assertThat(chargers.list(condo)).extracting(ChargerView::uuid).contains(C1, "charger-1-new");
         assertThat(only().chargerUuid()).isEqualTo("charger-1-new");
-        assertThat(events.stream(ChargerEvents.ChargerDiscovered.class))
+        assertThat(chargerEvents(ChargerEvents.ChargerDiscovered.class))
                 .extracting(ChargerEvents.ChargerDiscovered::chargerUuid)
                 .contains("charger-1-new");
     }
@@ -436,7 +445,7 @@ class SyncCycleIntegrationTest {
         assertThat(chargers.get(condo, C1).online()).isFalse();
         assertThat(chargers.get(condo, C2).online()).isTrue();
         assertThat(only().open()).isTrue();
-        assertThat(events.stream(ChargerEvents.ChargerWentOffline.class)).hasSize(1);
+        assertThat(chargerEvents(ChargerEvents.ChargerWentOffline.class)).hasSize(1);
         // the late StopTransaction arrives when it comes back
         Instant stop = T0.plus(Duration.ofMinutes(20));
         cve.tx(514, C1, "AB12CD34", T0).energy(7000L).stop(stop, "PowerLoss");
@@ -464,7 +473,7 @@ class SyncCycleIntegrationTest {
                 .query(Integer.class)
                 .single();
         assertThat(rows).isEqualTo(2);
-        assertThat(events.stream(ChargerEvents.ChargerFaulted.class))
+        assertThat(chargerEvents(ChargerEvents.ChargerFaulted.class))
                 .singleElement()
                 .satisfies(f -> assertThat(f.errorCode()).isEqualTo("GroundFailure"));
     }
@@ -491,7 +500,7 @@ class SyncCycleIntegrationTest {
         assertThat(only().idleSince()).isEqualTo(clock.instant().minusSeconds(8));
         cve.tx(516, C1, "AB12CD34", T0).energy(3000L).idle(18);
         poll(Duration.ofSeconds(10));
-        assertThat(events.stream(SessionEvents.SessionStateChanged.class)
+        assertThat(sessionEvents(SessionEvents.SessionStateChanged.class)
                         .filter(e -> e.current() == SessionStatus.SUSPENDED))
                 .hasSize(1);
         // the car draws power again: a fresh Charging status wins

@@ -7,7 +7,6 @@ import br.com.vetric.platform.Sql;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.ConnectorStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,83 +114,97 @@ public class ChargerRepository {
                 .single();
     }
 
+    /** Writes the changed chargers in one statement. */
     public void updateChargers(CondominiumId condo, List<Stored> changed) {
         if (changed.isEmpty()) {
             return;
         }
-        List<Object[]> args = new ArrayList<>(changed.size());
-        for (Stored c : changed) {
-            args.add(new Object[] {
-                c.chargeBoxId(),
-                c.name(),
-                c.vendor(),
-                c.model(),
-                c.status().ocpp(),
-                c.errorCode(),
-                Sql.ts(c.lastStatusAt()),
-                Sql.ts(c.lastHeartbeatAt()),
-                c.online(),
-                Sql.ts(c.lastChangedAt()),
-                condo.value(),
-                c.id()
-            });
-        }
-        template.batchUpdate("""
-                update charger set charge_box_id = ?, name = ?, vendor = ?, model = ?, status = ?, error_code = ?,
-                       last_status_at = ?, last_heartbeat_at = ?, online = ?, last_changed_at = ?
-                 where condominium_id = ? and id = ?
-                """, args);
+        jdbc.sql("""
+                        update charger c set charge_box_id = v.box, name = v.name, vendor = v.vendor, model = v.model,
+                               status = v.status, error_code = v.error, last_status_at = v.status_at,
+                               last_heartbeat_at = v.heartbeat, online = v.online, last_changed_at = v.changed
+                          from unnest(:ids, :boxes, :names, :vendors, :models, :statuses, :errors,
+                                      cast(:statusAts as timestamptz[]), cast(:heartbeats as timestamptz[]), :onlines,
+                                      cast(:changeds as timestamptz[]))
+                               as v(id, box, name, vendor, model, status, error, status_at, heartbeat, online, changed)
+                         where c.condominium_id = :condo and c.id = v.id
+                        """)
+                .param("condo", condo.value())
+                .param("ids", changed.stream().map(Stored::id).toArray(Long[]::new))
+                .param("boxes", changed.stream().map(Stored::chargeBoxId).toArray(String[]::new))
+                .param("names", changed.stream().map(Stored::name).toArray(String[]::new))
+                .param("vendors", changed.stream().map(Stored::vendor).toArray(String[]::new))
+                .param("models", changed.stream().map(Stored::model).toArray(String[]::new))
+                .param("statuses", changed.stream().map(c -> c.status().ocpp()).toArray(String[]::new))
+                .param("errors", changed.stream().map(Stored::errorCode).toArray(String[]::new))
+                .param("statusAts", Sql.instants(changed.stream().map(Stored::lastStatusAt)))
+                .param("heartbeats", Sql.instants(changed.stream().map(Stored::lastHeartbeatAt)))
+                .param("onlines", changed.stream().map(Stored::online).toArray(Boolean[]::new))
+                .param("changeds", Sql.instants(changed.stream().map(Stored::lastChangedAt)))
+                .update();
     }
 
+    /** Inserts or updates the changed connectors in one statement. */
     public void upsertConnectors(CondominiumId condo, List<ConnectorRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<Object[]> args = new ArrayList<>(rows.size());
-        for (ConnectorRow r : rows) {
-            ConnectorView k = r.connector();
-            args.add(new Object[] {
-                condo.value(),
-                r.chargerId(),
-                k.connectorId(),
-                k.status().ocpp(),
-                k.errorCode(),
-                k.errorInfo(),
-                Sql.ts(k.lastStatusAt()),
-                k.powerMaxW()
-            });
-        }
-        template.batchUpdate("""
-                insert into charger_connector (condominium_id, charger_id, connector_id, status, error_code, error_info,
-                       last_status_at, power_max_w)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (charger_id, connector_id) do update set status = excluded.status,
-                       error_code = excluded.error_code, error_info = excluded.error_info,
-                       last_status_at = excluded.last_status_at, power_max_w = excluded.power_max_w
-                """, args);
+        jdbc.sql("""
+                        insert into charger_connector (condominium_id, charger_id, connector_id, status, error_code,
+                               error_info, last_status_at, power_max_w)
+                        select :condo, v.* from unnest(:chargers, :connectors, :statuses, :errors, :infos,
+                                                       cast(:statusAts as timestamptz[]), :powers)
+                               as v(charger_id, connector_id, status, error_code, error_info, last_status_at, power_max_w)
+                        on conflict (charger_id, connector_id) do update set status = excluded.status,
+                               error_code = excluded.error_code, error_info = excluded.error_info,
+                               last_status_at = excluded.last_status_at, power_max_w = excluded.power_max_w
+                        """)
+                .param("condo", condo.value())
+                .param("chargers", rows.stream().map(ConnectorRow::chargerId).toArray(Long[]::new))
+                .param(
+                        "connectors",
+                        rows.stream().map(r -> r.connector().connectorId()).toArray(Integer[]::new))
+                .param(
+                        "statuses",
+                        rows.stream().map(r -> r.connector().status().ocpp()).toArray(String[]::new))
+                .param(
+                        "errors",
+                        rows.stream().map(r -> r.connector().errorCode()).toArray(String[]::new))
+                .param(
+                        "infos",
+                        rows.stream().map(r -> r.connector().errorInfo()).toArray(String[]::new))
+                .param(
+                        "statusAts",
+                        Sql.instants(rows.stream().map(r -> r.connector().lastStatusAt())))
+                .param(
+                        "powers",
+                        rows.stream().map(r -> r.connector().powerMaxW()).toArray(Integer[]::new))
+                .update();
     }
 
+    /** Appends the status changes in one statement. */
     public void insertHistory(CondominiumId condo, List<StatusChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        List<Object[]> args = new ArrayList<>(changes.size());
-        for (StatusChange h : changes) {
-            args.add(new Object[] {
-                condo.value(),
-                h.chargerUuid(),
-                h.connectorId(),
-                h.status().ocpp(),
-                h.errorCode(),
-                h.online(),
-                Sql.ts(h.statusAt()),
-                Sql.ts(h.observedAt())
-            });
-        }
-        template.batchUpdate("""
-                insert into charger_status_history (condominium_id, charger_uuid, connector_id, status, error_code,
-                       online, status_at, observed_at) values (?, ?, ?, ?, ?, ?, ?, ?)
-                """, args);
+        jdbc.sql("""
+                        insert into charger_status_history (condominium_id, charger_uuid, connector_id, status,
+                               error_code, online, status_at, observed_at)
+                        select :condo, v.* from unnest(:uuids, :connectors, :statuses, :errors, :onlines,
+                                                       cast(:statusAts as timestamptz[]), cast(:observed as timestamptz[]))
+                               as v(charger_uuid, connector_id, status, error_code, online, status_at, observed_at)
+                        """)
+                .param("condo", condo.value())
+                .param("uuids", changes.stream().map(StatusChange::chargerUuid).toArray(String[]::new))
+                .param(
+                        "connectors",
+                        changes.stream().map(StatusChange::connectorId).toArray(Integer[]::new))
+                .param("statuses", changes.stream().map(h -> h.status().ocpp()).toArray(String[]::new))
+                .param("errors", changes.stream().map(StatusChange::errorCode).toArray(String[]::new))
+                .param("onlines", changes.stream().map(StatusChange::online).toArray(Boolean[]::new))
+                .param("statusAts", Sql.instants(changes.stream().map(StatusChange::statusAt)))
+                .param("observed", Sql.instants(changes.stream().map(StatusChange::observedAt)))
+                .update();
     }
 
     public List<ChargerView> list(CondominiumId condo) {

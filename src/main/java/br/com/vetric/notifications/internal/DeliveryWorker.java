@@ -71,8 +71,9 @@ public class DeliveryWorker {
                 if (claimed == null || claimed.isEmpty()) {
                     break;
                 }
+                StoredSettings current = settings.current(c.id()); // read once per batch, not per message
                 for (Claimed m : claimed) {
-                    deliver(m);
+                    deliver(m, current);
                     attempts++;
                 }
                 if (claimed.size() < props.batchSize()) {
@@ -83,9 +84,12 @@ public class DeliveryWorker {
         return attempts;
     }
 
-    private void deliver(Claimed m) {
+    /**
+     * Sends one message and records the answer at once (a message accepted by the gateway is marked SENT before the
+     * next is sent, so a crash can repeat at most the one message in flight).
+     */
+    private void deliver(Claimed m, StoredSettings s) {
         CondominiumId condo = m.condo();
-        StoredSettings s = settings.current(condo);
         WhatsAppGateway gateway = gateways.get(s.provider());
         SendResult result;
         try {

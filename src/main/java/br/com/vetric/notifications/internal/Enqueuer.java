@@ -1,29 +1,28 @@
 package br.com.vetric.notifications.internal;
 
-import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.notifications.NotificationStatus;
 import br.com.vetric.notifications.NotificationTemplate;
+import br.com.vetric.notifications.internal.OutboxRepository.NewMessage;
 import br.com.vetric.residents.ResidentRef;
-import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Phones;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a message and writes it to the outbox: PENDING for delivery, or SKIPPED with the reason (no phone,
- * notifications off, template disabled, no managers) so the delivery log shows it. The outbox's unique keys
- * make every call idempotent.
+ * Renders messages for the outbox: PENDING for delivery, or SKIPPED with the reason (no phone, notifications off,
+ * template disabled, no managers) so the delivery log shows it. Messages are built against one batch's
+ * {@link RuleContext} and written together ({@link #insert}); the outbox's unique keys make every write idempotent.
  */
 @Component
 public class Enqueuer {
@@ -31,34 +30,18 @@ public class Enqueuer {
     private static final Logger log = LoggerFactory.getLogger(Enqueuer.class);
 
     private final OutboxRepository outbox;
-    private final TemplateService templates;
-    private final SettingsService settings;
-    private final Residents residents;
-    private final Condominiums condominiums;
-    private final Clock clock;
 
-    Enqueuer(
-            OutboxRepository outbox,
-            TemplateService templates,
-            SettingsService settings,
-            Residents residents,
-            Condominiums condominiums,
-            Clock clock) {
+    Enqueuer(OutboxRepository outbox) {
         this.outbox = outbox;
-        this.templates = templates;
-        this.settings = settings;
-        this.residents = residents;
-        this.condominiums = condominiums;
-        this.clock = clock;
     }
 
-    /** A message to the session's resident about the session as it is now. */
-    public boolean toResident(
-            CondominiumId condo, NotificationKind kind, String subject, ChargingSession s, Instant at) {
+    /** A message to the session's resident about the session as it is now; empty for an unidentified session. */
+    Optional<NewMessage> toResident(
+            RuleContext ctx, NotificationKind kind, String subject, ChargingSession s, Instant at) {
         if (s.residentId() == null) {
-            return false;
+            return Optional.empty();
         }
-        ResidentRef r = residents.refs(condo, Set.of(s.residentId())).get(s.residentId());
+        ResidentRef r = ctx.resident(s.residentId()).orElse(null);
         Map<String, String> values = new HashMap<>();
         values.put("carregador", s.chargerName());
         values.put("energia", Placeholders.energy(s.energyWh()));
@@ -71,7 +54,7 @@ public class Enqueuer {
                                 : Duration.between(s.startedAt(), end)));
         // "começou em {{data}}" is the start of the session, not the moment the (delayed) check ran
         values.put("data", Placeholders.date(kind == NotificationKind.CHARGING_STARTED ? s.startedAt() : at));
-        values.put("localizacao", location(condo));
+        values.put("localizacao", ctx.location());
         values.put("tag", s.idTag());
         String skip = null;
         String phone = null;
@@ -89,8 +72,8 @@ public class Enqueuer {
                 skip = "morador sem telefone";
             }
         }
-        return insert(
-                condo,
+        return Optional.of(message(
+                ctx,
                 kind,
                 subject,
                 "resident:" + s.residentId(),
@@ -100,12 +83,12 @@ public class Enqueuer {
                 s.chargerName(),
                 s.id(),
                 values,
-                skip);
+                skip));
     }
 
-    /** A message to every manager phone of the condominium. */
-    public int toManagers(
-            CondominiumId condo,
+    /** A message to every manager phone of the condominium (or one SKIPPED row saying there is none). */
+    List<NewMessage> toManagers(
+            RuleContext ctx,
             NotificationKind kind,
             String subject,
             Map<String, String> values,
@@ -114,29 +97,26 @@ public class Enqueuer {
             Long residentId,
             String residentName) {
         Map<String, String> all = new HashMap<>(values);
-        all.putIfAbsent("localizacao", location(condo));
+        all.putIfAbsent("localizacao", ctx.location());
         all.putIfAbsent("carregador", chargerName);
-        List<String> managers = settings.current(condo).managerPhones();
-        if (managers.isEmpty()) {
-            return insert(
-                            condo,
-                            kind,
-                            subject,
-                            "manager:none",
-                            null,
-                            residentId,
-                            residentName,
-                            chargerName,
-                            sessionId,
-                            all,
-                            "nenhum telefone de síndico configurado")
-                    ? 1
-                    : 0;
+        if (ctx.managerPhones().isEmpty()) {
+            return List.of(message(
+                    ctx,
+                    kind,
+                    subject,
+                    "manager:none",
+                    null,
+                    residentId,
+                    residentName,
+                    chargerName,
+                    sessionId,
+                    all,
+                    "nenhum telefone de síndico configurado"));
         }
-        int inserted = 0;
-        for (String phone : managers) {
-            if (insert(
-                    condo,
+        List<NewMessage> out = new ArrayList<>();
+        for (String phone : ctx.managerPhones()) {
+            out.add(message(
+                    ctx,
                     kind,
                     subject,
                     "manager:" + phone,
@@ -146,15 +126,13 @@ public class Enqueuer {
                     chargerName,
                     sessionId,
                     all,
-                    null)) {
-                inserted++;
-            }
+                    null));
         }
-        return inserted;
+        return out;
     }
 
-    private boolean insert(
-            CondominiumId condo,
+    private static NewMessage message(
+            RuleContext ctx,
             NotificationKind kind,
             String subject,
             String recipient,
@@ -165,51 +143,47 @@ public class Enqueuer {
             Long sessionId,
             Map<String, String> values,
             String skipReason) {
-        NotificationTemplate template = templates.get(condo, kind);
+        NotificationTemplate template = ctx.template(kind);
         if (skipReason == null && !template.enabled()) {
             skipReason = "modelo desativado";
         }
         String body = Placeholders.render(template.body(), values);
         List<String> params = Placeholders.orderedValues(template.body(), values);
         NotificationStatus status = skipReason == null ? NotificationStatus.PENDING : NotificationStatus.SKIPPED;
-        boolean inserted = outbox.insert(
-                condo,
-                new OutboxRepository.NewMessage(
-                        kind,
-                        subject,
-                        recipient,
-                        phone,
-                        residentId,
-                        residentName,
-                        chargerName,
-                        sessionId,
-                        body,
-                        params,
-                        status,
-                        skipReason),
-                clock.instant());
-        if (inserted) {
-            if (skipReason == null) {
+        return new NewMessage(
+                kind,
+                subject,
+                recipient,
+                phone,
+                residentId,
+                residentName,
+                chargerName,
+                sessionId,
+                body,
+                params,
+                status,
+                skipReason);
+    }
+
+    /** Writes the messages in one statement and logs those that were new. */
+    void insert(CondominiumId condo, List<NewMessage> messages, Instant now) {
+        for (OutboxRepository.Inserted m : outbox.insertAll(condo, messages, now)) {
+            if (m.error() == null) {
                 log.info(
                         "Notification {} for {} to {} enqueued (condominium {})",
-                        kind,
-                        subject,
-                        Phones.mask(phone),
+                        m.kind(),
+                        m.subject(),
+                        Phones.mask(m.phone()),
                         condo);
             } else {
                 log.info(
                         "Notification {} for {} to {} skipped: {} (condominium {})",
-                        kind,
-                        subject,
-                        phone == null ? recipient.replaceAll("\\d(?=\\d{4})", "*") : Phones.mask(phone),
-                        skipReason,
+                        m.kind(),
+                        m.subject(),
+                        m.phone() == null ? m.recipient().replaceAll("\\d(?=\\d{4})", "*") : Phones.mask(m.phone()),
+                        m.error(),
                         condo);
             }
         }
-        return inserted;
-    }
-
-    private String location(CondominiumId condo) {
-        return condominiums.find(condo).map(c -> c.name()).orElse("");
     }
 }

@@ -11,6 +11,7 @@ import br.com.vetric.shared.Phones;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,89 @@ public class OutboxRepository {
                         .param("now", Sql.ts(now))
                         .update()
                 > 0;
+    }
+
+    /** A message the batch inserted (for the log). */
+    public record Inserted(
+            NotificationKind kind, String subject, String recipient, String phone, String status, String error) {}
+
+    /**
+     * Inserts many messages in one statement; each is skipped when its (subject, kind, recipient) or its session
+     * outcome already exists. Returns those actually inserted.
+     */
+    public List<Inserted> insertAll(CondominiumId condo, List<NewMessage> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        insert into notification_outbox (condominium_id, kind, subject, recipient, outcome_group, phone,
+                               resident_id, resident_name, charger_name, session_id, body, params, status, attempts,
+                               next_attempt_at, last_error, created_at, updated_at)
+                        select :condo, v.kind, v.subject, v.recipient, v.outcome, v.phone, v.resident, v.resident_name,
+                               v.charger, v.session, v.body, string_to_array(v.params, chr(31)), v.status, 0, :now,
+                               v.error, :now, :now
+                          from unnest(:kinds, :subjects, :recipients, :outcomes, :phones, :residents, :residentNames,
+                                      :chargers, :sessions, :bodies, :params, :statuses, :errors)
+                               as v(kind, subject, recipient, outcome, phone, resident, resident_name, charger, session,
+                                    body, params, status, error)
+                        on conflict do nothing
+                        returning kind, subject, recipient, phone, status, last_error
+                        """)
+                .param("condo", condo.value())
+                .param("now", Sql.ts(now))
+                .param("kinds", messages.stream().map(m -> m.kind().name()).toArray(String[]::new))
+                .param("subjects", messages.stream().map(NewMessage::subject).toArray(String[]::new))
+                .param(
+                        "recipients",
+                        messages.stream().map(NewMessage::recipient).toArray(String[]::new))
+                .param(
+                        "outcomes",
+                        messages.stream().map(m -> m.kind().outcomeGroup()).toArray(String[]::new))
+                .param("phones", messages.stream().map(NewMessage::phone).toArray(String[]::new))
+                .param(
+                        "residents",
+                        messages.stream().map(NewMessage::residentId).toArray(Long[]::new))
+                .param(
+                        "residentNames",
+                        messages.stream().map(NewMessage::residentName).toArray(String[]::new))
+                .param(
+                        "chargers",
+                        messages.stream().map(NewMessage::chargerName).toArray(String[]::new))
+                .param("sessions", messages.stream().map(NewMessage::sessionId).toArray(Long[]::new))
+                .param("bodies", messages.stream().map(NewMessage::body).toArray(String[]::new))
+                // a text[] per message does not fit an unnest column: joined with a unit separator, split back in SQL
+                .param(
+                        "params",
+                        messages.stream()
+                                .map(m -> String.join("\u001f", m.params()))
+                                .toArray(String[]::new))
+                .param("statuses", messages.stream().map(m -> m.status().name()).toArray(String[]::new))
+                .param("errors", messages.stream().map(NewMessage::error).toArray(String[]::new))
+                .query((rs, i) -> new Inserted(
+                        NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("subject"),
+                        rs.getString("recipient"),
+                        rs.getString("phone"),
+                        rs.getString("status"),
+                        rs.getString("last_error")))
+                .list();
+    }
+
+    /** Of these subjects, those with a message of this kind sent or on its way (not SKIPPED). */
+    public java.util.Set<String> sentOrPendingAmong(
+            CondominiumId condo, Collection<String> subjects, NotificationKind kind) {
+        if (subjects.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select distinct subject from notification_outbox
+                         where condominium_id = :condo and subject = any(:subjects) and kind = :kind and status <> 'SKIPPED'
+                        """)
+                .param("condo", condo.value())
+                .param("subjects", subjects.toArray(String[]::new))
+                .param("kind", kind.name())
+                .query(String.class)
+                .list());
     }
 
     /** Whether a message of this kind exists for the subject (any recipient, any status but SKIPPED). */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,24 +32,54 @@ public class SessionRepository {
             idle_seconds, has_charged, has_idled, stuck_since, end_reason, last_error_code, charging_since, observed_live,
             energy_pending
             """;
-    private static final String INSERT = "insert into charging_session (" + COLUMNS + """
-            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    /** The sessions to write, as one row set (the column order of {@link #COLUMNS} without condominium_id). */
+    private static final String UNNEST = """
+            unnest(:ids, :txs, :uuids, :names, :connectors, :tags, :tagPks, :residents, :unidentified, :statuses,
+                   cast(:starteds as timestamptz[]), cast(:endeds as timestamptz[]), :energies, :durations,
+                   cast(:idleSinces as timestamptz[]), :idleSeconds, :chargeds, :idleds,
+                   cast(:stucks as timestamptz[]), :endReasons, :errors, cast(:chargingSinces as timestamptz[]),
+                   :lives, :pendings)
+                as v(id, tx, uuid, name, connector, tag, tag_pk, resident, unidentified, status, started, ended, energy,
+                     duration, idle_since, idle_seconds, charged, idled, stuck, end_reason, error, charging_since, live,
+                     pending)
             """;
-    private static final String UPDATE = """
-            update charging_session set external_transaction_id = ?, charger_name = ?, id_tag = ?, tag_pk = ?,
-                   resident_id = ?, unidentified_reason = ?, status = ?, started_at = ?, ended_at = ?, energy_wh = ?,
-                   duration_seconds = ?, idle_since = ?, idle_seconds = ?, has_charged = ?, has_idled = ?,
-                   stuck_since = ?, end_reason = ?, last_error_code = ?, charging_since = ?, observed_live = ?,
-                   energy_pending = ?, updated_at = now()
-             where condominium_id = ? and id = ?
-            """;
+
+    /** Binds one array per column for {@link #UNNEST}. */
+    private static JdbcClient.StatementSpec columns(JdbcClient.StatementSpec spec, List<Session> rows) {
+        return spec.param("ids", rows.stream().map(Session::id).toArray(Long[]::new))
+                .param("txs", rows.stream().map(Session::transactionId).toArray(Long[]::new))
+                .param("uuids", rows.stream().map(Session::chargerUuid).toArray(String[]::new))
+                .param("names", rows.stream().map(Session::chargerName).toArray(String[]::new))
+                .param("connectors", rows.stream().map(Session::connectorId).toArray(Integer[]::new))
+                .param("tags", rows.stream().map(Session::idTag).toArray(String[]::new))
+                .param("tagPks", rows.stream().map(Session::tagPk).toArray(Long[]::new))
+                .param("residents", rows.stream().map(Session::residentId).toArray(Long[]::new))
+                .param(
+                        "unidentified",
+                        rows.stream().map(r -> name(r.unidentifiedReason())).toArray(String[]::new))
+                .param("statuses", rows.stream().map(r -> r.status().name()).toArray(String[]::new))
+                .param("starteds", Sql.instants(rows.stream().map(Session::startedAt)))
+                .param("endeds", Sql.instants(rows.stream().map(Session::endedAt)))
+                .param("energies", rows.stream().map(Session::energyWh).toArray(Long[]::new))
+                .param("durations", rows.stream().map(Session::durationSeconds).toArray(Long[]::new))
+                .param("idleSinces", Sql.instants(rows.stream().map(Session::idleSince)))
+                .param(
+                        "idleSeconds",
+                        rows.stream().map(Session::recordedIdleSeconds).toArray(Long[]::new))
+                .param("chargeds", rows.stream().map(Session::hasCharged).toArray(Boolean[]::new))
+                .param("idleds", rows.stream().map(Session::hasIdled).toArray(Boolean[]::new))
+                .param("stucks", Sql.instants(rows.stream().map(Session::stuckSince)))
+                .param("endReasons", rows.stream().map(r -> name(r.endReason())).toArray(String[]::new))
+                .param("errors", rows.stream().map(Session::lastErrorCode).toArray(String[]::new))
+                .param("chargingSinces", Sql.instants(rows.stream().map(Session::chargingSince)))
+                .param("lives", rows.stream().map(Session::observedLive).toArray(Boolean[]::new))
+                .param("pendings", rows.stream().map(Session::energyPending).toArray(Boolean[]::new));
+    }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    SessionRepository(JdbcClient jdbc, JdbcTemplate template) {
+    SessionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     /** Open sessions, sessions of the given transactions, and sessions ended since {@code endedSince}. */
@@ -84,6 +113,14 @@ public class SessionRepository {
         return jdbc.sql("select " + COLUMNS
                         + " from charging_session where condominium_id = :condo and ended_at is null")
                 .param("condo", condo.value())
+                .query(SessionRepository::session)
+                .list();
+    }
+
+    public List<Session> findAll(CondominiumId condo, Collection<Long> ids) {
+        return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and id = any(:ids)")
+                .param("condo", condo.value())
+                .param("ids", ids.toArray(Long[]::new))
                 .query(SessionRepository::session)
                 .list();
     }
@@ -147,83 +184,64 @@ public class SessionRepository {
      * open on the same connector), then new sessions, then the charging intervals they closed.
      */
     public void save(CondominiumId condo, List<Session> sessions) {
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> intervals = new ArrayList<>();
+        List<Session> updates = new ArrayList<>();
+        List<Session> inserts = new ArrayList<>();
+        List<Session> withIntervals = new ArrayList<>();
         for (Session s : sessions) {
             if (!s.needsWriting()) {
                 continue;
             }
-            if (s.isNew()) {
-                inserts.add(new Object[] {
-                    condo.value(),
-                    s.id(),
-                    s.transactionId(),
-                    s.chargerUuid(),
-                    s.chargerName(),
-                    s.connectorId(),
-                    s.idTag(),
-                    s.tagPk(),
-                    s.residentId(),
-                    name(s.unidentifiedReason()),
-                    s.status().name(),
-                    Sql.ts(s.startedAt()),
-                    Sql.ts(s.endedAt()),
-                    s.energyWh(),
-                    s.durationSeconds(),
-                    Sql.ts(s.idleSince()),
-                    s.recordedIdleSeconds(),
-                    s.hasCharged(),
-                    s.hasIdled(),
-                    Sql.ts(s.stuckSince()),
-                    name(s.endReason()),
-                    s.lastErrorCode(),
-                    Sql.ts(s.chargingSince()),
-                    s.observedLive(),
-                    s.energyPending()
-                });
-            } else {
-                updates.add(new Object[] {
-                    s.transactionId(),
-                    s.chargerName(),
-                    s.idTag(),
-                    s.tagPk(),
-                    s.residentId(),
-                    name(s.unidentifiedReason()),
-                    s.status().name(),
-                    Sql.ts(s.startedAt()),
-                    Sql.ts(s.endedAt()),
-                    s.energyWh(),
-                    s.durationSeconds(),
-                    Sql.ts(s.idleSince()),
-                    s.recordedIdleSeconds(),
-                    s.hasCharged(),
-                    s.hasIdled(),
-                    Sql.ts(s.stuckSince()),
-                    name(s.endReason()),
-                    s.lastErrorCode(),
-                    Sql.ts(s.chargingSince()),
-                    s.observedLive(),
-                    s.energyPending(),
-                    condo.value(),
-                    s.id()
-                });
-            }
-            for (ChargingInterval i : s.closedIntervals()) {
-                intervals.add(new Object[] {condo.value(), s.id(), Sql.ts(i.start()), Sql.ts(i.end())});
+            (s.isNew() ? inserts : updates).add(s);
+            if (!s.closedIntervals().isEmpty()) {
+                withIntervals.add(s);
             }
         }
         if (!updates.isEmpty()) {
-            template.batchUpdate(UPDATE, updates);
+            columns(jdbc.sql("""
+                            update charging_session c set external_transaction_id = v.tx, charger_name = v.name,
+                                   id_tag = v.tag, tag_pk = v.tag_pk, resident_id = v.resident,
+                                   unidentified_reason = v.unidentified, status = v.status, started_at = v.started,
+                                   ended_at = v.ended, energy_wh = v.energy, duration_seconds = v.duration,
+                                   idle_since = v.idle_since, idle_seconds = v.idle_seconds, has_charged = v.charged,
+                                   has_idled = v.idled, stuck_since = v.stuck, end_reason = v.end_reason,
+                                   last_error_code = v.error, charging_since = v.charging_since,
+                                   observed_live = v.live, energy_pending = v.pending, updated_at = now()
+                              from""" + " " + UNNEST + """
+                             where c.condominium_id = :condo and c.id = v.id
+                            """), updates)
+                    .param("condo", condo.value())
+                    .update();
         }
         if (!inserts.isEmpty()) {
-            template.batchUpdate(INSERT, inserts);
+            columns(
+                            jdbc.sql(
+                                    "insert into charging_session (" + COLUMNS + ") select :condo, v.* from " + UNNEST),
+                            inserts)
+                    .param("condo", condo.value())
+                    .update();
         }
-        if (!intervals.isEmpty()) {
-            template.batchUpdate("""
-                    insert into session_charging_interval (condominium_id, session_id, started_at, ended_at)
-                    values (?, ?, ?, ?) on conflict (session_id, started_at) do update set ended_at = excluded.ended_at
-                    """, intervals);
+        if (!withIntervals.isEmpty()) {
+            List<Long> ids = new ArrayList<>();
+            List<Instant> starts = new ArrayList<>();
+            List<Instant> ends = new ArrayList<>();
+            for (Session s : withIntervals) {
+                for (ChargingInterval i : s.closedIntervals()) {
+                    ids.add(s.id());
+                    starts.add(i.start());
+                    ends.add(i.end());
+                }
+            }
+            jdbc.sql("""
+                            insert into session_charging_interval (condominium_id, session_id, started_at, ended_at)
+                            select :condo, v.* from unnest(:ids, cast(:starts as timestamptz[]),
+                                                           cast(:ends as timestamptz[])) as v(session_id, s, e)
+                            on conflict (session_id, started_at) do update set ended_at = excluded.ended_at
+                            """)
+                    .param("condo", condo.value())
+                    .param("ids", ids.toArray(Long[]::new))
+                    .param("starts", Sql.instants(starts.stream()))
+                    .param("ends", Sql.instants(ends.stream()))
+                    .update();
         }
         sessions.forEach(Session::saved);
     }
