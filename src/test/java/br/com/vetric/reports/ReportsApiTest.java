@@ -15,13 +15,12 @@ import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
 import br.com.vetric.shared.Zones;
+import br.com.vetric.support.SessionRows;
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
@@ -452,22 +451,7 @@ class ReportsApiTest {
     }
 
     void insertSession(long tx, String start, String end, long wh, Long resident, String tag) {
-        Instant s = java.time.LocalDateTime.parse(start).atZone(Zones.SAO_PAULO).toInstant();
-        Instant e = java.time.LocalDateTime.parse(end).atZone(Zones.SAO_PAULO).toInstant();
-        jdbc.sql("""
-                        insert into charging_session (condominium_id, external_transaction_id, charger_uuid, charger_name,
-                               connector_id, id_tag, resident_id, status, started_at, ended_at, energy_wh, idle_seconds,
-                               unidentified_reason)
-                        values (:c, :tx, 'uuid-test', 'Garagem 1', 1, :tag, :r, 'FINISHED', :s, :e, :wh, 0, :why)""")
-                .param("c", primary.id().value())
-                .param("tx", 900_000 + tx)
-                .param("tag", tag)
-                .param("r", resident)
-                .param("s", Timestamp.from(s))
-                .param("e", Timestamp.from(e))
-                .param("wh", wh)
-                .param("why", resident == null ? "TAG_NOT_REGISTERED" : null)
-                .update();
+        SessionRows.finished(jdbc, primary.id(), 900_000 + tx, start, end, wh, resident, tag);
     }
 
     List<Integer> statementReportIds(String token) throws Exception {

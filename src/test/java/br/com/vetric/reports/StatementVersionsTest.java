@@ -17,19 +17,21 @@ import br.com.vetric.residents.Resident;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.SessionEnergy;
+import br.com.vetric.sessions.SessionEvents.SessionFinished;
+import br.com.vetric.sessions.SessionEvents.SessionsChanged;
+import br.com.vetric.sessions.SessionStatus;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Zones;
+import br.com.vetric.support.SessionRows;
 import br.com.vetric.support.WebFixtures;
 import br.com.vetric.support.WebTest;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -41,15 +43,17 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue #10's statements, against the real database, each test in a condominium of its own: tariffs with effective
  * dates on regeneration, versions and their PARCIAL/RASCUNHO marks read back from the PDF, the outdated flag after a tag
- * assignment and a tariff change, and the lines per resident (event, API, CSV for the administration company).
+ * assignment, a late finished session and a tariff change, and the lines per resident (event, API, CSV for the administration company).
  */
 @WebTest
 @RecordApplicationEvents
@@ -92,6 +96,12 @@ class StatementVersionsTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     CondominiumId newCondominium() {
         return condominiums.create("Condomínio Extratos " + System.nanoTime()).id();
@@ -238,6 +248,53 @@ class StatementVersionsTest {
     }
 
     @Test
+    void aPollsBatchWithASessionFinishedLateInAMonthWithAStatementMakesItOutdated() {
+        CondominiumId condo = newCondominium();
+        Resident ana = resident(condo, "Ana Souza", "101", null);
+        tariffs.save(condo, Tariff.flat(new BigDecimal("1.00")), null, null);
+        YearMonth aug = YearMonth.of(2025, 8);
+        session(condo, "2025-08-05T09:00", "2025-08-05T10:00", 1_000, ana.id(), "ANA");
+        assertThat(statements.generate(condo, aug, null).outdated()).isFalse();
+
+        // VETRIC learns only now of a session that ended on 30/08, in one batch with one from a month with no statement
+        long late = session(condo, "2025-08-30T09:00", "2025-08-30T10:00", 1_500, ana.id(), "ANA");
+        long other = session(condo, "2025-09-02T09:00", "2025-09-02T10:00", 700, ana.id(), "ANA");
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(new SessionsChanged(
+                condo,
+                List.of(
+                        finished(condo, late, "2025-08-30T09:00", "2025-08-30T10:00", 1_500, ana.id()),
+                        finished(condo, other, "2025-09-02T09:00", "2025-09-02T10:00", 700, ana.id())))));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(statements.of(condo, aug))
+                        .first()
+                        .satisfies(s -> {
+                            assertThat(s.outdated()).isTrue();
+                            assertThat(s.outdatedReason()).isEqualTo(Statement.OutdatedReason.SESSION_CHANGED);
+                        }));
+        assertThat(statements.generate(condo, aug, null).totalCost()).isEqualByComparingTo("2.50");
+    }
+
+    SessionFinished finished(CondominiumId condo, long id, String start, String end, long wh, Long resident) {
+        return new SessionFinished(
+                condo,
+                id,
+                "uuid-test",
+                "Garagem 1",
+                1,
+                resident,
+                "ANA",
+                LocalDateTime.parse(start).atZone(Zones.SAO_PAULO).toInstant(),
+                LocalDateTime.parse(end).atZone(Zones.SAO_PAULO).toInstant(),
+                wh,
+                null,
+                SessionStatus.CHARGING,
+                true,
+                false,
+                true);
+    }
+
+    @Test
     void aTariffChangeForTheMonthMakesItsStatementOutdatedAndOneFromALaterMonthDoesNot() {
         CondominiumId condo = newCondominium();
         Resident ana = resident(condo, "Ana Souza", "101", null);
@@ -324,23 +381,8 @@ class StatementVersionsTest {
         return residents.create(condo, new ResidentCommand(name, apartment, tower, null, List.of(), false));
     }
 
-    void session(CondominiumId condo, String start, String end, long wh, Long resident, String tag) {
-        Instant s = LocalDateTime.parse(start).atZone(Zones.SAO_PAULO).toInstant();
-        Instant e = LocalDateTime.parse(end).atZone(Zones.SAO_PAULO).toInstant();
-        jdbc.sql("""
-                        insert into charging_session (condominium_id, external_transaction_id, charger_uuid, charger_name,
-                               connector_id, id_tag, resident_id, status, started_at, ended_at, energy_wh, idle_seconds,
-                               unidentified_reason)
-                        values (:c, :tx, 'uuid-versions', 'Garagem 1', 1, :tag, :r, 'FINISHED', :s, :e, :wh, 0, :why)""")
-                .param("c", condo.value())
-                .param("tx", TX.incrementAndGet())
-                .param("tag", tag)
-                .param("r", resident)
-                .param("s", Timestamp.from(s))
-                .param("e", Timestamp.from(e))
-                .param("wh", wh)
-                .param("why", resident == null ? "TAG_NOT_REGISTERED" : null)
-                .update();
+    long session(CondominiumId condo, String start, String end, long wh, Long resident, String tag) {
+        return SessionRows.finished(jdbc, condo, TX.incrementAndGet(), start, end, wh, resident, tag);
     }
 
     java.nio.file.Path file(CondominiumId condo, Statement s, ReportFormat format) {

@@ -7,12 +7,17 @@ import br.com.vetric.reports.Statement.OutdatedReason;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionEvents.SessionFinished;
 import br.com.vetric.sessions.SessionEvents.SessionIdentified;
+import br.com.vetric.sessions.SessionEvents.SessionsChanged;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -56,15 +61,39 @@ class StatementFreshness implements SchedulingConfigurer {
         this.clock = clock;
     }
 
+    /**
+     * A batch of session events: the months its finished sessions and newly identified ones touch are checked once
+     * each, and only those that have a statement (one query for the identified sessions' times, one for the months).
+     */
     @ApplicationModuleListener
-    void on(SessionIdentified event) {
-        ChargingSession s = sessions.get(event.condominiumId(), event.sessionId());
-        recheck(event.condominiumId(), s.startedAt(), s.endedAt(), OutdatedReason.TAG_ASSIGNED);
-    }
-
-    @ApplicationModuleListener
-    void on(SessionFinished event) {
-        recheck(event.condominiumId(), event.startedAt(), event.endedAt(), OutdatedReason.SESSION_CHANGED);
+    void on(SessionsChanged event) {
+        CondominiumId condo = event.condominiumId();
+        List<SessionIdentified> identified = event.of(SessionIdentified.class);
+        List<SessionFinished> finished = event.of(SessionFinished.class);
+        if (identified.isEmpty() && finished.isEmpty()) {
+            return;
+        }
+        ZoneId zone = statements.zone(condo);
+        TreeMap<YearMonth, OutdatedReason> touched = new TreeMap<>();
+        for (SessionFinished f : finished) {
+            months(f.startedAt(), f.endedAt(), zone).forEach(m -> touched.put(m, OutdatedReason.SESSION_CHANGED));
+        }
+        if (!identified.isEmpty()) {
+            Map<Long, ChargingSession> found = sessions.find(
+                    condo, identified.stream().map(SessionIdentified::sessionId).toList());
+            for (ChargingSession s : found.values()) {
+                months(s.startedAt(), s.endedAt(), zone).forEach(m -> touched.put(m, OutdatedReason.TAG_ASSIGNED));
+            }
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        for (YearMonth m : statements.monthsWithStatements(condo, touched.firstKey(), touched.lastKey())) {
+            OutdatedReason reason = touched.get(m);
+            if (reason != null) {
+                recheck(condo, m, reason);
+            }
+        }
     }
 
     @ApplicationModuleListener
@@ -94,13 +123,15 @@ class StatementFreshness implements SchedulingConfigurer {
         }
     }
 
-    private void recheck(CondominiumId condo, Instant from, Instant to, OutdatedReason reason) {
-        ZoneId zone = statements.zone(condo);
+    /** The months a session's time touches (an open one: up to now). */
+    private List<YearMonth> months(Instant from, Instant to, ZoneId zone) {
         YearMonth first = YearMonth.from(from.atZone(zone));
         YearMonth last = YearMonth.from((to == null ? clock.instant() : to).atZone(zone));
+        List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            recheck(condo, m, reason);
+            months.add(m);
         }
+        return months;
     }
 
     private void recheck(CondominiumId condo, YearMonth month, OutdatedReason reason) {

@@ -87,26 +87,7 @@ class EnergyPricingTest {
         for (int i = 0; i < 1_500; i++) {
             Instant start = StatementArithmeticTest.sp("2026-09-28T00:00").plusSeconds(random.nextInt(40 * 86_400));
             Instant end = start.plusSeconds(random.nextInt(4 * 86_400));
-            ChargingSession s = new ChargingSession(
-                    1,
-                    1L,
-                    "u",
-                    "G",
-                    1,
-                    "T",
-                    1L,
-                    "A",
-                    "1",
-                    br.com.vetric.sessions.SessionStatus.FINISHED,
-                    start,
-                    end,
-                    random.nextInt(90_000),
-                    null,
-                    null,
-                    0,
-                    br.com.vetric.shared.EndReason.LOCAL,
-                    null,
-                    false);
+            ChargingSession s = StatementArithmeticTest.between(start, end, random.nextInt(90_000));
             SessionEnergy ref = placed(s, LATE.peakWindow());
             EnergyPricing.Priced p = EnergyPricing.price(ref, w -> placed(s, w), SCHEDULE, OCT);
             assertThat(p.wh()).isEqualTo(ref.wh(OCT));
