@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -213,6 +214,39 @@ class StatementVersionsTest {
         assertThat(partial.partial()).isTrue();
         assertThat(pdfText(condo, partial)).contains("PARCIAL", "RASCUNHO", "Versão 1 · gerada em");
         assertThatThrownBy(() -> statements.close(condo, now, null)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aSessionWhoseEnergyComesAtTheEndReadsSoInTheStatementInProgressNotAsZero() throws Exception {
+        CondominiumId condo = newCondominium();
+        Resident ana = resident(condo, "Ana Souza", "101", null);
+        tariffs.save(condo, Tariff.flat(new BigDecimal("1.00")), null, null);
+        YearMonth now = YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO));
+        Instant monthStart = now.atDay(1).atStartOfDay(Zones.SAO_PAULO).toInstant();
+        Instant halfAnHourAgo = clock.instant().minus(Duration.ofMinutes(30));
+        SessionRows.chargingWithEnergyAtTheEnd(
+                jdbc,
+                condo,
+                TX.incrementAndGet(),
+                halfAnHourAgo.isAfter(monthStart) ? halfAnHourAgo : monthStart,
+                ana.id(),
+                "ANA");
+
+        Statement partial = statements.generate(condo, now, null);
+        String pdf = pdfText(condo, partial);
+        assertThat(pdf).contains("em andamento", "informada ao final", "Energia informada ao final:");
+        try (InputStream in = Files.newInputStream(file(condo, partial, ReportFormat.XLSX));
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            var row = wb.getSheet("Carregamentos").getRow(1);
+            assertThat(row.getCell(5).getStringCellValue()).isEqualTo("em andamento");
+            for (int col = 6; col <= 9; col++) {
+                assertThat(row.getCell(col).getStringCellValue())
+                        .as("kWh column %d", col)
+                        .isEqualTo("informada ao final");
+            }
+            assertThat(row.getCell(11)).as("no R$ 0,00 for it").isNull();
+            assertThat(row.getCell(12).getStringCellValue()).contains("energia informada ao final");
+        }
     }
 
     @Test

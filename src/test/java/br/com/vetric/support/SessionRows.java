@@ -3,6 +3,7 @@ package br.com.vetric.support;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Zones;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,6 +51,34 @@ public final class SessionRows {
                                 LocalDateTime.parse(end).atZone(Zones.SAO_PAULO).toInstant()))
                 .param("wh", wh)
                 .param("why", resident == null ? "TAG_NOT_REGISTERED" : null)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * A session still charging since {@code start}, on a charger that reports its energy only when the session ends
+     * ({@code energy_pending}: 0 Wh that are not a reading).
+     *
+     * @return its id
+     */
+    public static long chargingWithEnergyAtTheEnd(
+            JdbcClient jdbc,
+            CondominiumId condo,
+            long externalTransactionId,
+            Instant start,
+            Long resident,
+            String tag) {
+        return jdbc.sql("""
+                        insert into charging_session (condominium_id, external_transaction_id, charger_uuid, charger_name,
+                               connector_id, id_tag, resident_id, status, started_at, energy_wh, has_charged,
+                               energy_pending)
+                        values (:c, :tx, 'uuid-test', 'Garagem 1', 1, :tag, :r, 'CHARGING', :s, 0, true, true)
+                        returning id""")
+                .param("c", condo.value())
+                .param("tx", externalTransactionId)
+                .param("tag", tag)
+                .param("r", resident)
+                .param("s", Timestamp.from(start))
                 .query(Long.class)
                 .single();
     }

@@ -47,7 +47,13 @@ public record StatementData(
             BigDecimal cost,
             boolean crossesMonth,
             boolean open,
-            EnergyBasis basis) {}
+            EnergyBasis basis) {
+
+        /** The charger reports this open session's energy only when it ends: its 0 Wh are not a reading. */
+        public boolean energyPending() {
+            return session.energyPending();
+        }
+    }
 
     public record Resident(Long residentId, String name, List<Line> lines, Totals totals) {}
 

@@ -121,8 +121,8 @@ final class StatementPdf {
                         tag,
                         PtBr.dateTime(l.session().startedAt(), d.zone()),
                         l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone()),
-                        kwh(l.monthWh()),
-                        PtBr.money(l.cost()));
+                        kwh(l, l.monthWh()),
+                        cost(l));
             }
             doc.add(un.table(BODY, BOLD, width));
         }
@@ -216,10 +216,10 @@ final class StatementPdf {
                         r.name(),
                         PtBr.dateTime(l.session().startedAt(), d.zone()),
                         end(l, d),
-                        kwh(l.peakWh()),
-                        kwh(l.offPeakWh()),
-                        kwh(l.monthWh()),
-                        PtBr.money(l.cost()));
+                        kwh(l, l.peakWh()),
+                        kwh(l, l.offPeakWh()),
+                        kwh(l, l.monthWh()),
+                        cost(l));
             }
         }
         t.row(
@@ -234,6 +234,9 @@ final class StatementPdf {
         doc.add(t.table(BODY, BOLD, width));
         if (a.residents().stream().flatMap(r -> r.lines().stream()).anyMatch(StatementData.Line::crossesMonth)) {
             doc.add(new Paragraph(CROSSES_MONTH, SMALL));
+        }
+        if (a.residents().stream().flatMap(r -> r.lines().stream()).anyMatch(StatementData.Line::energyPending)) {
+            doc.add(new Paragraph(StatementText.PENDING_NOTE, SMALL));
         }
         Paragraph tariff = new Paragraph(String.join(" ", StatementText.tariffs(d)), SMALL);
         tariff.setSpacingBefore(8);
@@ -250,9 +253,9 @@ final class StatementPdf {
             who,
             PtBr.dateTime(l.session().startedAt(), d.zone()),
             end(l, d),
-            kwh(l.peakWh()),
-            kwh(l.offPeakWh()),
-            PtBr.money(l.cost()),
+            kwh(l, l.peakWh()),
+            kwh(l, l.offPeakWh()),
+            cost(l),
             PtBr.duration(l.session().idleSeconds()),
             StatementText.basis(l.basis())
         };
@@ -261,6 +264,16 @@ final class StatementPdf {
     private static String end(StatementData.Line l, StatementData d) {
         String end = l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone());
         return l.crossesMonth() ? end + " *" : end;
+    }
+
+    /** A session's figure, or "informada ao final" while the charger has not reported its energy. */
+    private static String kwh(StatementData.Line l, long wh) {
+        return l.energyPending() ? StatementText.ENERGY_PENDING : kwh(wh);
+    }
+
+    /** A session's R$, or "—" while its energy is still to be reported. */
+    private static String cost(StatementData.Line l) {
+        return l.energyPending() ? "—" : PtBr.money(l.cost());
     }
 
     /** "5,001 kWh": to the Wh, so a line's figures visibly add up, with the unit. */

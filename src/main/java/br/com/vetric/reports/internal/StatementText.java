@@ -39,6 +39,17 @@ final class StatementText {
         return String.join(" · ", marks);
     }
 
+    /** In place of a figure the charger has not reported yet (its energy comes when the session ends). */
+    static final String ENERGY_PENDING = "informada ao final";
+
+    static final String PENDING_NOTE = "Energia informada ao final: alguns carregadores só informam a energia quando o "
+            + "carregamento termina; esses carregamentos em andamento entram com a energia e o custo em uma nova versão.";
+
+    /** Why some sessions have no energy yet, when some have none. */
+    static List<String> pendingNotes(StatementData d) {
+        return d.allLines().stream().anyMatch(StatementData.Line::energyPending) ? List.of(PENDING_NOTE) : List.of();
+    }
+
     /** What the marks mean, in a sentence each. */
     static List<String> markNotes(StatementData d) {
         List<String> notes = new ArrayList<>();
@@ -108,6 +119,7 @@ final class StatementText {
                             .append("; "));
             notes.add(sb.substring(0, sb.length() - 2) + ".");
         }
+        notes.addAll(pendingNotes(d));
         notes.addAll(markNotes(d));
         return notes;
     }

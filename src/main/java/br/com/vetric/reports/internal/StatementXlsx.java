@@ -102,13 +102,22 @@ final class StatementXlsx {
         } else {
             date(row, 5, l.session().endedAt(), d, st);
         }
-        kwh(row, 6, l.sessionWh(), st);
-        kwh(row, 7, l.monthWh(), st);
-        kwh(row, 8, l.peakWh(), st);
-        kwh(row, 9, l.offPeakWh(), st);
+        if (l.energyPending()) {
+            for (int col = 6; col <= 9; col++) {
+                text(row, col, StatementText.ENERGY_PENDING, null);
+            }
+        } else {
+            kwh(row, 6, l.sessionWh(), st);
+            kwh(row, 7, l.monthWh(), st);
+            kwh(row, 8, l.peakWh(), st);
+            kwh(row, 9, l.offPeakWh(), st);
+            money(row, 11, l.cost(), st);
+        }
         num(row, 10, l.session().idleSeconds() / 60, st.integer);
-        money(row, 11, l.cost(), st);
         String note = l.crossesMonth() ? "atravessa a virada do mês: apenas a parte do mês" : "";
+        if (l.energyPending()) {
+            note = (note.isEmpty() ? "" : note + "; ") + "energia " + StatementText.ENERGY_PENDING;
+        }
         if (!l.session().identified() && l.session().unidentifiedReason() != null) {
             note = (note.isEmpty() ? "" : note + "; ") + StatementText.unidentified(l.session());
         }
@@ -163,8 +172,12 @@ final class StatementXlsx {
                                 : l.session().idTag(),
                         null);
                 date(row, 1, l.session().startedAt(), d, st);
-                kwh(row, 5, l.monthWh(), st);
-                money(row, 7, l.cost(), st);
+                if (l.energyPending()) {
+                    text(row, 5, StatementText.ENERGY_PENDING, null);
+                } else {
+                    kwh(row, 5, l.monthWh(), st);
+                    money(row, 7, l.cost(), st);
+                }
             }
             r++;
         }
