@@ -1,4 +1,5 @@
-// "Relatórios": uploads with a progress bar (XHR + CSRF header) and pt-BR errors.
+// "Relatórios": uploads with a progress bar (XHR + CSRF header) and pt-BR errors that name the field as the form
+// shows it.
 document.addEventListener('DOMContentLoaded', function () {
   var form = document.getElementById('upload-form');
   if (!form) { return; }
@@ -41,7 +42,12 @@ document.addEventListener('DOMContentLoaded', function () {
       try { var body = JSON.parse(xhr.responseText); reason = (body.reason || 'generic').toLowerCase();
             field = body.errors && body.errors[0] ? body.errors[0].field : ''; } catch (ignored) { }
       if (xhr.status === 413) { reason = 'too_large'; }
-      show('danger', msg(reason) + (reason === 'missing_field' && field ? ' (' + field + ')' : ''));
+      var fieldKey = field ? 'msgField' + field.charAt(0).toUpperCase() + field.slice(1) : '';
+      if (reason === 'missing_field' && fieldKey && form.dataset[fieldKey]) {
+        show('danger', form.dataset[fieldKey]);
+      } else {
+        show('danger', msg(reason));
+      }
     };
     xhr.onerror = function () { submit.disabled = false; show('danger', msg('generic')); };
     xhr.send(new FormData(form));

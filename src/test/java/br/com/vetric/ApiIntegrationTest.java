@@ -150,6 +150,8 @@ class ApiIntegrationTest {
         assertThat(r.getStatusCode().value()).isEqualTo(201);
         assertThat(r.getHeaders().getLocation()).isNotNull();
         assertThat(r.getBody())
+                .containsEntry("apartment", "1501") // "Apto 1501", "Torre B": one unit rule (residents.Unit)
+                .containsEntry("tower", "B")
                 .containsEntry("phone", "+5511998765432")
                 .containsEntry("tags", List.of("A1B2C3D4", "E5F6A7B8"))
                 .containsEntry("notificationsEnabled", true);
@@ -257,8 +259,9 @@ class ApiIntegrationTest {
         assertThat(after).containsEntry("active", false).containsEntry("tags", List.of());
     }
 
+    /** Since issue #10 a CLIENTE writes residents by default; the operator can turn that off (then 403). */
     @Test
-    void aClienteReadsButCannotWriteResidents() {
+    void aClienteReadsButCannotWriteResidentsWhenTheOperatorDoesNotAllowIt() {
         users.ensure(
                 "gestor@vetric.test",
                 "Gestor",
@@ -266,13 +269,20 @@ class ApiIntegrationTest {
                 condominiums.primary().id().value(),
                 "gestor-pass-1");
         String token = login("gestor@vetric.test", "gestor-pass-1");
-        assertThat(call("GET", "/api/v1/residents", token, null).getStatusCode().value())
-                .isEqualTo(200);
-        ResponseEntity<Map<String, Object>> r =
-                call("POST", "/api/v1/residents", token, Map.of("name", "X", "apartment", "Apto 9"));
-        assertThat(r.getStatusCode().value()).isEqualTo(403);
-        assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .isTrue();
+        condominiums.setResidentsEditableByManager(condominiums.primary().id(), false);
+        try {
+            assertThat(call("GET", "/api/v1/residents", token, null)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(200);
+            ResponseEntity<Map<String, Object>> r =
+                    call("POST", "/api/v1/residents", token, Map.of("name", "X", "apartment", "Apto 9"));
+            assertThat(r.getStatusCode().value()).isEqualTo(403);
+            assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .isTrue();
+        } finally {
+            condominiums.setResidentsEditableByManager(condominiums.primary().id(), true);
+        }
     }
 
     @Test

@@ -135,6 +135,19 @@ public class Condominiums implements SmartInitializingSingleton {
         return get(id);
     }
 
+    /**
+     * Whether the condominium's managers (CLIENTE) may add, edit, deactivate and import residents and assign unknown
+     * tags: the operator's choice, on by default.
+     */
+    public boolean residentsEditableByManager(CondominiumId id) {
+        return repository.residentsEditableByManager(id);
+    }
+
+    /** The operator's choice above; returns whether it changed. */
+    public boolean setResidentsEditableByManager(CondominiumId id, boolean editable) {
+        return repository.setResidentsEditableByManager(id, editable);
+    }
+
     /** The condominium the single-account poller serves: the oldest one. */
     public Condominium primary() {
         return all().getFirst();

@@ -66,15 +66,8 @@ class DemoSeeder implements SmartInitializingSingleton {
             return;
         }
         DemoCondominium demo = DemoCondominium.load();
-        for (Resident r : demo.residents()) {
-            String apartment = r.apartment();
-            String tower = null;
-            int t = apartment.indexOf(" Torre ");
-            if (t > 0) {
-                tower = apartment.substring(t + 1);
-                apartment = apartment.substring(0, t);
-            }
-            residents.create(condo, new ResidentCommand(r.name(), apartment, tower, r.phone(), r.tags(), true));
+        for (Resident r : demo.residents()) { // "Apto 101 Torre A": the residents module reads number and tower
+            residents.create(condo, new ResidentCommand(r.name(), r.apartment(), null, r.phone(), r.tags(), true));
         }
         log.info("Demo: seeded {} residents in condominium {}", demo.residents().size(), condo);
     }

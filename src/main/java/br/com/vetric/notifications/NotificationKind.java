@@ -78,7 +78,14 @@ public enum NotificationKind {
             false,
             0,
             "{{localizacao}}: o mesmo cartão (tag RFID {{tag}}) está carregando em dois carregadores ao mesmo tempo "
-                    + "({{carregador}}), em {{data}}. Pode ser um cartão compartilhado ou clonado.");
+                    + "({{carregador}}), em {{data}}. Pode ser um cartão compartilhado ou clonado."),
+    /** Once per resident and month, after the month's statement is first generated with the month over. */
+    MONTHLY_SUMMARY(
+            Audience.RESIDENT,
+            false,
+            0,
+            "Olá, {{nome}}! {{localizacao}}, resumo de {{mes}}: você consumiu {{energia}} nos carregadores, no "
+                    + "valor de {{valor}} ({{apartamento}}). O extrato completo está com a administração.");
 
     /** Who receives a kind. */
     public enum Audience {
@@ -87,8 +94,18 @@ public enum NotificationKind {
     }
 
     /** The placeholders a template may use. */
-    public static final List<String> PLACEHOLDERS =
-            List.of("nome", "apartamento", "carregador", "energia", "duracao", "data", "localizacao", "tag", "erro");
+    public static final List<String> PLACEHOLDERS = List.of(
+            "nome",
+            "apartamento",
+            "carregador",
+            "energia",
+            "duracao",
+            "data",
+            "localizacao",
+            "tag",
+            "erro",
+            "mes",
+            "valor");
 
     private final Audience audience;
     private final boolean timed;

@@ -6,5 +6,14 @@
  * gateway (Evolution API, Meta WhatsApp Cloud API or log only). The outbox is also the delivery log.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "platform", "identity", "condominium", "residents", "sessions", "chargers"})
+        allowedDependencies = {
+            "shared",
+            "platform",
+            "identity",
+            "condominium",
+            "residents",
+            "sessions",
+            "chargers",
+            "reports"
+        })
 package br.com.vetric.notifications;

@@ -67,6 +67,16 @@ public final class PtBr {
         return "R$ " + new DecimalFormat("#,##0.00####", symbols()).format(value) + "/kWh";
     }
 
+    /** A price per kWh as typed in a form, without the currency and unit: "0,8234", "1,25". */
+    public static String priceNumber(BigDecimal value) {
+        return value == null ? "" : new DecimalFormat("#,##0.00####", symbols()).format(value);
+    }
+
+    /** "05/10/2026". */
+    public static String date(java.time.LocalDate day) {
+        return day == null ? "" : DATE.format(day);
+    }
+
     public static String decimal(BigDecimal value, int digits) {
         if (value == null) {
             return "";

@@ -54,7 +54,10 @@ public class Documents {
         return documents.maxUploadBytes();
     }
 
-    /** Deletes an uploaded report. Statement files go with their statement (a new generation replaces a draft). */
+    /**
+     * Deletes a report: an upload, or a file of a statement version of a month not yet closed (a closed month's files
+     * are kept).
+     */
     public void delete(CondominiumId condo, long id) {
         documents.delete(condo, id);
     }

@@ -2,6 +2,8 @@ package br.com.vetric.reports;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -11,7 +13,11 @@ import org.springframework.validation.annotation.Validated;
  *                          ({@code VETRIC_REPORTS_DIR}, default {@code ${VETRIC_DATA_DIR:./data}/reports})
  * @param maxUploadBytes    the largest accepted upload (10 MB = 10,485,760 bytes; one byte more is refused with 413)
  * @param statementCron     when the previous month's statement is generated (São Paulo time; default 06:00 on the 1st)
- * @param statementSchedule whether the monthly job runs ({@code VETRIC_REPORTS_STATEMENT_SCHEDULE})
+ * @param statementSchedule whether the monthly job runs ({@code VETRIC_REPORTS_STATEMENT_SCHEDULE}), and the
+ *                          periodic check for outdated statements
+ * @param outdatedCheckInterval how often the latest statements of the current and previous months are computed again
+ *                          to tell whether a late correction made them outdated (tag assignments, finished sessions
+ *                          and tariff changes are noticed at once)
  */
 @Validated
 @ConfigurationProperties("vetric.reports")
@@ -20,7 +26,8 @@ public record ReportsProperties(
         @DefaultValue("10485760") @Min(1) long maxUploadBytes,
         @DefaultValue("0 0 6 1 * *") @NotBlank String statementCron,
         @DefaultValue("true") boolean statementSchedule,
-        @DefaultValue("true") boolean catchUpOnStart) {
+        @DefaultValue("true") boolean catchUpOnStart,
+        @DefaultValue("15m") @NotNull Duration outdatedCheckInterval) {
 
     public static final long TEN_MB = 10L * 1024 * 1024;
 }

@@ -1,15 +1,17 @@
 package br.com.vetric.reports;
 
 import br.com.vetric.reports.internal.StatementService;
+import br.com.vetric.reports.internal.UnitsCsv;
 import br.com.vetric.shared.CondominiumId;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Monthly consumption statements: per apartment and resident, priced with the condominium's tariff, reconciled to the
- * Wh and the centavo, stored as PDF and XLSX documents. An open month's statement is a draft that regenerating
- * replaces; once the month is closed, regenerating makes a new version and keeps the old ones.
+ * Monthly consumption statements: per apartment and resident, each day priced with the tariff in force that day,
+ * reconciled to the Wh and the centavo, stored as PDF and XLSX documents with their lines per resident. Every
+ * generation is a new version (earlier ones stay downloadable); a statement is PARCIAL when generated before the
+ * month was over, RASCUNHO until the month is closed, and flagged outdated when something it used changes.
  */
 @Service
 public class Statements {
@@ -20,20 +22,46 @@ public class Statements {
         this.statements = statements;
     }
 
+    /** The month's versions, newest first. */
     public List<Statement> of(CondominiumId condo, YearMonth month) {
         return statements.statements(condo, month);
+    }
+
+    /** Every version of a year's and/or month's statements (null: any), newest month and version first. */
+    public List<Statement> list(CondominiumId condo, Integer year, Integer month) {
+        return statements.statements(condo, year, month);
+    }
+
+    public Statement get(CondominiumId condo, long statementId) {
+        return statements.statement(condo, statementId);
+    }
+
+    /** A statement's lines, one per resident and apartment (empty for statements generated before VETRIC kept them). */
+    public List<StatementLine> lines(CondominiumId condo, long statementId) {
+        return statements.lines(condo, statementId);
+    }
+
+    /**
+     * The statement per apartment as a CSV for the building's administration (pt-BR: semicolons, decimal commas,
+     * UTF-8 with a byte-order mark so spreadsheet programs read the accents): apartment, tower, residents, sessions,
+     * kWh (peak, off-peak) and R$.
+     */
+    public byte[] unitsCsv(CondominiumId condo, long statementId) {
+        return UnitsCsv.write(statements.lines(condo, statementId));
     }
 
     public boolean closed(CondominiumId condo, YearMonth month) {
         return statements.closed(condo, month);
     }
 
-    /** Generates (or, for an open month, replaces) the month's statement. */
+    /** Generates the month's next statement version. */
     public Statement generate(CondominiumId condo, YearMonth month, Long userId) {
         return statements.generateStatement(condo, month, userId);
     }
 
-    /** Closes a month, generating its statement first if there is none. Closing twice is harmless. */
+    /**
+     * Closes a month that is over, printing its final version (without the RASCUNHO mark). Closing twice is harmless.
+     */
     public Statement close(CondominiumId condo, YearMonth month, Long userId) {
         return statements.closeMonth(condo, month, userId);
     }

@@ -58,12 +58,19 @@ public record Tariff(
      * rounded half-even to the centavo.
      */
     public BigDecimal cost(long peakWh, long offPeakWh) {
-        BigDecimal result = switch (mode) {
+        return exactCost(peakWh, offPeakWh).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * The same, not rounded: what a part of a session costs when its month spans two tariffs (the session's cost is
+     * the sum of its parts, rounded once).
+     */
+    public BigDecimal exactCost(long peakWh, long offPeakWh) {
+        return switch (mode) {
             case FLAT -> kwh(peakWh + offPeakWh).multiply(flatPrice);
             case TIME_OF_USE ->
                 kwh(peakWh).multiply(peakPrice).add(kwh(offPeakWh).multiply(offPeakPrice));
         };
-        return result.setScale(2, RoundingMode.HALF_EVEN);
     }
 
     private static BigDecimal kwh(long wh) {

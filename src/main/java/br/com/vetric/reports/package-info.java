@@ -3,5 +3,5 @@
  * generates itself (energy split peak/off-peak to the watt-hour, priced with the condominium's tariff).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "platform", "identity", "condominium", "sessions", "sync"})
+        allowedDependencies = {"shared", "platform", "identity", "condominium", "residents", "sessions", "sync"})
 package br.com.vetric.reports;

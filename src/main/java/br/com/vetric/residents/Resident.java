@@ -3,7 +3,7 @@ package br.com.vetric.residents;
 import java.time.Instant;
 import java.util.List;
 
-/** A resident as managers see it. {@code phone} is E.164. */
+/** A resident as managers see it. {@code apartment} and {@code tower} are a {@link Unit}'s; {@code phone} is E.164. */
 public record Resident(
         long id,
         String name,
@@ -16,8 +16,8 @@ public record Resident(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** "Apto 101 · Torre A" */
+    /** The unit as people see it, everywhere: "802 · Torre A" (see {@link Unit}). */
     public String unit() {
-        return tower == null || tower.isBlank() ? apartment : apartment + " · " + tower;
+        return new Unit(apartment, tower).label();
     }
 }

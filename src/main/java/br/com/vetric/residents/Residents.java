@@ -1,38 +1,52 @@
 package br.com.vetric.residents;
 
-import br.com.vetric.platform.ConflictException;
-import br.com.vetric.platform.InvalidInputException;
+import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.platform.NotFoundException;
+import br.com.vetric.residents.internal.ResidentAccess;
+import br.com.vetric.residents.internal.ResidentAuditLog;
+import br.com.vetric.residents.internal.ResidentChanges;
 import br.com.vetric.residents.internal.ResidentRepository;
 import br.com.vetric.shared.CondominiumId;
-import br.com.vetric.shared.Phones;
+import br.com.vetric.shared.PageResult;
 import br.com.vetric.shared.Tags;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The residents of a condominium and their RFID tags. Every call is scoped to one condominium. */
+/**
+ * The residents of a condominium and their RFID tags. Every call is scoped to one condominium. Units are normalised
+ * by {@link Unit}. Changes ({@code ResidentChanges}) are allowed to an ADMIN, and to the condominium's CLIENTE while
+ * the operator allows it ({@link ResidentChangesNotAllowedException} otherwise); each one is written to the audit log
+ * in its transaction.
+ */
 @Service
 public class Residents {
 
-    private static final Logger log = LoggerFactory.getLogger(Residents.class);
-
     private final ResidentRepository repository;
-    private final ApplicationEventPublisher events;
+    private final ResidentChanges changes;
+    private final ResidentAuditLog audit;
+    private final ResidentAccess access;
+    private final Condominiums condominiums;
 
-    Residents(ResidentRepository repository, ApplicationEventPublisher events) {
+    Residents(
+            ResidentRepository repository,
+            ResidentChanges changes,
+            ResidentAuditLog audit,
+            ResidentAccess access,
+            Condominiums condominiums) {
         this.repository = repository;
-        this.events = events;
+        this.changes = changes;
+        this.audit = audit;
+        this.access = access;
+        this.condominiums = condominiums;
     }
 
+    /**
+     * @param search a name, a tag, or a unit: "802" finds the 802 of every tower, "802 A" only tower A's
+     */
     @Transactional(readOnly = true)
     public List<Resident> list(CondominiumId condo, String search, boolean includeInactive, int page, int size) {
         return repository.list(condo, search, includeInactive, page, size);
@@ -59,10 +73,15 @@ public class Residents {
         return repository.tagDirectory(condo);
     }
 
-    /** Ids of the residents (active or not) of an apartment, matched case-insensitively. */
+    /**
+     * Ids of the residents (active or not) of a unit typed by a person: "802" (every tower's 802), "802 A" or
+     * "Apto 802 Torre A" (tower A's only), "cobertura" (a named unit). None when the text is not a unit.
+     */
     @Transactional(readOnly = true)
     public List<Long> idsByApartment(CondominiumId condo, String apartment) {
-        return repository.idsByApartment(condo, apartment.strip());
+        return Unit.query(apartment)
+                .map(unit -> repository.idsByUnit(condo, unit))
+                .orElse(List.of());
     }
 
     @Transactional(readOnly = true)
@@ -70,122 +89,59 @@ public class Residents {
         return repository.refs(condo, ids);
     }
 
-    @Transactional
-    public Resident create(CondominiumId condo, ResidentCommand cmd) {
-        Normalized n = normalize(cmd);
-        ensureTagsFree(condo, n.tags(), null);
-        long id = repository.insert(
-                condo,
-                cmd.name().strip(),
-                cmd.apartment().strip(),
-                blankToNull(cmd.tower()),
-                n.phone(),
-                cmd.notificationsEnabled() == null || cmd.notificationsEnabled());
-        insertTags(condo, id, n.tags());
-        log.info(
-                "Resident {} created in condominium {} with {} tag(s)",
-                id,
-                condo,
-                n.tags().size());
-        publishTags(condo, id, n.tags());
-        return get(condo, id);
+    /** Whether the logged-in user may change this condominium's residents (pages show or hide their buttons). */
+    public boolean mayChange(CondominiumId condo) {
+        return access.mayChange(condo);
     }
 
-    @Transactional
+    /** @throws ResidentChangesNotAllowedException when the logged-in user may not change the residents */
+    public void requireMayChange(CondominiumId condo) {
+        access.requireChange(condo);
+    }
+
+    /** Whether the operator lets this condominium's managers change its residents. */
+    public boolean managersMayChange(CondominiumId condo) {
+        return condominiums.residentsEditableByManager(condo);
+    }
+
+    /** The operator (ADMIN only) lets the condominium's managers change its residents, or stops them. */
+    public void setManagersMayChange(CondominiumId condo, boolean allowed) {
+        changes.setManagersMayChange(condo, allowed);
+    }
+
+    public Resident create(CondominiumId condo, ResidentCommand cmd) {
+        return changes.create(condo, cmd);
+    }
+
     public Resident update(CondominiumId condo, long id, ResidentCommand cmd) {
-        Resident current = get(condo, id);
-        Normalized n = normalize(cmd);
-        ensureTagsFree(condo, n.tags(), id);
-        repository.update(
-                condo,
-                id,
-                cmd.name().strip(),
-                cmd.apartment().strip(),
-                blankToNull(cmd.tower()),
-                n.phone(),
-                cmd.notificationsEnabled() == null ? current.notificationsEnabled() : cmd.notificationsEnabled());
-        Set<String> added = new LinkedHashSet<>(n.tags());
-        added.removeAll(current.tags());
-        repository.deleteTags(condo, id);
-        insertTags(condo, id, n.tags());
-        publishTags(condo, id, added);
-        return get(condo, id);
+        return changes.update(condo, id, cmd);
     }
 
     /** Adds one tag to a resident (e.g. an unknown tag seen on sessions). */
-    @Transactional
     public Resident assignTag(CondominiumId condo, long residentId, String rawTag) {
-        Resident resident = get(condo, residentId);
-        String tag = Tags.normalize(rawTag).orElseThrow(() -> new InvalidInputException("tag", "is required"));
-        if (resident.tags().contains(tag)) {
-            return resident;
-        }
-        ensureTagsFree(condo, Set.of(tag), residentId);
-        insertTags(condo, residentId, Set.of(tag));
-        publishTags(condo, residentId, Set.of(tag));
-        return get(condo, residentId);
+        return changes.assignTag(condo, residentId, rawTag);
     }
 
     /** Deactivates a resident: the history stays, the tags are released for whoever gets the cards next. */
-    @Transactional
     public void deactivate(CondominiumId condo, long id) {
-        get(condo, id);
-        repository.deactivate(condo, id);
-        repository.deleteTags(condo, id);
-        log.info("Resident {} deactivated in condominium {}", id, condo);
+        changes.deactivate(condo, id);
     }
 
-    private void ensureTagsFree(CondominiumId condo, Set<String> tags, Long owner) {
-        for (String tag : tags) {
-            Optional<ResidentRef> holder = repository.findByTag(condo, tag);
-            if (holder.isPresent() && (owner == null || holder.get().id() != owner)) {
-                throw new ConflictException("tag " + tag + " already belongs to another resident ("
-                        + holder.get().name() + ", " + holder.get().unit() + ")");
-            }
-        }
+    /**
+     * Imports checked CSV rows in one transaction: a row with the name (any case) and unit of an active resident
+     * updates that resident (a phone or alerts choice given replaces theirs, its tags are added, none removed);
+     * any other row creates one. Each resident created or updated has its audit entry, plus one for the import.
+     *
+     * @param rejectedLines lines of the file left out because they had errors (for the log)
+     */
+    public ImportResult importRows(
+            CondominiumId condo, String fileName, List<ResidentCommand> rows, int rejectedLines) {
+        return changes.importRows(condo, fileName, rows, rejectedLines);
     }
 
-    private void insertTags(CondominiumId condo, long id, Set<String> tags) {
-        for (String tag : tags) {
-            try {
-                repository.insertTag(condo, id, tag);
-            } catch (DuplicateKeyException e) {
-                throw new ConflictException("tag " + tag + " already belongs to another resident");
-            }
-        }
+    /** The audit log, newest first; {@code residentId} null for every resident. */
+    @Transactional(readOnly = true)
+    public PageResult<ResidentAuditEntry> audit(CondominiumId condo, Long residentId, int page, int size) {
+        return PageResult.of(audit.page(condo, residentId, page, size), page, size, audit.count(condo, residentId));
     }
-
-    private void publishTags(CondominiumId condo, long id, Set<String> tags) {
-        if (!tags.isEmpty()) {
-            events.publishEvent(new ResidentTagsAssigned(condo, id, Set.copyOf(tags)));
-        }
-    }
-
-    private static Normalized normalize(ResidentCommand cmd) {
-        Set<String> tags = new LinkedHashSet<>();
-        for (int i = 0; i < cmd.tags().size(); i++) {
-            String raw = cmd.tags().get(i);
-            String tag = Tags.normalize(raw).orElseThrow(() -> new InvalidInputException("tags", "a tag is empty"));
-            if (tag.length() > ResidentCommand.MAX_TAG) {
-                throw new InvalidInputException(
-                        "tags", "tag " + tag + " is longer than " + ResidentCommand.MAX_TAG + " characters");
-            }
-            tags.add(tag);
-        }
-        String phone = null;
-        if (cmd.phone() != null && !cmd.phone().isBlank()) {
-            try {
-                phone = Phones.toE164(cmd.phone());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("phone", e.getMessage());
-            }
-        }
-        return new Normalized(phone, tags);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private record Normalized(String phone, Set<String> tags) {}
 }

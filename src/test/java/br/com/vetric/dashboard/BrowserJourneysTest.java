@@ -144,9 +144,15 @@ class BrowserJourneysTest {
         WebDriver d = browser.driver();
         d.get(base() + "/admin/users");
         assertThat(d.findElement(By.id("error-title")).getText()).isEqualTo("Acesso negado");
-        d.get(base() + "/residents");
-        assertThat(d.findElements(By.id("new-resident"))).isEmpty();
-        assertThat(d.getPageSource()).doesNotContain("/admin/system");
+        // since issue #10 the residents' buttons follow the operator's setting (on by default)
+        condominiums.setResidentsEditableByManager(condominiums.primary().id(), false);
+        try {
+            d.get(base() + "/residents");
+            assertThat(d.findElements(By.id("new-resident"))).isEmpty();
+            assertThat(d.getPageSource()).doesNotContain("/admin/system");
+        } finally {
+            condominiums.setResidentsEditableByManager(condominiums.primary().id(), true);
+        }
     }
 
     @Test

@@ -73,6 +73,7 @@ class ApiDocsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theNewPasswordChangeAndTheLoginAreDocumentedWithTheirRequiredFields() {
         String doc = docs();
         assertThat((Object) JsonPath.read(doc, "$.paths['/api/v1/account/password'].post"))
@@ -81,6 +82,10 @@ class ApiDocsTest {
         assertThat(required(doc, "/api/v1/auth/login", "post")).contains("email", "password");
         assertThat(required(doc, "/api/v1/residents", "post")).contains("name", "apartment");
         assertThat(required(doc, "/api/v1/tariff", "put")).contains("mode");
+        assertThat((Map<String, Object>) JsonPath.read(requestSchema(doc, "/api/v1/tariff", "put"), "$.properties"))
+                .as("the tariff's fields and its effective date side by side in one body")
+                .containsKeys(
+                        "mode", "flatPrice", "peakPrice", "offPeakPrice", "peakStart", "peakEnd", "effectiveFrom");
         assertThat(required(doc, "/api/v1/notification-settings/test", "post")).contains("phone");
         assertThat(JsonPath.<List<Object>>read(doc, "$.security[*].bearer")).isNotEmpty();
         assertThat(JsonPath.<List<Object>>read(doc, "$.servers[*].url")).containsExactly("/");
@@ -105,11 +110,14 @@ class ApiDocsTest {
 
     @SuppressWarnings("unchecked")
     List<String> required(String doc, String path, String method) {
-        Map<String, Object> schema = resolve(
+        return (List<String>) requestSchema(doc, path, method).getOrDefault("required", List.of());
+    }
+
+    static Map<String, Object> requestSchema(String doc, String path, String method) {
+        return resolve(
                 doc,
                 JsonPath.read(
                         doc, "$.paths['" + path + "']." + method + ".requestBody.content['application/json'].schema"));
-        return (List<String>) schema.getOrDefault("required", List.of());
     }
 
     static Map<String, Object> resolve(String doc, Map<String, Object> schema) {

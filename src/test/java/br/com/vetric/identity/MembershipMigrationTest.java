@@ -20,7 +20,7 @@ class MembershipMigrationTest {
     @Test
     void theSingleCondominiumOfEachClienteBecomesItsMembershipAndNothingIsLost() {
         String url = TestDatabases.newDatabaseUrl();
-        Flyway.configure().dataSource(url, "postgres", null).target("63").load().migrate();
+        Flyway.configure().dataSource(url, "postgres", null).target("89").load().migrate();
         JdbcClient db = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
         long condo = db.sql("insert into condominium (name, time_zone) values ('Edifício Antigo', 'America/Manaus')"
                         + " returning id")

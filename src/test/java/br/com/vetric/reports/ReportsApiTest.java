@@ -16,13 +16,12 @@ import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
 import br.com.vetric.shared.Zones;
+import br.com.vetric.support.SessionRows;
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
@@ -274,12 +273,12 @@ class ReportsApiTest {
     }
 
     @Test
-    void monthlyStatementIsGeneratedReconciledReplacedAsDraftAndVersionedAfterClosing() throws Exception {
+    void monthlyStatementIsGeneratedReconciledAndEveryGenerationIsAKeptVersion() throws Exception {
         mvc.perform(
                         as(put("/api/v1/tariff"), admin)
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(
-                                        "{\"mode\":\"TIME_OF_USE\",\"peakPrice\":1.20,\"offPeakPrice\":0.70,\"peakStart\":\"17:30\",\"peakEnd\":\"20:30\"}"))
+                                        "{\"mode\":\"TIME_OF_USE\",\"peakPrice\":1.20,\"offPeakPrice\":0.70,\"peakStart\":\"17:30\",\"peakEnd\":\"20:30\",\"effectiveFrom\":\"2025-01-01\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tariff.mode").value("TIME_OF_USE"));
         mvc.perform(as(get("/api/v1/tariff"), cliente))
@@ -320,22 +319,28 @@ class ReportsApiTest {
                     .contains("outubro de 2025", "Ana Souza", "DEADBEEF", "R$ 13,97");
         }
 
-        // before closing, generating again replaces the draft
+        // every generation is a new version; the earlier one and its files stay (issue #10: no longer replaced)
         mvc.perform(as(post("/api/v1/reports/statements").param("month", "2025-10"), admin))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.version").value(1));
-        assertThat(statementReportIds(cliente)).hasSize(2).doesNotContainAnyElementsOf(ids);
+                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.draft").value(true))
+                .andExpect(jsonPath("$.partial").value(false));
+        assertThat(statementReportIds(cliente)).hasSize(4).containsAll(ids);
 
-        // after closing, a new version is created and the old one kept
+        // closing prints the final version; later generations are final too
         mvc.perform(as(post("/api/v1/reports/statements/close").param("month", "2025-10"), admin))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.monthClosed").value(true));
+                .andExpect(jsonPath("$.monthClosed").value(true))
+                .andExpect(jsonPath("$.version").value(3))
+                .andExpect(jsonPath("$.draft").value(false));
         mvc.perform(as(post("/api/v1/reports/statements").param("month", "2025-10"), admin))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.version").value(2));
-        assertThat(statementReportIds(cliente)).hasSize(4);
+                .andExpect(jsonPath("$.version").value(4))
+                .andExpect(jsonPath("$.draft").value(false));
+        assertThat(statementReportIds(cliente)).hasSize(8);
         mvc.perform(as(get("/api/v1/reports/statements").param("month", "2025-10"), cliente))
-                .andExpect(jsonPath("$.length()").value(2));
+                .andExpect(jsonPath("$.length()").value(4))
+                .andExpect(jsonPath("$[0].version").value(4));
         // a closed month's files are kept
         mvc.perform(as(delete("/api/v1/reports/" + statementReportIds(admin).getFirst()), admin))
                 .andExpect(status().isConflict());
@@ -451,22 +456,7 @@ class ReportsApiTest {
     }
 
     void insertSession(long tx, String start, String end, long wh, Long resident, String tag) {
-        Instant s = java.time.LocalDateTime.parse(start).atZone(Zones.SAO_PAULO).toInstant();
-        Instant e = java.time.LocalDateTime.parse(end).atZone(Zones.SAO_PAULO).toInstant();
-        jdbc.sql("""
-                        insert into charging_session (condominium_id, external_transaction_id, charger_uuid, charger_name,
-                               connector_id, id_tag, resident_id, status, started_at, ended_at, energy_wh, idle_seconds,
-                               unidentified_reason)
-                        values (:c, :tx, 'uuid-test', 'Garagem 1', 1, :tag, :r, 'FINISHED', :s, :e, :wh, 0, :why)""")
-                .param("c", primary.id().value())
-                .param("tx", 900_000 + tx)
-                .param("tag", tag)
-                .param("r", resident)
-                .param("s", Timestamp.from(s))
-                .param("e", Timestamp.from(e))
-                .param("wh", wh)
-                .param("why", resident == null ? "TAG_NOT_REGISTERED" : null)
-                .update();
+        SessionRows.finished(jdbc, primary.id(), 900_000 + tx, start, end, wh, resident, tag);
     }
 
     List<Integer> statementReportIds(String token) throws Exception {

@@ -77,10 +77,10 @@ class ReportsBrowserTest {
         WebDriver d = openReports();
 
         fillUploadForm(d, pdf, title, 3, 2026);
-        d.findElement(By.id("upload-submit")).click();
+        submitUpload(d);
 
         // the page shows the success message and reloads with the new report in the list
-        By row = By.xpath("//table[@id='reports-table']//tr[.//div[normalize-space()='" + title + "']]");
+        By row = By.xpath("//div[@id='reports-list']/div[@data-report-id][.//div[normalize-space()='" + title + "']]");
         browser.waitUpTo(Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.presenceOfElementLocated(row));
@@ -111,7 +111,7 @@ class ReportsBrowserTest {
         WebDriver d = openReports();
         ((JavascriptExecutor) d).executeScript("window.__noReload = 'still-here';");
         fillUploadForm(d, file("relatorio.pdf", UploadFixtures.exe()), exeTitle, 4, 2026);
-        d.findElement(By.id("upload-submit")).click();
+        submitUpload(d);
         assertThat(refusal(d)).isEqualTo("O arquivo é um programa executável e foi recusado.");
         assertThat(((JavascriptExecutor) d).executeScript("return window.__noReload;"))
                 .isEqualTo("still-here");
@@ -122,12 +122,25 @@ class ReportsBrowserTest {
         String macroTitle = "Planilha com macro " + System.nanoTime();
         d = openReports();
         fillUploadForm(d, file("planilha.xls", UploadFixtures.xlsWithVba()), macroTitle, 4, 2026);
-        d.findElement(By.id("upload-submit")).click();
+        submitUpload(d);
         assertThat(refusal(d)).isEqualTo("Arquivos do Office com macros (.xlsm, .docm ou VBA) não são aceitos.");
 
         assertThat(documents.list(condo(), null, null, null, true)).hasSize(before);
         d = openReports();
-        assertThat(d.findElement(By.id("reports-table")).getText()).doesNotContain(exeTitle, macroTitle);
+        assertThat(d.findElement(By.id("documents")).getText()).doesNotContain(exeTitle, macroTitle);
+    }
+
+    @Test
+    void aFieldTheServerRefusesIsNamedInPortugueseAsTheFormShowsIt() throws Exception {
+        int before = documents.list(condo(), null, null, null, true).size();
+        browser.login(base(), ADMIN_EMAIL, ADMIN_PASSWORD);
+        WebDriver d = openReports();
+        fillUploadForm(d, file("ata.pdf", UploadFixtures.pdf(2_000)), "", 4, 2026);
+        // a title of spaces passes the browser's own check ("required"); the server refuses it
+        d.findElement(By.id("u-title")).sendKeys("   ");
+        submitUpload(d);
+        assertThat(refusal(d)).isEqualTo("Informe o título do relatório (até 200 caracteres).");
+        assertThat(documents.list(condo(), null, null, null, true)).hasSize(before);
     }
 
     @Test
@@ -144,7 +157,7 @@ class ReportsBrowserTest {
 
         browser.login(base(), CLIENTE_EMAIL, CLIENTE_PASSWORD);
         WebDriver d = openReports();
-        WebElement row = d.findElement(By.cssSelector("tr[data-report-id='" + report.id() + "']"));
+        WebElement row = d.findElement(By.cssSelector("#documents [data-report-id='" + report.id() + "']"));
         assertThat(row.getText()).contains(title, "02/2026", "PDF");
         WebElement download = row.findElement(By.cssSelector("a[href$='/reports/" + report.id() + "/download']"));
         assertThat(download.getText()).contains("Baixar");
@@ -152,9 +165,9 @@ class ReportsBrowserTest {
         assertThat(d.findElements(By.id("upload-form"))).isEmpty();
         assertThat(d.findElements(By.id("u-file"))).isEmpty();
         assertThat(d.findElements(By.cssSelector("form[action*='/delete']"))).isEmpty();
-        assertThat(d.findElements(By.cssSelector("#reports-table .btn-outline-danger")))
+        assertThat(d.findElements(By.cssSelector("#documents .btn-outline-danger")))
                 .isEmpty();
-        assertThat(d.findElement(By.id("reports-table")).getText()).doesNotContain("Excluir");
+        assertThat(d.findElement(By.id("documents")).getText()).doesNotContain("Excluir");
         assertThat(d.findElements(By.id("tariff-form"))).isEmpty();
         assertThat(d.findElements(By.id("statement-form"))).isEmpty();
 
@@ -179,6 +192,13 @@ class ReportsBrowserTest {
         WebElement y = d.findElement(By.id("u-year"));
         y.clear();
         y.sendKeys(Integer.toString(year));
+    }
+
+    /** Clicks "Enviar", scrolled to the middle of the window first (the form is below the lists). */
+    private static void submitUpload(WebDriver d) {
+        WebElement submit = d.findElement(By.id("upload-submit"));
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+        submit.click();
     }
 
     /** Waits for the upload's error alert and returns its text. */

@@ -7,6 +7,7 @@ import br.com.vetric.shared.CondominiumId;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,9 +17,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Reads back the session rows of a generated statement's XLSX (sheet "Carregamentos"), as a reader would. */
 public final class StatementSheet {
 
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
     private StatementSheet() {}
 
-    /** One session's share of the month, as printed: apartment, start ("dd/MM/yyyy HH:mm"), Wh, peak Wh, basis. */
+    /**
+     * One session's share of the month, as printed: apartment, start ("dd/MM/yyyy HH:mm", read from the date cell),
+     * Wh, peak Wh, basis.
+     */
     public record Line(String apartment, String start, long monthWh, long peakWh, String basis) {}
 
     public static List<Line> lines(Documents documents, CondominiumId condo, YearMonth month) throws Exception {
@@ -41,7 +47,7 @@ public final class StatementSheet {
                 }
                 lines.add(new Line(
                         row.getCell(0).getStringCellValue(),
-                        row.getCell(4).getStringCellValue(),
+                        START.format(row.getCell(4).getLocalDateTimeCellValue()),
                         Math.round(row.getCell(7).getNumericCellValue() * 1000),
                         Math.round(row.getCell(8).getNumericCellValue() * 1000),
                         row.getCell(13).getStringCellValue()));

@@ -63,6 +63,23 @@ public class CondominiumRepository {
                         """).params(values(c)).param("id", id.value()).update() > 0;
     }
 
+    /** Whether the condominium's managers may change its residents (false for an unknown condominium). */
+    public boolean residentsEditableByManager(CondominiumId id) {
+        return jdbc.sql("select residents_editable_by_manager from condominium where id = :id")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** Sets it; returns whether it changed. */
+    public boolean setResidentsEditableByManager(CondominiumId id, boolean editable) {
+        return jdbc.sql("""
+                        update condominium set residents_editable_by_manager = :editable
+                         where id = :id and residents_editable_by_manager <> :editable
+                        """).param("id", id.value()).param("editable", editable).update() > 0;
+    }
+
     private static java.util.Map<String, Object> values(CondominiumCommand c) {
         java.util.Map<String, Object> v = new java.util.HashMap<>();
         v.put("name", c.name());

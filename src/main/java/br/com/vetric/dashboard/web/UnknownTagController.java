@@ -8,7 +8,6 @@ import br.com.vetric.residents.Resident;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Unknown tags seen on sessions (ADMIN), each with "assign to resident": the tag is given to the resident and
- * the sessions recorded with it are attached asynchronously by the sessions module.
+ * Unknown tags seen on sessions, each with "assign to resident": the tag is given to the resident and the sessions
+ * recorded with it are attached asynchronously by the sessions module. For whoever may change the residents (an
+ * ADMIN; the condominium's CLIENTE while the operator allows it): the residents module refuses anyone else (403).
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
 class UnknownTagController {
 
     private final Sessions sessions;
@@ -37,6 +36,7 @@ class UnknownTagController {
     @GetMapping("/residents/unknown-tags")
     String list(Model model) {
         CondominiumId condo = current.require();
+        residents.requireMayChange(condo);
         model.addAttribute("tags", sessions.unknownTags(condo));
         model.addAttribute("residents", residents.list(condo, null, false, 0, 1000));
         return "dashboard/unknown-tags";

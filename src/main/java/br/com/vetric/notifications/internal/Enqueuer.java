@@ -71,24 +71,11 @@ public class Enqueuer {
         values.put("data", Placeholders.date(kind == NotificationKind.CHARGING_STARTED ? s.startedAt() : at));
         values.put("localizacao", ctx.location());
         values.put("tag", s.idTag());
-        String skip = null;
-        String phone = null;
-        if (r == null) {
-            skip = "morador não encontrado";
-        } else {
-            values.put("nome", r.name());
-            values.put("apartamento", r.unit());
-            phone = r.phone();
-            if (!r.active()) {
-                skip = "morador inativo";
-            } else if (!r.notificationsEnabled()) {
-                skip = "morador desativou as notificações";
-            } else if (phone == null || phone.isBlank()) {
-                skip = "morador sem telefone";
-            } else {
-                skip = lateReason;
-            }
+        String skip = r == null ? "morador não encontrado" : addressed(r, values);
+        if (skip == null) {
+            skip = lateReason;
         }
+        String phone = r == null ? null : r.phone();
         return Optional.of(message(
                 ctx,
                 kind,
@@ -101,6 +88,32 @@ public class Enqueuer {
                 s.id(),
                 values,
                 skip));
+    }
+
+    /**
+     * A message to a resident about something other than one session (the month's summary); SKIPPED with the reason
+     * when they cannot or do not want to be told.
+     */
+    NewMessage toResident(
+            RuleContext ctx, NotificationKind kind, String subject, ResidentRef r, Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put("localizacao", ctx.location());
+        String skip = addressed(r, all);
+        return message(ctx, kind, subject, "resident:" + r.id(), r.phone(), r.id(), r.name(), null, null, all, skip);
+    }
+
+    /** Puts the resident's name and unit in {@code values}; the reason not to message them, or null. */
+    private static String addressed(ResidentRef r, Map<String, String> values) {
+        values.put("nome", r.name());
+        values.put("apartamento", r.unit());
+        if (!r.active()) {
+            return "morador inativo";
+        } else if (!r.notificationsEnabled()) {
+            return "morador desativou as notificações";
+        } else if (r.phone() == null || r.phone().isBlank()) {
+            return "morador sem telefone";
+        }
+        return null;
     }
 
     /** A message to every manager phone of the condominium (or one SKIPPED row saying there is none). */

@@ -86,24 +86,17 @@ public final class Placeholders {
 
     /** Sample values for the live preview. */
     public static Map<String, String> sample(String location) {
-        return Map.of(
-                "nome",
-                "Maria Souza",
-                "apartamento",
-                "101 · Torre A",
-                "carregador",
-                "Garagem 1",
-                "energia",
-                Energy.formatKwh(20_820),
-                "duracao",
-                "2 h 05 min",
-                "data",
-                date(Instant.parse("2026-03-14T22:30:00Z")),
-                "localizacao",
-                location,
-                "tag",
-                "04A1B2C3D4",
-                "erro",
-                "falha de aterramento");
+        return Map.ofEntries(
+                Map.entry("nome", "Maria Souza"),
+                Map.entry("apartamento", "101 · Torre A"),
+                Map.entry("carregador", "Garagem 1"),
+                Map.entry("energia", Energy.formatKwh(20_820)),
+                Map.entry("duracao", "2 h 05 min"),
+                Map.entry("data", date(Instant.parse("2026-03-14T22:30:00Z"))),
+                Map.entry("localizacao", location),
+                Map.entry("tag", "04A1B2C3D4"),
+                Map.entry("erro", "falha de aterramento"),
+                Map.entry("mes", "outubro de 2026"),
+                Map.entry("valor", "R$ 16,66"));
     }
 }

@@ -29,6 +29,21 @@ public class PageFormat {
         return value == null ? "" : PtBr.price(value);
     }
 
+    /** A price as a form field shows it: "0,8234". */
+    public String priceNumber(BigDecimal value) {
+        return PtBr.priceNumber(value);
+    }
+
+    /** "05/10/2026". */
+    public String day(java.time.LocalDate day) {
+        return PtBr.date(day);
+    }
+
+    /** "outubro de 2026". */
+    public String month(java.time.YearMonth month) {
+        return month == null ? "" : PtBr.month(month);
+    }
+
     public String decimal(BigDecimal value, int digits) {
         return PtBr.decimal(value, digits);
     }

@@ -137,7 +137,10 @@ public class DocumentService {
         return props.maxUploadBytes();
     }
 
-    /** Deletes an uploaded report. Statement files go with their statement (a new generation replaces a draft). */
+    /**
+     * Deletes a report: an upload, or a file of a statement version of a month not yet closed (a closed month's files
+     * are kept).
+     */
     @Transactional
     public void delete(CondominiumId condo, long id) {
         ReportRepository.StoredReport r = find(condo, id, true);

@@ -3,14 +3,16 @@ package br.com.vetric.reports.internal;
 import br.com.vetric.reports.Report;
 import br.com.vetric.reports.ReportFormat;
 import br.com.vetric.reports.Statement;
+import br.com.vetric.reports.StatementLine;
 import br.com.vetric.reports.Tariff;
+import br.com.vetric.reports.TariffPeriod;
 import br.com.vetric.shared.CondominiumId;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -117,41 +119,39 @@ public class ReportRepository {
                 .update();
     }
 
-    public List<String> storedNamesOfStatement(CondominiumId condo, long statementId) {
-        return jdbc.sql("select stored_name from report where condominium_id = :condo and statement_id = :s")
+    // ------------------------------------------------------------------ tariff
+
+    /** The condominium's tariffs, by effective date. */
+    public List<TariffPeriod> tariffs(CondominiumId condo) {
+        return jdbc.sql("""
+                        select mode, flat_price, peak_price, off_peak_price, peak_start, peak_end, effective_from
+                          from report_tariff where condominium_id = :condo order by effective_from""")
                 .param("condo", condo.value())
-                .param("s", statementId)
-                .query(String.class)
+                .query((rs, i) -> new TariffPeriod(
+                        rs.getObject(7, LocalDate.class),
+                        new Tariff(
+                                Tariff.Mode.valueOf(rs.getString(1)),
+                                rs.getBigDecimal(2),
+                                rs.getBigDecimal(3),
+                                rs.getBigDecimal(4),
+                                time(rs.getTime(5)),
+                                time(rs.getTime(6)))))
                 .list();
     }
 
-    // ------------------------------------------------------------------ tariff
-
-    public Optional<Tariff> tariff(CondominiumId condo) {
-        return jdbc.sql("""
-                        select mode, flat_price, peak_price, off_peak_price, peak_start, peak_end
-                          from report_tariff where condominium_id = :condo""")
-                .param("condo", condo.value())
-                .query((rs, i) -> new Tariff(
-                        Tariff.Mode.valueOf(rs.getString(1)),
-                        rs.getBigDecimal(2),
-                        rs.getBigDecimal(3),
-                        rs.getBigDecimal(4),
-                        time(rs.getTime(5)),
-                        time(rs.getTime(6))))
-                .optional();
-    }
-
-    public void saveTariff(CondominiumId condo, Tariff t, Instant at, Long by) {
+    /** Saves the tariff that applies from a day (replacing the one saved for that same day). */
+    public void saveTariff(CondominiumId condo, LocalDate effectiveFrom, Tariff t, Instant at, Long by) {
         jdbc.sql("""
-                        insert into report_tariff (condominium_id, mode, flat_price, peak_price, off_peak_price, peak_start,
-                               peak_end, updated_at, updated_by)
-                        values (:condo, :mode, :flat, :peak, :off, :ps, :pe, :at, :by)
-                        on conflict (condominium_id) do update set mode = excluded.mode, flat_price = excluded.flat_price,
-                               peak_price = excluded.peak_price, off_peak_price = excluded.off_peak_price,
-                               peak_start = excluded.peak_start, peak_end = excluded.peak_end,
-                               updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                        insert into report_tariff (condominium_id, effective_from, mode, flat_price, peak_price,
+                               off_peak_price, peak_start, peak_end, updated_at, updated_by)
+                        values (:condo, :from, :mode, :flat, :peak, :off, :ps, :pe, :at, :by)
+                        on conflict (condominium_id, effective_from) do update set mode = excluded.mode,
+                               flat_price = excluded.flat_price, peak_price = excluded.peak_price,
+                               off_peak_price = excluded.off_peak_price, peak_start = excluded.peak_start,
+                               peak_end = excluded.peak_end, updated_at = excluded.updated_at,
+                               updated_by = excluded.updated_by""")
                 .param("condo", condo.value())
+                .param("from", effectiveFrom)
                 .param("mode", t.mode().name())
                 .param("flat", t.flatPrice())
                 .param("peak", t.peakPrice())
@@ -163,49 +163,100 @@ public class ReportRepository {
                 .update();
     }
 
+    public int deleteTariff(CondominiumId condo, LocalDate effectiveFrom) {
+        return jdbc.sql("delete from report_tariff where condominium_id = :condo and effective_from = :from")
+                .param("condo", condo.value())
+                .param("from", effectiveFrom)
+                .update();
+    }
+
     // ------------------------------------------------------------------ statements
+
+    private static final String STATEMENT_COLUMNS = """
+            s.id, s.ref_year, s.ref_month, s.version, s.sessions, s.energy_wh, s.peak_wh, s.off_peak_wh,
+            s.total_cost, s.generated_at, (c.condominium_id is not null), s.partial, s.draft, s.outdated_at,
+            s.outdated_reason, s.fingerprint
+              from statement s
+              left join statement_month_closed c on c.condominium_id = s.condominium_id
+                   and c.ref_year = s.ref_year and c.ref_month = s.ref_month
+            """;
+
+    /** A statement and the fingerprint of what it showed. */
+    public record StoredStatement(Statement statement, String fingerprint) {}
 
     public Optional<Statement> latestStatement(CondominiumId condo, YearMonth month) {
         return statements(condo, month).stream().findFirst();
     }
 
+    public Optional<StoredStatement> latestStored(CondominiumId condo, YearMonth month) {
+        return jdbc.sql("select " + STATEMENT_COLUMNS + """
+                         where s.condominium_id = :condo and s.ref_year = :y and s.ref_month = :m
+                         order by s.version desc limit 1""")
+                .param("condo", condo.value())
+                .param("y", month.getYear())
+                .param("m", month.getMonthValue())
+                .query(ReportRepository::storedStatement)
+                .optional();
+    }
+
     /** The month's statement versions, newest first. */
     public List<Statement> statements(CondominiumId condo, YearMonth month) {
-        return jdbc.sql("""
-                        select s.id, s.ref_year, s.ref_month, s.version, s.sessions, s.energy_wh, s.peak_wh, s.off_peak_wh,
-                               s.total_cost, s.generated_at, (c.condominium_id is not null)
-                          from statement s
-                          left join statement_month_closed c on c.condominium_id = s.condominium_id
-                               and c.ref_year = s.ref_year and c.ref_month = s.ref_month
+        return jdbc.sql("select " + STATEMENT_COLUMNS + """
                          where s.condominium_id = :condo and s.ref_year = :y and s.ref_month = :m
                          order by s.version desc""")
                 .param("condo", condo.value())
                 .param("y", month.getYear())
                 .param("m", month.getMonthValue())
-                .query((rs, i) -> new Statement(
-                        rs.getLong(1),
-                        rs.getInt(2),
-                        rs.getInt(3),
-                        rs.getInt(4),
-                        rs.getInt(5),
-                        rs.getLong(6),
-                        rs.getLong(7),
-                        rs.getLong(8),
-                        rs.getBigDecimal(9),
-                        rs.getTimestamp(10).toInstant(),
-                        rs.getBoolean(11)))
+                .query((rs, i) -> storedStatement(rs, i).statement())
                 .list();
     }
 
-    public long insertStatement(CondominiumId condo, YearMonth month, int version, StatementData d, Long by) {
+    /** Every version of the statements of a year and/or month (null: any), newest month and version first. */
+    public List<Statement> statements(CondominiumId condo, Integer year, Integer month) {
+        return jdbc.sql("select " + STATEMENT_COLUMNS + """
+                         where s.condominium_id = :condo
+                           and (cast(:y as int) is null or s.ref_year = :y)
+                           and (cast(:m as int) is null or s.ref_month = :m)
+                         order by s.ref_year desc, s.ref_month desc, s.version desc""")
+                .param("condo", condo.value())
+                .param("y", year)
+                .param("m", month)
+                .query((rs, i) -> storedStatement(rs, i).statement())
+                .list();
+    }
+
+    public Optional<Statement> statement(CondominiumId condo, long id) {
+        return jdbc.sql("select " + STATEMENT_COLUMNS + " where s.condominium_id = :condo and s.id = :id")
+                .param("condo", condo.value())
+                .param("id", id)
+                .query((rs, i) -> storedStatement(rs, i).statement())
+                .optional();
+    }
+
+    /** The months (from {@code from} on, up to {@code to}) that have a statement. */
+    public List<YearMonth> monthsWithStatements(CondominiumId condo, YearMonth from, YearMonth to) {
+        return jdbc.sql("""
+                        select distinct ref_year, ref_month from statement
+                         where condominium_id = :condo
+                           and ref_year * 100 + ref_month between :from and :to
+                         order by ref_year, ref_month""")
+                .param("condo", condo.value())
+                .param("from", from.getYear() * 100 + from.getMonthValue())
+                .param("to", to.getYear() * 100 + to.getMonthValue())
+                .query((rs, i) -> YearMonth.of(rs.getInt(1), rs.getInt(2)))
+                .list();
+    }
+
+    public long insertStatement(CondominiumId condo, YearMonth month, StatementData d, Long by) {
         return jdbc.sql("""
                         insert into statement (condominium_id, ref_year, ref_month, version, sessions, energy_wh, peak_wh,
-                               off_peak_wh, total_cost, generated_at, generated_by)
-                        values (:condo, :y, :m, :v, :sessions, :wh, :peak, :off, :cost, :at, :by) returning id""")
+                               off_peak_wh, total_cost, generated_at, generated_by, partial, draft, fingerprint)
+                        values (:condo, :y, :m, :v, :sessions, :wh, :peak, :off, :cost, :at, :by, :partial, :draft,
+                                :fingerprint) returning id""")
                 .param("condo", condo.value())
                 .param("y", month.getYear())
                 .param("m", month.getMonthValue())
-                .param("v", version)
+                .param("v", d.version())
                 .param("sessions", d.totals().sessions())
                 .param("wh", d.totals().energyWh())
                 .param("peak", d.totals().peakWh())
@@ -213,15 +264,70 @@ public class ReportRepository {
                 .param("cost", d.totals().cost())
                 .param("at", Timestamp.from(d.generatedAt()))
                 .param("by", by)
+                .param("partial", d.partial())
+                .param("draft", d.draft())
+                .param("fingerprint", d.fingerprint())
                 .query(Long.class)
                 .single();
     }
 
-    public void deleteStatement(CondominiumId condo, long id) {
-        jdbc.sql("delete from statement where condominium_id = :condo and id = :id")
+    /** Flags a statement as outdated (once: the first reason and time are kept). */
+    public boolean markOutdated(CondominiumId condo, long id, Instant at, Statement.OutdatedReason reason) {
+        return jdbc.sql("""
+                        update statement set outdated_at = :at, outdated_reason = :reason
+                         where condominium_id = :condo and id = :id and outdated_at is null""")
+                        .param("condo", condo.value())
+                        .param("id", id)
+                        .param("at", Timestamp.from(at))
+                        .param("reason", reason.name())
+                        .update()
+                > 0;
+    }
+
+    public void insertLine(CondominiumId condo, StatementLine l) {
+        jdbc.sql("""
+                        insert into statement_line (statement_id, condominium_id, unit, apartment, tower, resident_id,
+                               resident_name, sessions, energy_wh, peak_wh, off_peak_wh, cost, idle_seconds)
+                        values (:s, :condo, :unit, :apartment, :tower, :resident, :name, :sessions, :wh, :peak, :off,
+                                :cost, :idle)""")
+                .param("s", l.statementId())
                 .param("condo", condo.value())
-                .param("id", id)
+                .param("unit", l.unit())
+                .param("apartment", l.apartment())
+                .param("tower", l.tower())
+                .param("resident", l.residentId())
+                .param("name", l.residentName())
+                .param("sessions", l.sessions())
+                .param("wh", l.energyWh())
+                .param("peak", l.peakWh())
+                .param("off", l.offPeakWh())
+                .param("cost", l.amount())
+                .param("idle", l.idleSeconds())
                 .update();
+    }
+
+    /** A statement's lines, in the statement's order (apartment, then resident). */
+    public List<StatementLine> lines(CondominiumId condo, long statementId) {
+        return jdbc.sql("""
+                        select statement_id, unit, apartment, tower, resident_id, resident_name, sessions, energy_wh,
+                               peak_wh, off_peak_wh, cost, idle_seconds
+                          from statement_line where condominium_id = :condo and statement_id = :s order by id""")
+                .param("condo", condo.value())
+                .param("s", statementId)
+                .query((rs, i) -> new StatementLine(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getBigDecimal(11),
+                        rs.getLong(12)))
+                .list();
     }
 
     public boolean closed(CondominiumId condo, YearMonth month) {
@@ -258,6 +364,29 @@ public class ReportRepository {
                 .list();
     }
 
+    private static StoredStatement storedStatement(ResultSet rs, int i) throws SQLException {
+        Timestamp outdated = rs.getTimestamp(14);
+        String reason = rs.getString(15);
+        Statement st = new Statement(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getInt(3),
+                rs.getInt(4),
+                rs.getInt(5),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getBigDecimal(9),
+                rs.getTimestamp(10).toInstant(),
+                rs.getBoolean(11),
+                rs.getBoolean(12),
+                rs.getBoolean(13),
+                outdated != null,
+                outdated == null ? null : outdated.toInstant(),
+                reason == null ? null : Statement.OutdatedReason.valueOf(reason));
+        return new StoredStatement(st, rs.getString(16));
+    }
+
     private static StoredReport report(ResultSet rs, int i) throws SQLException {
         Integer version = (Integer) rs.getObject(14);
         Report r = new Report(
@@ -282,9 +411,5 @@ public class ReportRepository {
 
     private static java.time.LocalTime time(Time t) {
         return t == null ? null : t.toLocalTime();
-    }
-
-    static BigDecimal zero() {
-        return BigDecimal.ZERO;
     }
 }

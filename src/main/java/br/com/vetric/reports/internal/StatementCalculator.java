@@ -4,23 +4,27 @@ import br.com.vetric.reports.Tariff;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.EnergyShare;
 import br.com.vetric.sessions.SessionEnergy;
+import br.com.vetric.shared.PeakWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The statement's arithmetic. Each session's energy comes already placed in time by the sessions' one allocation
  * rule ({@link SessionEnergy}: in proportion to the time the car was charging, or to the whole session when VETRIC
- * did not watch it live; exact to the Wh); the month keeps its own parts. Cost of a session = peak kWh × peak price
- * + off-peak kWh × off-peak price (flat: kWh × price), rounded HALF_EVEN to cents; every total is the sum of the
- * rounded session costs. Idle time is the session's recorded idle time. The result is checked to reconcile before
+ * did not watch it live; exact to the Wh); the month keeps its own parts, each day priced with the tariff in force
+ * that day ({@link EnergyPricing}). Cost of a session = peak kWh × peak price + off-peak kWh × off-peak price (flat:
+ * kWh × price), summed over its days and rounded HALF_EVEN to cents; every total is the sum of the rounded session
+ * costs. Idle time is the session's recorded idle time. The result is checked to reconcile before
  * it is returned.
  */
 public final class StatementCalculator {
@@ -30,6 +34,17 @@ public final class StatementCalculator {
 
     private StatementCalculator() {}
 
+    /** What a statement is computed for: whose, which month and version, its tariffs, and when. */
+    public record Input(
+            String condominiumName,
+            YearMonth month,
+            int version,
+            TariffSchedule tariffs,
+            ZoneId zone,
+            Instant now,
+            boolean draft) {}
+
+    /** One tariff for the whole month, a draft (tests and the arithmetic examples). */
     public static StatementData compute(
             String condominiumName,
             YearMonth month,
@@ -38,10 +53,24 @@ public final class StatementCalculator {
             ZoneId zone,
             Instant now,
             List<SessionEnergy> sessions) {
+        return compute(
+                new Input(condominiumName, month, version, TariffSchedule.of(tariff), zone, now, true),
+                sessions,
+                window -> Map.of());
+    }
+
+    /**
+     * @param placed       the month's sessions placed with the month's reference peak window
+     * @param withWindow   the same sessions (by id) placed with another window the month's tariffs use
+     */
+    public static StatementData compute(
+            Input in, List<SessionEnergy> placed, Function<PeakWindow, Map<Long, SessionEnergy>> withWindow) {
+        YearMonth month = in.month();
+        Map<PeakWindow, Map<Long, SessionEnergy>> others = new HashMap<>();
         List<StatementData.Line> identified = new ArrayList<>();
         List<StatementData.Line> unidentified = new ArrayList<>();
         long expectedMonthWh = 0;
-        for (SessionEnergy e : sessions) {
+        for (SessionEnergy e : placed) {
             if (!e.touches(month)) {
                 continue;
             }
@@ -51,19 +80,26 @@ public final class StatementCalculator {
                 throw new StatementReconciliationException(
                         "session " + s.id() + ": parts " + partsSum + " Wh != energy " + s.energyWh() + " Wh");
             }
-            long peak = e.peakWh(month);
-            long off = e.offPeakWh(month);
+            EnergyPricing.Priced priced = EnergyPricing.price(
+                    e,
+                    window -> others.computeIfAbsent(window, withWindow).getOrDefault(s.id(), e),
+                    in.tariffs(),
+                    month);
+            if (priced.wh() != e.wh(month)) {
+                throw new StatementReconciliationException(
+                        "session " + s.id() + ": priced " + priced.wh() + " Wh != month share " + e.wh(month) + " Wh");
+            }
             StatementData.Line line = new StatementData.Line(
                     s,
                     s.energyWh(),
-                    peak + off,
-                    peak,
-                    off,
-                    cost(peak, off, tariff),
+                    priced.wh(),
+                    priced.peakWh(),
+                    priced.offPeakWh(),
+                    priced.cost(),
                     e.crosses(month),
                     s.open(),
                     e.basis());
-            expectedMonthWh += peak + off;
+            expectedMonthWh += e.wh(month);
             (s.identified() ? identified : unidentified).add(line);
         }
         Comparator<StatementData.Line> chronological = Comparator.comparing(
@@ -104,13 +140,16 @@ public final class StatementCalculator {
                 .reduce(StatementData.Totals.ZERO, StatementData.Totals::plus);
         StatementData.Totals unidentifiedTotals = StatementData.Totals.sum(unidentified);
         StatementData.Totals totals = identifiedTotals.plus(unidentifiedTotals);
+        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(in.zone()).toInstant();
         StatementData data = new StatementData(
-                condominiumName,
+                in.condominiumName(),
                 month,
-                version,
-                tariff,
-                zone,
-                now,
+                in.version(),
+                in.tariffs().in(month),
+                in.zone(),
+                in.now(),
+                in.now().isBefore(monthEnd),
+                in.draft(),
                 apartments,
                 unidentified,
                 identifiedTotals,
@@ -150,6 +189,7 @@ public final class StatementCalculator {
         }
     }
 
+    /** One tariff's cost of a session's month, rounded to the centavo. */
     static BigDecimal cost(long peakWh, long offPeakWh, Tariff tariff) {
         return tariff.cost(peakWh, offPeakWh);
     }

@@ -1,22 +1,32 @@
 package br.com.vetric.reports.internal;
 
-import br.com.vetric.reports.Tariff;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.EnergyBasis;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
-/** A month's statement, computed and reconciled, ready to be written as XLSX and PDF. */
+/**
+ * A month's statement, computed and reconciled, ready to be written as XLSX and PDF. {@code tariffs}: the tariffs in
+ * force on the month's days, in order. {@code partial}: generated before the month was over; {@code draft}: before
+ * it was closed.
+ */
 public record StatementData(
         String condominiumName,
         YearMonth month,
         int version,
-        Tariff tariff,
+        List<TariffSchedule.Stretch> tariffs,
         ZoneId zone,
         Instant generatedAt,
+        boolean partial,
+        boolean draft,
         List<Apartment> apartments,
         List<Line> unidentified,
         Totals identifiedTotals,
@@ -37,7 +47,13 @@ public record StatementData(
             BigDecimal cost,
             boolean crossesMonth,
             boolean open,
-            EnergyBasis basis) {}
+            EnergyBasis basis) {
+
+        /** The charger reports this open session's energy only when it ends: its 0 Wh are not a reading. */
+        public boolean energyPending() {
+            return session.energyPending();
+        }
+    }
 
     public record Resident(Long residentId, String name, List<Line> lines, Totals totals) {}
 
@@ -71,5 +87,78 @@ public record StatementData(
 
     public boolean empty() {
         return totals.sessions() == 0;
+    }
+
+    /** Every line of the month: the residents' (by apartment), then the unidentified ones. */
+    public List<Line> allLines() {
+        List<Line> all = new ArrayList<>();
+        apartments.forEach(a -> a.residents().forEach(r -> all.addAll(r.lines())));
+        all.addAll(unidentified);
+        return all;
+    }
+
+    /**
+     * A hash of what the statement shows (its lines, who and where, Wh, peak, cost, and the tariffs), but not of its
+     * version, time or marks: two computations of an unchanged month give the same fingerprint.
+     */
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder();
+        for (TariffSchedule.Stretch t : tariffs) {
+            sb.append(t.from())
+                    .append('|')
+                    .append(t.to())
+                    .append('|')
+                    .append(t.tariff().mode());
+            for (BigDecimal price : new BigDecimal[] {
+                t.tariff().flatPrice(), t.tariff().peakPrice(), t.tariff().offPeakPrice()
+            }) {
+                sb.append('|')
+                        .append(price == null ? "" : price.stripTrailingZeros().toPlainString());
+            }
+            sb.append('|').append(t.tariff().peakWindow()).append('\n');
+        }
+        for (Apartment a : apartments) {
+            for (Resident r : a.residents()) {
+                for (Line l : r.lines()) {
+                    sb.append(a.apartment())
+                            .append('|')
+                            .append(r.residentId())
+                            .append('|')
+                            .append(r.name());
+                    line(sb, l);
+                }
+            }
+        }
+        for (Line l : unidentified) {
+            sb.append("?|").append(l.session().idTag());
+            line(sb, l);
+        }
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void line(StringBuilder sb, Line l) {
+        sb.append('|')
+                .append(l.session().id())
+                .append('|')
+                .append(l.session().startedAt())
+                .append('|')
+                .append(l.session().endedAt())
+                .append('|')
+                .append(l.sessionWh())
+                .append('|')
+                .append(l.peakWh())
+                .append('|')
+                .append(l.offPeakWh())
+                .append('|')
+                .append(l.cost().toPlainString())
+                .append('|')
+                .append(l.basis())
+                .append('\n');
     }
 }

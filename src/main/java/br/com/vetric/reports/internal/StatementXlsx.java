@@ -1,6 +1,5 @@
 package br.com.vetric.reports.internal;
 
-import br.com.vetric.platform.PtBr;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,14 +13,16 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The statement as a workbook: sheet "Carregamentos" (one row per session's share of the month) and sheet "Resumo"
- * (per apartment and resident, unidentified, total, and the notes). kWh cells are numbers with 3 decimals (exact
- * Wh); costs are numbers with 2 decimals.
+ * The statement as a workbook: sheet "Resumo" first (version and marks, per apartment and resident, unidentified,
+ * total, the tariffs and the notes), then "Carregamentos" (one row per session's share of the month) and "Por
+ * apartamento" (one row per apartment, as the building's administration bills it). kWh cells are numbers with 3
+ * decimals (exact Wh); costs are numbers with 2 decimals; dates are real date cells.
  */
 final class StatementXlsx {
 
     static final String SESSIONS_SHEET = "Carregamentos";
     static final String SUMMARY_SHEET = "Resumo";
+    static final String UNITS_SHEET = "Por apartamento";
 
     private StatementXlsx() {}
 
@@ -29,8 +30,9 @@ final class StatementXlsx {
         try (XSSFWorkbook wb = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
-            sessions(wb.createSheet(SESSIONS_SHEET), d, st);
             summary(wb.createSheet(SUMMARY_SHEET), d, st);
+            sessions(wb.createSheet(SESSIONS_SHEET), d, st);
+            units(wb.createSheet(UNITS_SHEET), d, st);
             wb.getProperties().getCoreProperties().setTitle(StatementText.title(d));
             wb.getProperties().getCoreProperties().setCreator("VETRIC");
             wb.write(out);
@@ -94,15 +96,28 @@ final class StatementXlsx {
                         ? l.session().chargerUuid()
                         : l.session().chargerName(),
                 null);
-        text(row, 4, PtBr.dateTime(l.session().startedAt(), d.zone()), null);
-        text(row, 5, l.open() ? "em andamento" : PtBr.dateTime(l.session().endedAt(), d.zone()), null);
-        kwh(row, 6, l.sessionWh(), st);
-        kwh(row, 7, l.monthWh(), st);
-        kwh(row, 8, l.peakWh(), st);
-        kwh(row, 9, l.offPeakWh(), st);
+        date(row, 4, l.session().startedAt(), d, st);
+        if (l.open()) {
+            text(row, 5, "em andamento", null);
+        } else {
+            date(row, 5, l.session().endedAt(), d, st);
+        }
+        if (l.energyPending()) {
+            for (int col = 6; col <= 9; col++) {
+                text(row, col, StatementText.ENERGY_PENDING, null);
+            }
+        } else {
+            kwh(row, 6, l.sessionWh(), st);
+            kwh(row, 7, l.monthWh(), st);
+            kwh(row, 8, l.peakWh(), st);
+            kwh(row, 9, l.offPeakWh(), st);
+            money(row, 11, l.cost(), st);
+        }
         num(row, 10, l.session().idleSeconds() / 60, st.integer);
-        money(row, 11, l.cost(), st);
         String note = l.crossesMonth() ? "atravessa a virada do mês: apenas a parte do mês" : "";
+        if (l.energyPending()) {
+            note = (note.isEmpty() ? "" : note + "; ") + "energia " + StatementText.ENERGY_PENDING;
+        }
         if (!l.session().identified() && l.session().unidentifiedReason() != null) {
             note = (note.isEmpty() ? "" : note + "; ") + StatementText.unidentified(l.session());
         }
@@ -113,11 +128,13 @@ final class StatementXlsx {
     private static void summary(Sheet sh, StatementData d, Styles st) {
         int r = 0;
         text(sh.createRow(r++), 0, StatementText.title(d) + " — " + d.condominiumName(), st.bold);
-        text(
-                sh.createRow(r++),
-                0,
-                "Versão " + d.version() + " · gerado em " + PtBr.dateTime(d.generatedAt(), d.zone()),
-                null);
+        text(sh.createRow(r++), 0, StatementText.version(d), null);
+        Row generated = sh.createRow(r++);
+        text(generated, 0, "Gerada em", null);
+        date(generated, 1, d.generatedAt(), d, st);
+        if (!StatementText.marks(d).isEmpty()) {
+            text(sh.createRow(r++), 0, StatementText.marks(d), st.bold);
+        }
         r++;
         header(
                 sh.createRow(r++),
@@ -154,9 +171,13 @@ final class StatementXlsx {
                                 ? "(sem tag)"
                                 : l.session().idTag(),
                         null);
-                text(row, 1, PtBr.dateTime(l.session().startedAt(), d.zone()), null);
-                kwh(row, 5, l.monthWh(), st);
-                money(row, 7, l.cost(), st);
+                date(row, 1, l.session().startedAt(), d, st);
+                if (l.energyPending()) {
+                    text(row, 5, StatementText.ENERGY_PENDING, null);
+                } else {
+                    kwh(row, 5, l.monthWh(), st);
+                    money(row, 7, l.cost(), st);
+                }
             }
             r++;
         }
@@ -168,6 +189,52 @@ final class StatementXlsx {
         for (int i = 2; i < 8; i++) {
             sh.setColumnWidth(i, 16 * 256);
         }
+    }
+
+    /** One row per apartment (and tower): residents, sessions, kWh and R$. */
+    private static void units(Sheet sh, StatementData d, Styles st) {
+        String[] head = {
+            "Apartamento",
+            "Moradores",
+            "Carregamentos",
+            "Ponta (kWh)",
+            "Fora de ponta (kWh)",
+            "Total (kWh)",
+            "Valor (R$)"
+        };
+        header(sh.createRow(0), head, st);
+        int r = 1;
+        for (StatementData.Apartment a : d.apartments()) {
+            Row row = sh.createRow(r++);
+            text(row, 0, a.apartment(), null);
+            text(
+                    row,
+                    1,
+                    String.join(
+                            " / ",
+                            a.residents().stream()
+                                    .map(StatementData.Resident::name)
+                                    .toList()),
+                    null);
+            num(row, 2, a.totals().sessions(), st.integer);
+            kwh(row, 3, a.totals().peakWh(), st);
+            kwh(row, 4, a.totals().offPeakWh(), st);
+            kwh(row, 5, a.totals().energyWh(), st);
+            money(row, 6, a.totals().cost(), st);
+        }
+        Row total = sh.createRow(r);
+        text(total, 0, "Total dos apartamentos", st.bold);
+        num(total, 2, d.identifiedTotals().sessions(), st.integer);
+        kwh(total, 3, d.identifiedTotals().peakWh(), st);
+        kwh(total, 4, d.identifiedTotals().offPeakWh(), st);
+        kwh(total, 5, d.identifiedTotals().energyWh(), st);
+        money(total, 6, d.identifiedTotals().cost(), st);
+        sh.setColumnWidth(0, 20 * 256);
+        sh.setColumnWidth(1, 36 * 256);
+        for (int i = 2; i < head.length; i++) {
+            sh.setColumnWidth(i, 18 * 256);
+        }
+        sh.createFreezePane(0, 1);
     }
 
     private static void totalsRow(
@@ -202,6 +269,13 @@ final class StatementXlsx {
         c.setCellStyle(style);
     }
 
+    /** A real date cell, in the condominium's wall time. */
+    private static void date(Row row, int col, java.time.Instant at, StatementData d, Styles st) {
+        Cell c = row.createCell(col);
+        c.setCellValue(at.atZone(d.zone()).toLocalDateTime());
+        c.setCellStyle(st.dateTime);
+    }
+
     private static void kwh(Row row, int col, long wh, Styles st) {
         num(row, col, BigDecimal.valueOf(wh).movePointLeft(3).doubleValue(), st.kwh);
     }
@@ -215,6 +289,7 @@ final class StatementXlsx {
         final CellStyle kwh;
         final CellStyle money;
         final CellStyle integer;
+        final CellStyle dateTime;
 
         Styles(XSSFWorkbook wb) {
             Font f = wb.createFont();
@@ -227,10 +302,12 @@ final class StatementXlsx {
             money.setDataFormat(wb.createDataFormat().getFormat("\"R$\" #,##0.00"));
             integer = wb.createCellStyle();
             integer.setDataFormat(wb.createDataFormat().getFormat("0"));
+            dateTime = wb.createCellStyle();
+            dateTime.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
         }
     }
 
     static List<String> sheetNames() {
-        return List.of(SESSIONS_SHEET, SUMMARY_SHEET);
+        return List.of(SUMMARY_SHEET, SESSIONS_SHEET, UNITS_SHEET);
     }
 }

@@ -5,15 +5,20 @@ import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.reports.Documents;
 import br.com.vetric.reports.Report;
 import br.com.vetric.reports.Statement;
+import br.com.vetric.reports.StatementLine;
 import br.com.vetric.reports.Statements;
 import br.com.vetric.reports.Tariff;
+import br.com.vetric.reports.TariffPeriod;
 import br.com.vetric.reports.Tariffs;
 import br.com.vetric.reports.UploadCommand;
+import br.com.vetric.shared.CondominiumId;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -118,19 +123,82 @@ class ReportApiController {
         return statements.close(current.require(), month(month), ReportResponses.userId());
     }
 
+    @GetMapping("/api/v1/reports/statements/{id}")
+    Statement statement(@PathVariable long id) {
+        return statements.get(current.require(), id);
+    }
+
+    /** The statement's lines, one per resident and apartment: what the building's administration bills. */
+    @GetMapping("/api/v1/reports/statements/{id}/lines")
+    List<StatementLine> lines(@PathVariable long id) {
+        return statements.lines(current.require(), id);
+    }
+
+    /** The same per apartment, as a pt-BR CSV (semicolons, decimal commas, UTF-8 with BOM). */
+    @GetMapping(path = "/api/v1/reports/statements/{id}/units.csv", produces = "text/csv")
+    ResponseEntity<byte[]> unitsCsv(@PathVariable long id) {
+        return ReportResponses.unitsCsv(statements, current.require(), id);
+    }
+
+    /** The tariff in force today (with the day it applies from) and every tariff, earlier and scheduled. */
     @GetMapping("/api/v1/tariff")
     TariffResponse tariff() {
-        var condo = current.require();
-        return new TariffResponse(tariffs.configured(condo), tariffs.tariff(condo));
+        return tariffResponse(current.require());
     }
 
+    /**
+     * Saves a tariff that applies from {@code effectiveFrom} (yyyy-MM-dd; absent: from today, or from always when it
+     * is the condominium's first), replacing one saved for the same day.
+     */
     @PutMapping("/api/v1/tariff")
     @PreAuthorize("hasRole('ADMIN')")
-    TariffResponse saveTariff(@RequestBody Tariff tariff) {
-        return new TariffResponse(true, tariffs.save(current.require(), tariff, ReportResponses.userId()));
+    TariffResponse saveTariff(@RequestBody TariffRequest request) {
+        var condo = current.require();
+        tariffs.save(condo, request.tariff(), request.effectiveFrom(), ReportResponses.userId());
+        return tariffResponse(condo);
     }
 
-    record TariffResponse(boolean configured, Tariff tariff) {}
+    /** Removes the tariff that applies from a day (the one before then applies in its place). */
+    @DeleteMapping("/api/v1/tariff/{effectiveFrom}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> deleteTariff(@PathVariable String effectiveFrom) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(effectiveFrom);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("effectiveFrom", "must be a date as yyyy-MM-dd");
+        }
+        tariffs.delete(current.require(), day, ReportResponses.userId());
+        return ResponseEntity.noContent().build();
+    }
+
+    private TariffResponse tariffResponse(CondominiumId condo) {
+        TariffPeriod now = tariffs.current(condo);
+        return new TariffResponse(
+                tariffs.configured(condo),
+                now == null ? Tariff.NOT_CONFIGURED : now.tariff(),
+                now == null ? null : now.effectiveFrom(),
+                tariffs.history(condo));
+    }
+
+    /**
+     * @param tariff        the tariff in force today ({@code NOT_CONFIGURED}: flat R$ 0,00)
+     * @param effectiveFrom the day it applies from, null when none is in force
+     * @param periods       every tariff by effective date, including scheduled ones
+     */
+    record TariffResponse(boolean configured, Tariff tariff, LocalDate effectiveFrom, List<TariffPeriod> periods) {}
+
+    /** A tariff (its fields at the top level of the body) and, optionally, the day it applies from. */
+    record TariffRequest(
+            @JsonUnwrapped Tariff tariff,
+
+            @Schema(
+                    type = "string",
+                    format = "date",
+                    example = "2026-11-01",
+                    description = "first day (condominium's zone) the tariff applies; absent: today, or always for"
+                            + " the condominium's first tariff")
+            LocalDate effectiveFrom) {}
 
     /** The upload's multipart fields, as the OpenAPI document shows them. */
     @Schema(name = "ReportUpload")

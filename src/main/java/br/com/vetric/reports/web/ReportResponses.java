@@ -3,6 +3,9 @@ package br.com.vetric.reports.web;
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.identity.Role;
 import br.com.vetric.reports.Documents;
+import br.com.vetric.reports.Statement;
+import br.com.vetric.reports.Statements;
+import br.com.vetric.shared.CondominiumId;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -27,6 +30,23 @@ final class ReportResponses {
         h.setContentType(MediaType.parseMediaType(d.report().format().contentType()));
         h.setContentLength(d.report().sizeBytes());
         return ResponseEntity.ok().headers(h).body(new FileSystemResource(d.path()));
+    }
+
+    /** A statement per apartment as a pt-BR CSV attachment. */
+    static ResponseEntity<byte[]> unitsCsv(Statements statements, CondominiumId condo, long id) {
+        Statement s = statements.get(condo, id);
+        byte[] csv = statements.unitsCsv(condo, id);
+        HttpHeaders h = new HttpHeaders();
+        h.setContentDisposition(ContentDisposition.attachment()
+                .filename(
+                        String.format("extrato-%04d-%02d-v%d-apartamentos.csv", s.year(), s.month(), s.version()),
+                        StandardCharsets.UTF_8)
+                .build());
+        h.set("X-Content-Type-Options", "nosniff");
+        h.setCacheControl("private, no-store");
+        h.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+        h.setContentLength(csv.length);
+        return ResponseEntity.ok().headers(h).body(csv);
     }
 
     static boolean admin() {

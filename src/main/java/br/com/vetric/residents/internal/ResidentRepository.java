@@ -2,6 +2,7 @@ package br.com.vetric.residents.internal;
 
 import br.com.vetric.residents.Resident;
 import br.com.vetric.residents.ResidentRef;
+import br.com.vetric.residents.Unit;
 import br.com.vetric.shared.CondominiumId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,10 +26,24 @@ public class ResidentRepository {
                              where t.resident_id = r.id and t.condominium_id = r.condominium_id), '{}') as tags
               from resident r
             """;
+    /**
+     * A search that reads as a unit ("802", "802 A", "Apto 802 Torre B") finds that unit (any tower when none is
+     * given), names and tags; any other text is looked for in names, units and tags.
+     */
     private static final String SEARCH = """
              where r.condominium_id = :condo and (:all or r.active)
-               and (:q = '' or r.name ilike :like or r.apartment ilike :like or coalesce(r.tower, '') ilike :like
+               and (:q = ''
+                    or (:isUnit and lower(r.apartment) = lower(:number)
+                        and (:tower = '' or lower(coalesce(r.tower, '')) = lower(:tower)))
+                    or (not :isUnit and (r.apartment ilike :like or coalesce(r.tower, '') ilike :like))
+                    or r.name ilike :like
                     or exists (select 1 from resident_tag t where t.resident_id = r.id and t.tag like upper(:like)))
+            """;
+    /** Numbered units in numeric order (2 before 10), then named ones; towers in order; then names. */
+    private static final String ORDER = """
+             order by r.active desc, r.apartment !~ '^[0-9]{1,18}$',
+                      case when r.apartment ~ '^[0-9]{1,18}$' then r.apartment::bigint end,
+                      lower(r.apartment), lower(coalesce(r.tower, '')), r.name, r.id
             """;
 
     private final JdbcClient jdbc;
@@ -38,12 +53,7 @@ public class ResidentRepository {
     }
 
     public List<Resident> list(CondominiumId condo, String search, boolean includeInactive, int page, int size) {
-        String q = search == null ? "" : search.strip();
-        return jdbc.sql(SELECT + SEARCH + " order by r.active desc, r.apartment, r.name limit :size offset :offset")
-                .param("condo", condo.value())
-                .param("all", includeInactive)
-                .param("q", q)
-                .param("like", "%" + escapeLike(q) + "%")
+        return search(jdbc.sql(SELECT + SEARCH + ORDER + " limit :size offset :offset"), condo, search, includeInactive)
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query(ResidentRepository::resident)
@@ -51,14 +61,38 @@ public class ResidentRepository {
     }
 
     public long count(CondominiumId condo, String search, boolean includeInactive) {
+        return search(jdbc.sql("select count(*) from resident r " + SEARCH), condo, search, includeInactive)
+                .query(Long.class)
+                .single();
+    }
+
+    private static JdbcClient.StatementSpec search(
+            JdbcClient.StatementSpec sql, CondominiumId condo, String search, boolean includeInactive) {
         String q = search == null ? "" : search.strip();
-        return jdbc.sql("select count(*) from resident r " + SEARCH)
-                .param("condo", condo.value())
+        Optional<Unit> unit = Unit.query(q).filter(Unit::numeric);
+        return sql.param("condo", condo.value())
                 .param("all", includeInactive)
                 .param("q", q)
                 .param("like", "%" + escapeLike(q) + "%")
-                .query(Long.class)
-                .single();
+                .param("isUnit", unit.isPresent())
+                .param("number", unit.map(Unit::number).orElse(""))
+                .param("tower", unit.map(Unit::tower).orElse(""));
+    }
+
+    /** The active resident with this name (any case) in this unit, if any: whom a CSV row updates. */
+    public Optional<Resident> findActive(CondominiumId condo, String name, Unit unit) {
+        return jdbc.sql(SELECT + """
+                         where r.condominium_id = :condo and r.active and lower(r.name) = lower(:name)
+                           and lower(r.apartment) = lower(:number)
+                           and lower(coalesce(r.tower, '')) = lower(:tower)
+                         order by r.id limit 1
+                        """)
+                .param("condo", condo.value())
+                .param("name", name)
+                .param("number", unit.number())
+                .param("tower", unit.tower() == null ? "" : unit.tower())
+                .query(ResidentRepository::resident)
+                .optional();
     }
 
     public Optional<Resident> find(CondominiumId condo, long id) {
@@ -119,10 +153,16 @@ public class ResidentRepository {
         return result;
     }
 
-    public List<Long> idsByApartment(CondominiumId condo, String apartment) {
-        return jdbc.sql("select id from resident where condominium_id = :condo and lower(apartment) = lower(:apt)")
+    /** Residents of a unit: its number, and its tower only when the unit names one. */
+    public List<Long> idsByUnit(CondominiumId condo, Unit unit) {
+        return jdbc.sql("""
+                        select id from resident
+                         where condominium_id = :condo and lower(apartment) = lower(:number)
+                           and (:tower = '' or lower(coalesce(tower, '')) = lower(:tower))
+                        """)
                 .param("condo", condo.value())
-                .param("apt", apartment)
+                .param("number", unit.number())
+                .param("tower", unit.tower() == null ? "" : unit.tower())
                 .query(Long.class)
                 .list();
     }

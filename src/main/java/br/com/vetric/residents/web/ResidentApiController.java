@@ -3,14 +3,21 @@ package br.com.vetric.residents.web;
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.platform.ApiParams;
 import br.com.vetric.residents.Resident;
+import br.com.vetric.residents.ResidentAuditEntry;
+import br.com.vetric.residents.ResidentChangesNotAllowedException;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.PageResult;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,8 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/residents}: CLIENTE reads, ADMIN writes (enforced in the security configuration). DELETE
- * deactivates: the resident's history stays.
+ * {@code /api/v1/residents}: every user of the condominium reads (the audit log too); an ADMIN writes, and the
+ * condominium's CLIENTE while the operator allows it (403 otherwise; enforced by the {@link Residents} facade). DELETE
+ * deactivates: the resident's history stays. {@code POST /{id}/tags} gives a resident one more tag (e.g. an unknown
+ * tag seen on sessions, whose sessions are then attached to them).
  */
 @RestController
 @RequestMapping("/api/v1/residents")
@@ -66,6 +75,35 @@ class ResidentApiController {
     @PutMapping("/{id}")
     Resident update(@PathVariable long id, @Valid @RequestBody ResidentCommand command) {
         return residents.update(current.require(), id, command);
+    }
+
+    /** One more tag for a resident. */
+    record TagJson(
+            @NotBlank(message = "is required")
+            @Size(max = ResidentCommand.MAX_TAG, message = "at most {max} characters")
+            String tag) {}
+
+    @PostMapping("/{id}/tags")
+    Resident assignTag(@PathVariable long id, @Valid @RequestBody TagJson body) {
+        return residents.assignTag(current.require(), id, body.tag());
+    }
+
+    /** The audit log, newest first: who changed which resident, when, and what. */
+    @GetMapping("/audit")
+    PageResult<ResidentAuditEntry> audit(
+            @RequestParam(required = false) Long residentId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        ApiParams.paging(page, size);
+        return residents.audit(current.require(), residentId, page, size);
+    }
+
+    @ExceptionHandler(ResidentChangesNotAllowedException.class)
+    ProblemDetail notAllowed(ResidentChangesNotAllowedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setTitle("Forbidden");
+        p.setType(URI.create("about:blank"));
+        return p;
     }
 
     @DeleteMapping("/{id}")

@@ -2,6 +2,7 @@ package br.com.vetric.residents.web;
 
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.ResidentRef;
+import br.com.vetric.residents.Unit;
 import br.com.vetric.shared.Phones;
 import br.com.vetric.shared.Tags;
 import java.util.ArrayList;
@@ -15,13 +16,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads a residents CSV (header line required; ";" or "," separated; UTF-8): {@code nome; apartamento; torre;
- * telefone; tags; notificacoes}. Tags inside their cell are separated by "|" or spaces. Every row is checked
- * before anything is saved; each problem names the line and the field.
+ * Reads a residents CSV (header line required; ";" or "," separated; decoded by {@link CsvText}): {@code nome;
+ * apartamento; torre; telefone; tags; notificacoes}. Tags inside their cell are separated by "|" or spaces; the unit
+ * is read by {@link Unit}'s rule. Every row is checked before anything is saved; each problem names the line and the
+ * field. A row may repeat a tag its resident (same name and unit) already has: the import updates that resident.
  */
 public final class ResidentCsvImport {
 
     static final int MAX_ROWS = 5000;
+
+    /** The required columns as the header names them (for the error that says one is missing). */
+    private static final Map<String, String> COLUMN_NAMES = Map.of("name", "nome", "apartment", "apartamento");
 
     public record RowError(int line, String field, String message, String value) {}
 
@@ -62,7 +67,7 @@ public final class ResidentCsvImport {
         }
         for (String required : List.of("name", "apartment")) {
             if (!col.containsKey(required)) {
-                errors.add(new RowError(1, required, "residents.import.error.header", required));
+                errors.add(new RowError(1, required, "residents.import.error.header", COLUMN_NAMES.get(required)));
             }
         }
         if (!errors.isEmpty()) {
@@ -93,11 +98,7 @@ public final class ResidentCsvImport {
             } else if (name.length() > ResidentCommand.MAX_NAME) {
                 errors.add(new RowError(line, "name", "residents.import.error.tooLong", name));
             }
-            if (apartment.isBlank()) {
-                errors.add(new RowError(line, "apartment", "residents.import.error.required", ""));
-            } else if (apartment.length() > ResidentCommand.MAX_UNIT) {
-                errors.add(new RowError(line, "apartment", "residents.import.error.tooLong", apartment));
-            }
+            Unit unit = unit(line, apartment, tower, errors);
             if (!phone.isBlank()) {
                 try {
                     Phones.toE164(phone);
@@ -116,7 +117,7 @@ public final class ResidentCsvImport {
                     errors.add(new RowError(line, "tags", "residents.import.error.tooLong", t));
                     continue;
                 }
-                Optional<ResidentRef> owner = tagOwner.apply(t);
+                Optional<ResidentRef> owner = tagOwner.apply(t).filter(o -> !isRowOf(o, name, unit));
                 Integer other = tagsInFile.putIfAbsent(t, line);
                 if (owner.isPresent()) {
                     errors.add(new RowError(
@@ -142,19 +143,42 @@ public final class ResidentCsvImport {
                     errors.add(new RowError(line, "notifications", "residents.import.error.yesNo", notify));
                 }
             }
-            if (errors.size() == before) {
+            if (errors.size() == before && unit != null) {
                 valid.add(new ParsedRow(
                         line,
                         new ResidentCommand(
                                 name.strip(),
-                                apartment.strip(),
-                                tower.isBlank() ? null : tower.strip(),
+                                unit.number(),
+                                unit.tower(),
                                 phone.isBlank() ? null : phone.strip(),
                                 tags,
-                                notifications == null || notifications)));
+                                notifications)));
             }
         }
         return new Result(valid, errors, rows);
+    }
+
+    /** The row's unit, or null with its error added. */
+    private static Unit unit(int line, String apartment, String tower, List<RowError> errors) {
+        try {
+            return Unit.parse(apartment, tower);
+        } catch (Unit.Invalid e) {
+            errors.add(new RowError(
+                    line,
+                    e.field(),
+                    "residents.import.error.unit." + e.problem(),
+                    e.field().equals("tower") ? tower : apartment));
+            return null;
+        }
+    }
+
+    /** A tag already on the resident this row updates (same name and unit) is not taken by someone else. */
+    private static boolean isRowOf(ResidentRef owner, String name, Unit unit) {
+        return unit != null
+                && owner.name().equalsIgnoreCase(name.strip())
+                && owner.apartment().equalsIgnoreCase(unit.number())
+                && (owner.tower() == null ? "" : owner.tower())
+                        .equalsIgnoreCase(unit.tower() == null ? "" : unit.tower());
     }
 
     private static String alias(String h) {

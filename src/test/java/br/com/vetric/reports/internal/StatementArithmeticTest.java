@@ -40,6 +40,30 @@ class StatementArithmeticTest {
         return LocalDateTime.parse(localDateTime).atZone(Zones.SAO_PAULO).toInstant();
     }
 
+    /** A finished session of one resident between two instants. */
+    static ChargingSession between(Instant start, Instant end, long wh) {
+        return new ChargingSession(
+                1,
+                1L,
+                "u",
+                "G",
+                1,
+                "T",
+                1L,
+                "A",
+                "1",
+                SessionStatus.FINISHED,
+                start,
+                end,
+                wh,
+                null,
+                null,
+                0,
+                EndReason.LOCAL,
+                null,
+                false);
+    }
+
     static ChargingSession session(
             long id,
             String start,
@@ -203,26 +227,7 @@ class StatementArithmeticTest {
             Instant start = sp("2026-09-28T00:00").plusSeconds(random.nextInt(40 * 86_400));
             Instant end = start.plusSeconds(random.nextInt(3 * 86_400));
             long wh = random.nextInt(90_000);
-            ChargingSession s = new ChargingSession(
-                    1,
-                    1L,
-                    "u",
-                    "G",
-                    1,
-                    "T",
-                    1L,
-                    "A",
-                    "1",
-                    SessionStatus.FINISHED,
-                    start,
-                    end,
-                    wh,
-                    null,
-                    null,
-                    0,
-                    EndReason.LOCAL,
-                    null,
-                    false);
+            ChargingSession s = between(start, end, wh);
             SessionEnergy parts = SessionEnergy.spread(s, TOU.peakWindow(), Zones.SAO_PAULO, NOW);
             assertThat(parts.shares().stream().mapToLong(x -> x.wh()).sum()).isEqualTo(wh);
             assertThat(parts.shares()).allMatch(x -> x.wh() >= 0);
@@ -279,9 +284,11 @@ class StatementArithmeticTest {
                 d.condominiumName(),
                 d.month(),
                 1,
-                d.tariff(),
+                d.tariffs(),
                 d.zone(),
                 d.generatedAt(),
+                d.partial(),
+                d.draft(),
                 d.apartments(),
                 d.unidentified(),
                 d.identifiedTotals(),
@@ -314,8 +321,9 @@ class StatementArithmeticTest {
         StatementData d = StatementCalculator.compute("Condomínio Demo", OCT, 1, TOU, Zones.SAO_PAULO, NOW, sessions);
         StatementFiles.Files files = StatementFiles.write(d);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(files.xlsx()))) {
-            assertThat(wb.getSheetName(0)).isEqualTo("Carregamentos");
-            assertThat(wb.getSheetName(1)).isEqualTo("Resumo");
+            // the summary first (issue #10), then the sessions
+            assertThat(wb.getSheetName(0)).isEqualTo("Resumo");
+            assertThat(wb.getSheetName(1)).isEqualTo("Carregamentos");
             Sheet sh = wb.getSheet("Carregamentos");
             Row ana = sh.getRow(1);
             assertThat(ana.getCell(0).getStringCellValue()).isEqualTo("101");
