@@ -85,6 +85,19 @@ class NotificationRestartTest {
         return new SpringApplicationBuilder(VetricApplication.class).run(args);
     }
 
+    /** A second VETRIC on the first one's database (left behind when the first closed). */
+    private static ConfigurableApplicationContext restart(String jdbcUrl, boolean schedulerEnabled) {
+        return start(Map.of(
+                "vetric.db.url",
+                jdbcUrl,
+                "vetric.db.username",
+                "postgres",
+                "vetric.db.embedded-ephemeral",
+                "false",
+                "vetric.notifications.scheduler-enabled",
+                Boolean.toString(schedulerEnabled)));
+    }
+
     private static int requestsTo(String digits) {
         return evolution
                 .findAll(postRequestedFor(urlPathMatching("/message/sendText/.*"))
@@ -162,15 +175,7 @@ class NotificationRestartTest {
         assertThat(requestsTo(JOAO)).isZero();
         assertThat(requestsTo(MANAGER)).isZero();
 
-        try (ConfigurableApplicationContext second = start(Map.of(
-                "vetric.db.url",
-                jdbcUrl,
-                "vetric.db.username",
-                "postgres",
-                "vetric.db.embedded-ephemeral",
-                "false",
-                "vetric.notifications.scheduler-enabled",
-                "true"))) {
+        try (ConfigurableApplicationContext second = restart(jdbcUrl, true)) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
@@ -223,15 +228,7 @@ class NotificationRestartTest {
         cve.tx(9202, "r5", "BB000002", now.minusSeconds(30)).energy(50L);
         cve.publish();
 
-        try (ConfigurableApplicationContext second = start(Map.of(
-                "vetric.db.url",
-                jdbcUrl,
-                "vetric.db.username",
-                "postgres",
-                "vetric.db.embedded-ephemeral",
-                "false",
-                "vetric.notifications.scheduler-enabled",
-                "false"))) {
+        try (ConfigurableApplicationContext second = restart(jdbcUrl, false)) {
             CondominiumId condo = second.getBean(Condominiums.class).primary().id();
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             Notifications notifications = second.getBean(Notifications.class);
