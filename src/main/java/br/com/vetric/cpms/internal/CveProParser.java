@@ -68,19 +68,13 @@ public final class CveProParser {
     }
 
     private JsonNode readTree(String body, String what) {
-        if (body == null || body.isBlank()) {
-            throw new MalformedResponseException("CVE-PRO sent an empty body for " + what);
-        }
-        try {
-            JsonNode root = mapper.readTree(body);
-            if (root == null || !(root.isObject() || root.isArray())) {
+        return read(body, what, p -> {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
                 throw new MalformedResponseException("CVE-PRO sent a non-JSON-object body for " + what);
             }
-            return root;
-        } catch (JacksonException e) {
-            throw new MalformedResponseException(
-                    "CVE-PRO sent malformed JSON for " + what + ": " + e.getOriginalMessage());
-        }
+            return oneValue.readValue(p);
+        });
     }
 
     /**
@@ -89,19 +83,24 @@ public final class CveProParser {
      * chargers, every 10 s), where the elements' snapshots are all that is kept.
      */
     private <T> List<T> list(String body, String what, String[] names, Function<JsonNode, T> read, String element) {
+        return read(body, what, p -> {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                return elements(p, read, element);
+            } else if (first == JsonToken.START_OBJECT) {
+                return listIn(p, what, names, read, element);
+            }
+            throw new MalformedResponseException("CVE-PRO sent a non-JSON-object body for " + what);
+        });
+    }
+
+    /** A whole answer read by {@code reader}: empty, malformed or followed by more content, it is an error. */
+    private <R> R read(String body, String what, Function<JsonParser, R> reader) {
         if (body == null || body.isBlank()) {
             throw new MalformedResponseException("CVE-PRO sent an empty body for " + what);
         }
         try (JsonParser p = mapper.createParser(body)) {
-            JsonToken first = p.nextToken();
-            List<T> result;
-            if (first == JsonToken.START_ARRAY) {
-                result = elements(p, read, element);
-            } else if (first == JsonToken.START_OBJECT) {
-                result = listIn(p, what, names, read, element);
-            } else {
-                throw new MalformedResponseException("CVE-PRO sent a non-JSON-object body for " + what);
-            }
+            R result = reader.apply(p);
             if (p.nextToken() != null) {
                 throw new MalformedResponseException("CVE-PRO sent more than one JSON value for " + what);
             }
