@@ -11,7 +11,11 @@ public class InvalidGatewaySettings extends InvalidInputException {
         /** The host is, or resolves to, a link-local, cloud-metadata, multicast or unspecified address. */
         ADDRESS_NOT_ALLOWED,
         /** The URL changed but the key or token was not entered again: a stored secret never goes to a new host. */
-        SECRET_REQUIRED_FOR_NEW_URL
+        SECRET_REQUIRED_FOR_NEW_URL,
+        /** Evolution API chosen without its URL, instance and key. */
+        EVOLUTION_INCOMPLETE,
+        /** Meta chosen without its phone number id and access token. */
+        META_INCOMPLETE
     }
 
     private final Problem problem;

@@ -11,57 +11,74 @@ public enum NotificationKind {
             Audience.RESIDENT,
             true,
             180,
-            "Olá, {{nome}}! O carregamento do seu veículo no {{carregador}} começou em {{data}}. "
+            "Olá, {{nome}}! O carregamento do seu veículo no carregador {{carregador}} começou em {{data}}. "
                     + "Avisaremos quando terminar. {{localizacao}}"),
     IDLE_STARTED(
             Audience.RESIDENT,
             true,
             0,
-            "Olá, {{nome}}! Seu veículo parou de consumir energia no {{carregador}} em {{data}}. "
+            "Olá, {{nome}}! Seu veículo parou de consumir energia no carregador {{carregador}} em {{data}}. "
                     + "Até agora: {{energia}} em {{duracao}}."),
     BATTERY_FULL(
             Audience.RESIDENT,
             true,
             180,
-            "Olá, {{nome}}! A bateria do seu veículo está carregada no {{carregador}}: {{energia}} em {{duracao}}. "
+            "Olá, {{nome}}! A bateria do seu veículo está carregada no carregador {{carregador}}: {{energia}} em "
+                    + "{{duracao}}. "
                     + "Por favor, libere a vaga para o próximo morador."),
     CHARGING_INTERRUPTED(
             Audience.RESIDENT,
             false,
             0,
-            "Olá, {{nome}}! O carregamento no {{carregador}} foi interrompido em {{data}} "
+            "Olá, {{nome}}! O carregamento no carregador {{carregador}} foi interrompido em {{data}} "
                     + "({{energia}} em {{duracao}}). Verifique o seu veículo."),
 
     CHARGER_FAULTED(
-            Audience.MANAGER, true, 0, "{{localizacao}}: o {{carregador}} apresentou falha ({{erro}}) em {{data}}."),
+            Audience.MANAGER, true, 0, "{{localizacao}}: o carregador {{carregador}} apresentou {{erro}} em {{data}}."),
     CHARGER_FAULT_CLEARED(
-            Audience.MANAGER, false, 0, "{{localizacao}}: a falha do {{carregador}} foi resolvida em {{data}}."),
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: a falha do carregador {{carregador}} foi resolvida em {{data}}."),
     CHARGER_OFFLINE(
-            Audience.MANAGER, true, 900, "{{localizacao}}: o {{carregador}} está sem comunicação desde {{data}}."),
+            Audience.MANAGER,
+            true,
+            900,
+            "{{localizacao}}: o carregador {{carregador}} está sem comunicação desde {{data}}."),
     CHARGER_BACK_ONLINE(
-            Audience.MANAGER, false, 0, "{{localizacao}}: o {{carregador}} voltou a se comunicar em {{data}}."),
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: o carregador {{carregador}} voltou a se comunicar em {{data}}."),
     SESSION_STUCK(
             Audience.MANAGER,
             true,
             0,
-            "{{localizacao}}: o carregamento no {{carregador}} ({{apartamento}}) está aberto há {{duracao}}. "
+            "{{localizacao}}: o carregamento no carregador {{carregador}} ({{apartamento}}) está aberto há {{duracao}}. "
                     + "Verifique o carregador."),
     SESSION_STUCK_CLEARED(
             Audience.MANAGER,
             false,
             0,
-            "{{localizacao}}: o carregamento travado no {{carregador}} foi encerrado em {{data}}."),
+            "{{localizacao}}: o carregamento travado no carregador {{carregador}} foi encerrado em {{data}}."),
     UNIDENTIFIED_TAG(
             Audience.MANAGER,
             true,
             300,
-            "{{localizacao}}: a tag RFID {{tag}} usada no {{carregador}} em {{data}} não pertence a nenhum morador. "
+            "{{localizacao}}: a tag RFID {{tag}} usada no carregador {{carregador}} em {{data}} não pertence a nenhum "
+                    + "morador. "
                     + "Cadastre-a no VETRIC."),
     UNIDENTIFIED_TAG_RESOLVED(
             Audience.MANAGER,
             false,
             0,
-            "{{localizacao}}: a tag RFID {{tag}} agora pertence a {{nome}} ({{apartamento}}).");
+            "{{localizacao}}: a tag RFID {{tag}} agora pertence a {{nome}} ({{apartamento}})."),
+    TAG_IN_TWO_CHARGERS(
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: o mesmo cartão (tag RFID {{tag}}) está carregando em dois carregadores ao mesmo tempo "
+                    + "({{carregador}}), em {{data}}. Pode ser um cartão compartilhado ou clonado.");
 
     /** Who receives a kind. */
     public enum Audience {

@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param metaAccessToken   initial Meta access token ({@code VETRIC_META_ACCESS_TOKEN})
  * @param metaLanguage      language of the approved Meta templates ({@code VETRIC_META_LANGUAGE}, default pt_BR)
  * @param managerPhones     initial manager phones, comma separated ({@code VETRIC_MANAGER_PHONES})
+ * @param staleStartAfter   a "carregamento iniciado" notice due longer ago than this (VETRIC was stopped, CVE-PRO or
+ *                          the network was down) is not sent but logged as skipped
+ *                          ({@code VETRIC_NOTIFICATIONS_STALE_START_AFTER})
  */
 @Validated
 @ConfigurationProperties("vetric.notifications")
@@ -50,7 +53,8 @@ public record NotificationProperties(
         String metaPhoneNumberId,
         String metaAccessToken,
         @DefaultValue("pt_BR") @NotBlank String metaLanguage,
-        @DefaultValue List<String> managerPhones) {
+        @DefaultValue List<String> managerPhones,
+        @DefaultValue("15m") @DurationMin(minutes = 1) Duration staleStartAfter) {
 
     public static final String DEFAULT_META_BASE_URL = "https://graph.facebook.com/v20.0";
 

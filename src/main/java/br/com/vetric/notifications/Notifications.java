@@ -71,11 +71,12 @@ public class Notifications {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("phone", e.getMessage());
         }
+        boolean toWhatsApp = settings.view(condo).provider() != WhatsAppProvider.LOG;
         SendResult r = worker.sendTest(
                 condo, e164, "VETRIC: mensagem de teste. Se você recebeu, o WhatsApp está configurado.");
         return switch (r) {
-            case SendResult.Accepted a -> new TestMessageResult(true, null, null);
-            case SendResult.Failed f -> new TestMessageResult(false, f.reason(), f.statusCode());
+            case SendResult.Accepted a -> new TestMessageResult(true, null, null, toWhatsApp);
+            case SendResult.Failed f -> new TestMessageResult(false, f.reason(), f.statusCode(), toWhatsApp);
         };
     }
 

@@ -58,6 +58,7 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         a.put("VETRIC_NOTIFICATIONS_SCHEDULER_ENABLED", "vetric.notifications.scheduler-enabled");
         a.put("VETRIC_NOTIFICATIONS_TICK", "vetric.notifications.tick");
         a.put("VETRIC_NOTIFICATIONS_MAX_ATTEMPTS", "vetric.notifications.max-attempts");
+        a.put("VETRIC_NOTIFICATIONS_STALE_START_AFTER", "vetric.notifications.stale-start-after");
         a.put("VETRIC_REPORTS_DIR", "vetric.reports.storage-dir");
         a.put("VETRIC_REPORTS_STATEMENT_CRON", "vetric.reports.statement-cron");
         a.put("VETRIC_REPORTS_STATEMENT_SCHEDULE", "vetric.reports.statement-schedule");

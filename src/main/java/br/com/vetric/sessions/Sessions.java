@@ -82,6 +82,19 @@ public class Sessions {
                         size));
     }
 
+    /**
+     * Tags charging on more than one charger at the same time (a shared or cloned card), each with its open sessions.
+     * Empty in the usual case; one query.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<ChargingSession>> tagsOnSeveralChargers(CondominiumId condo) {
+        Map<String, List<ChargingSession>> result = new java.util.TreeMap<>();
+        for (ChargingSession s : enrich(condo, repository.openWithTagsOnSeveralChargers(condo))) {
+            result.computeIfAbsent(s.idTag(), t -> new ArrayList<>()).add(s);
+        }
+        return result;
+    }
+
     /** The sessions with these ids (those that exist), by id: one query, for work on many sessions at once. */
     @Transactional(readOnly = true)
     public Map<Long, ChargingSession> find(CondominiumId condo, Collection<Long> ids) {

@@ -126,7 +126,10 @@ class BrowserJourneysTest {
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(dr -> "FAULTED".equals(dr.findElement(card).getAttribute("data-state")));
             WebElement updated = d.findElement(card);
-            assertThat(updated.getText()).contains("GroundFailure").contains("Com falha");
+            // in words; the charger's code for the operator in the title (issue #10)
+            assertThat(updated.getText()).contains("falha de aterramento").contains("Com falha");
+            assertThat(updated.findElement(By.cssSelector(".error-code")).getAttribute("title"))
+                    .isEqualTo("GroundFailure");
             assertThat(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.__noReload;"))
                     .isEqualTo(marker);
         } finally {

@@ -88,11 +88,16 @@ class ChargerPageTest {
                         .getResponse()
                         .getContentAsString());
 
-        // the timeline opens faulted (the change before the window), the window's error is listed, old ones are not
+        // the timeline opens faulted (the change before the window), the window's fault is listed (in words, its code
+        // for the operator in a title), older ones are not
         assertThat(page[0])
-                .contains("title=\"Faulted: ")
-                .contains("<code>GroundFailure</code>")
-                .doesNotContain("OverVoltage", "HighTemperature");
+                .contains("title=\"Com falha — temperatura alta no carregador (HighTemperature): ")
+                .doesNotContain("OverVoltage");
+        String faults = page[0].substring(
+                page[0].indexOf("id=\"error-codes\""), page[0].indexOf("</ul>", page[0].indexOf("id=\"error-codes\"")));
+        assertThat(faults)
+                .contains("title=\"GroundFailure\">falha de aterramento</span>")
+                .doesNotContain("HighTemperature");
         assertThat(page[0].split("href=\"/sessions/\\d+\"", -1)).hasSize(11);
         List<String> history =
                 reads.stream().filter(q -> q.contains("charger_status_history")).toList();

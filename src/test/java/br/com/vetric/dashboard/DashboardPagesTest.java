@@ -94,7 +94,8 @@ class DashboardPagesTest {
         mvc.perform(get("/").with(cliente(users)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Central de Monitoramento")))
-                .andExpect(content().string(containsString("Em uso")))
+                .andExpect(content().string(containsString("Disponíveis")))
+                .andExpect(content().string(containsString("Carregando")))
                 .andExpect(content().string(containsString("Garagem 1")))
                 .andExpect(content().string(containsString("sse-connect=\"/board/stream\"")));
         mvc.perform(get("/board/live").with(cliente(users)))
@@ -123,7 +124,7 @@ class DashboardPagesTest {
         mvc.perform(get("/chargers/" + uuid + "?range=7d").with(cliente(users)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"timeline\"")))
-                .andExpect(content().string(containsString("Códigos de erro")));
+                .andExpect(content().string(containsString("Falhas no período")));
         mvc.perform(get("/chargers/no-such-charger").with(cliente(users))).andExpect(status().isNotFound());
     }
 

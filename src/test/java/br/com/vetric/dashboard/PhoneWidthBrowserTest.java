@@ -60,7 +60,15 @@ class PhoneWidthBrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/sessions", "/residents"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/sessions",
+                "/residents",
+                "/consumption",
+                "/chargers",
+                "/chargers/6f1c2a8e-3b4d-4e5f-9a01-7c2d3e4f5a61" // Garagem 1
+            })
     void pageFitsAPhoneScreenAndTheNavbarCollapsesToTheToggler(String page) {
         WebDriver d = browser.driver();
         d.get("http://localhost:" + port + page);

@@ -161,9 +161,43 @@ class SessionExportTest {
                 + "outro motivo informado pelo carregador;tag RFID =ZZ99 não cadastrada para nenhum morador\r\n"
                 + s1 + ";Garagem 1;1;João da Silva;Apto 101 · Torre A;AB12CD34;Finalizado;10/03/2026 22:15;"
                 + "11/03/2026 00:40;145;20,82;carro desconectado;\r\n"
-                + s3 + ";;1;;;;Erro;05/01/2026 08:00;05/01/2026 08:30;30;0,00;;\r\n";
+                + s3 + ";;1;;;;Com falha;05/01/2026 08:00;05/01/2026 08:30;30;0,00;;\r\n";
         assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(csv).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Issue #10: a charger that reports the energy only at the end never shows a false 0,00 in the exports. */
+    @Test
+    void anOpenSessionWhoseEnergyComesAtTheEndSaysSoInTheCsvAndTheXlsx() throws Exception {
+        Condo c = condo("Condomínio Pendente");
+        long open = jdbc.sql("""
+                        insert into charging_session (condominium_id, charger_uuid, charger_name, connector_id, id_tag,
+                               status, started_at, energy_wh, energy_pending)
+                        values (:c, 'uuid-p', 'Garagem 3', 1, 'PEND01', 'CHARGING', now() - interval '1 hour', 0, true)
+                        returning id""").param("c", c.id()).query(Long.class).single();
+        var login = WebFixtures.as(users, c.email(), "export-password-1");
+
+        String csv = new String(
+                mvc.perform(get("/sessions/export.csv").with(login))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        String row =
+                csv.lines().filter(l -> l.startsWith(open + ";")).findFirst().orElseThrow();
+        assertThat(row.split(";", -1)[10]).isEqualTo("energia informada ao final");
+        assertThat(row).doesNotContain("0,00");
+
+        byte[] xlsx = mvc.perform(get("/sessions/export.xlsx").with(login))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(10).getStringCellValue())
+                    .isEqualTo("energia informada ao final");
+        }
     }
 
     /** {@code n} finished sessions, two by two with the same start (the id breaks the tie), one in ten identified. */

@@ -151,4 +151,87 @@ class NotificationApiAndPagesTest extends NotificationWebSupport {
                         .statusCode())
                 .isEqualTo(403);
     }
+
+    @Test
+    void aBadManagerPhoneIsReportedAndTheValidOnesAreKept() throws Exception {
+        String admin = adminToken();
+        HttpResponse<String> put = api(
+                "PUT",
+                "/api/v1/notification-settings",
+                admin,
+                "{\"managerPhones\":[\"(11) 99000-0001\",\"1234\",\"(21) 98888-7777\"]}");
+        assertThat(put.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(put.body());
+        assertThat(body.path("managerPhones").valueStream().map(JsonNode::asString))
+                .containsExactly("+5511990000001", "+5521988887777");
+        assertThat(body.path("refusedManagerPhones").valueStream().map(JsonNode::asString))
+                .containsExactly("1234");
+
+        formLogin("admin@vetric.test", "admin-test-password");
+        GatewaySettings now = notifications.settings(condo());
+        HttpResponse<String> saved = postForm(
+                "/admin/notifications/settings",
+                "provider=EVOLUTION&evolutionUrl=" + encode(now.evolutionUrl()) + "&evolutionInstance="
+                        + encode(now.evolutionInstance()) + "&managerPhones=" + encode("(11) 99000-0001\n(11) 9999\n"));
+        assertThat(saved.body())
+                .contains("Alterações salvas.")
+                .contains("não são números válidos (DDD e número) e não foram salvos: (11) 9999")
+                .contains("(11) 99000-0001");
+        assertThat(notifications.settings(condo()).managerPhones()).containsExactly("+5511990000001");
+    }
+
+    @Test
+    void missingGatewayFieldsAreNamedAsThePageLabelsThem() throws Exception {
+        formLogin("admin@vetric.test", "admin-test-password");
+        HttpResponse<String> refused = postForm("/admin/notifications/settings", "provider=META&metaPhoneNumberId=");
+        assertThat(refused.body())
+                .contains("Provedor: para usar a Meta, informe o ID do número de telefone e o token de acesso.")
+                .doesNotContain("metaPhoneNumberId:");
+        assertThat(notifications.settings(condo()).provider()).isEqualTo(WhatsAppProvider.EVOLUTION);
+    }
+
+    @Test
+    void inLogOnlyModeTheTestMessageSaysNothingWasSent() throws Exception {
+        String admin = adminToken();
+        try {
+            assertThat(api("PUT", "/api/v1/notification-settings", admin, "{\"provider\":\"LOG\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> test =
+                    api("POST", "/api/v1/notification-settings/test", admin, "{\"phone\":\"(11) 99000-0077\"}");
+            assertThat(JSON.readTree(test.body()).path("sentToWhatsApp").asBoolean(true))
+                    .isFalse();
+            assertThat(requestsTo("5511990000077")).isEmpty();
+
+            formLogin("admin@vetric.test", "admin-test-password");
+            HttpResponse<String> fragment = postForm("/admin/notifications/settings/test", "phone=%2811%29+99000-0078");
+            assertThat(fragment.body()).contains("nada foi enviado ao WhatsApp");
+        } finally {
+            api("PUT", "/api/v1/notification-settings", admin, "{\"provider\":\"EVOLUTION\"}");
+        }
+        HttpResponse<String> real =
+                api("POST", "/api/v1/notification-settings/test", admin, "{\"phone\":\"(11) 99000-0079\"}");
+        assertThat(JSON.readTree(real.body()).path("sentToWhatsApp").asBoolean())
+                .isTrue();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Posts a form of a page as the logged-in browser would (with the page's CSRF token), following the redirect. */
+    private HttpResponse<String> postForm(String path, String form) throws Exception {
+        String token = csrf(page("/admin/notifications/settings").body());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept-Language", "pt-BR")
+                        .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + token))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 302
+                ? page(URI.create(r.headers().firstValue("Location").orElseThrow())
+                        .getPath())
+                : r;
+    }
 }

@@ -198,4 +198,60 @@ class NotificationRestartTest {
                     .isEqualTo(3L);
         }
     }
+
+    @Test
+    void aStartNoticeThatCameDueWhileVetricWasStoppedIsSkippedWithTheReasonNotSent() {
+        Instant now = Instant.now();
+        String jdbcUrl;
+        try (ConfigurableApplicationContext first = start(Map.of("vetric.notifications.scheduler-enabled", "false"))) {
+            CondominiumId condo = first.getBean(Condominiums.class).primary().id();
+            Residents residents = first.getBean(Residents.class);
+            residents.create(
+                    condo,
+                    new ResidentCommand("Ana Antiga", "Apto 21", null, "(11) 97000-2001", List.of("BB000001"), true));
+            residents.create(
+                    condo,
+                    new ResidentCommand("Bia Recente", "Apto 22", null, "(11) 97000-2002", List.of("BB000002"), true));
+            first.getBean(Notifications.class)
+                    .updateTemplate(condo, NotificationKind.CHARGING_STARTED, new TemplateUpdate(null, null, 0));
+            jdbcUrl = ((HikariDataSource) first.getBean(javax.sql.DataSource.class)).getJdbcUrl();
+        } // VETRIC is stopped; meanwhile Ana started charging 40 minutes ago and Bia just now
+
+        cve.charger("r4", "Garagem R4").heartbeat(now).status("Charging", now.minus(Duration.ofMinutes(40)));
+        cve.tx(9201, "r4", "BB000001", now.minus(Duration.ofMinutes(40))).energy(4_000L);
+        cve.charger("r5", "Garagem R5").heartbeat(now).status("Charging", now.minusSeconds(30));
+        cve.tx(9202, "r5", "BB000002", now.minusSeconds(30)).energy(50L);
+        cve.publish();
+
+        try (ConfigurableApplicationContext second = start(Map.of(
+                "vetric.db.url",
+                jdbcUrl,
+                "vetric.db.username",
+                "postgres",
+                "vetric.db.embedded-ephemeral",
+                "false",
+                "vetric.notifications.scheduler-enabled",
+                "false"))) {
+            CondominiumId condo = second.getBean(Condominiums.class).primary().id();
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            Notifications notifications = second.getBean(Notifications.class);
+            second.getBean(SyncCycle.class).run(condo);
+            settle(jdbc);
+            notifications.runDueChecks();
+            notifications.deliverPending();
+
+            Map<String, Object> ana = jdbc.sql("select status, last_error from notification_outbox"
+                            + " where kind = 'CHARGING_STARTED' and resident_name = 'Ana Antiga'")
+                    .query()
+                    .singleRow();
+            assertThat(ana.get("status")).isEqualTo("SKIPPED");
+            assertThat((String) ana.get("last_error"))
+                    .startsWith("aviso atrasado: o carregamento começou em ")
+                    .contains("VETRIC parado ou sem comunicação");
+            assertThat(requestsTo("5511970002001")).as("nothing reached Ana").isZero();
+            assertThat(requestsTo("5511970002002"))
+                    .as("Bia's fresh start is told")
+                    .isEqualTo(1);
+        }
+    }
 }

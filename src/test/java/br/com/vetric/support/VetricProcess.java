@@ -102,6 +102,14 @@ public final class VetricProcess implements AutoCloseable {
         return this;
     }
 
+    /** Waits for the process to end by itself (a refused start); returns its exit code. */
+    public int awaitExit(Duration atMost) throws InterruptedException {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("VETRIC still running after " + atMost + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

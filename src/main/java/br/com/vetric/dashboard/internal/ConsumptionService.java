@@ -1,11 +1,13 @@
 package br.com.vetric.dashboard.internal;
 
+import br.com.vetric.reports.Tariff;
 import br.com.vetric.reports.Tariffs;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionEnergy;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Zones;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Monthly consumption from the session record (São Paulo month and day boundaries), by the sessions' one
  * allocation rule ({@link SessionEnergy}): the same whole Wh per session, day, apartment and tariff period as the
- * statement. An open session counts up to now.
+ * statement. An open session counts up to now. Each session's month is priced with the tariff ({@link Tariffs#cost}),
+ * so an apartment's R$ is the sum of its sessions' R$, as on the statement.
  */
 @Service
 public class ConsumptionService {
@@ -50,8 +53,12 @@ public class ConsumptionService {
             perDay.put(d, 0L);
         }
         Map<String, long[]> perApartment = new HashMap<>(); // [wh, peak wh, sessions]
+        Map<String, BigDecimal> costs = new HashMap<>();
+        Tariff tariff = tariffs.configured(condo) ? tariffs.tariff(condo) : null;
         long unidentified = 0;
+        BigDecimal unidentifiedCost = BigDecimal.ZERO;
         int unidentifiedSessions = 0;
+        int pending = 0;
         int count = 0;
         for (SessionEnergy e :
                 sessions.energy(condo, from, to, tariffs.tariff(condo).peakWindow(), zone)) {
@@ -61,8 +68,13 @@ public class ConsumptionService {
             count++;
             e.perDay(month).forEach((day, wh) -> perDay.merge(day, wh, Long::sum));
             ChargingSession s = e.session();
+            if (s.energyPending()) {
+                pending++;
+            }
+            BigDecimal cost = tariff == null ? BigDecimal.ZERO : tariffs.cost(condo, e, month);
             if (s.residentId() == null) {
                 unidentified += e.wh(month);
+                unidentifiedCost = unidentifiedCost.add(cost);
                 unidentifiedSessions++;
             } else {
                 String apt = s.apartment() == null || s.apartment().isBlank() ? "—" : s.apartment();
@@ -70,6 +82,7 @@ public class ConsumptionService {
                 acc[0] += e.wh(month);
                 acc[1] += e.peakWh(month);
                 acc[2] += 1;
+                costs.merge(apt, cost, BigDecimal::add);
             }
         }
         List<Map.Entry<String, long[]>> ranked = new ArrayList<>(perApartment.entrySet());
@@ -87,8 +100,10 @@ public class ConsumptionService {
                     v[1],
                     v[0] - v[1],
                     (int) v[2],
-                    identifiedWh == 0 ? 0 : (double) v[0] / identifiedWh));
+                    identifiedWh == 0 ? 0 : (double) v[0] / identifiedWh,
+                    tariff == null ? null : costs.get(e.getKey())));
         }
+        BigDecimal identifiedCost = costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Consumption.Day> days = perDay.entrySet().stream()
                 .map(e -> new Consumption.Day(e.getKey(), e.getValue()))
                 .toList();
@@ -99,6 +114,10 @@ public class ConsumptionService {
                 unidentified,
                 unidentifiedSessions,
                 count,
+                pending,
+                tariff,
+                tariff == null ? null : identifiedCost.add(unidentifiedCost),
+                tariff == null ? null : unidentifiedCost,
                 apartments,
                 days);
     }

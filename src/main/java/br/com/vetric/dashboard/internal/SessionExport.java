@@ -1,6 +1,7 @@
 package br.com.vetric.dashboard.internal;
 
 import br.com.vetric.platform.PtBr;
+import br.com.vetric.platform.Words;
 import br.com.vetric.sessions.ChargingSession;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.Sessions;
@@ -39,7 +40,9 @@ import org.springframework.stereotype.Service;
  * dd/MM/yyyy HH:mm São Paulo times, so Excel in Brazil opens it as is. XLSX: real numbers and dates. Both stream:
  * the sessions are read in pages (keyset, newest first) and written as they come, the XLSX through POI's streaming
  * workbook (rows beyond a small window go to a compressed temporary file, deleted when the workbook closes), so
- * memory stays the same whatever the number of sessions. One export per user at a time ({@link #slot}).
+ * memory stays the same whatever the number of sessions. One export per user at a time ({@link #slot}). Codes are
+ * written in words ({@link Words}); a session whose energy the charger reports only at the end says so instead of a
+ * false 0,00.
  */
 @Service
 public class SessionExport {
@@ -50,12 +53,14 @@ public class SessionExport {
 
     private final Sessions sessions;
     private final MessageSource messages;
+    private final Words words;
     private final Clock clock;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    SessionExport(Sessions sessions, MessageSource messages, Clock clock) {
+    SessionExport(Sessions sessions, MessageSource messages, Words words, Clock clock) {
         this.sessions = sessions;
         this.messages = messages;
+        this.words = words;
         this.clock = clock;
     }
 
@@ -124,24 +129,6 @@ public class SessionExport {
         return h;
     }
 
-    private String status(ChargingSession s, Locale locale) {
-        return messages.getMessage(
-                "session.status." + s.status().name(), null, s.status().name(), locale);
-    }
-
-    private String endReason(ChargingSession s, Locale locale) {
-        return s.endReason() == null
-                ? ""
-                : messages.getMessage("endReason." + s.endReason().name(), null, locale);
-    }
-
-    private String unidentified(ChargingSession s, Locale locale) {
-        return s.unidentifiedReason() == null
-                ? ""
-                : messages.getMessage(
-                        "unidentified." + s.unidentifiedReason().name(), new Object[] {str(s.idTag())}, locale);
-    }
-
     private long durationMinutes(ChargingSession s) {
         if (s.durationSeconds() != null) {
             return s.durationSeconds() / 60;
@@ -164,13 +151,13 @@ public class SessionExport {
                             str(s.residentName()),
                             str(s.apartment()),
                             str(s.idTag()),
-                            status(s, locale),
+                            words.sessionStatus(s.status(), locale),
                             s.startedAt() == null ? "" : TIME.format(s.startedAt()),
                             s.endedAt() == null ? "" : TIME.format(s.endedAt()),
                             Long.toString(durationMinutes(s)),
-                            PtBr.kwhNumber(s.energyWh()),
-                            endReason(s, locale),
-                            unidentified(s, locale)));
+                            s.energyPending() ? words.energyPending(locale) : PtBr.kwhNumber(s.energyWh()),
+                            words.endReason(s.endReason(), locale),
+                            words.unidentified(s.unidentifiedReason(), s.idTag(), locale)));
         }
         w.flush();
     }
@@ -202,15 +189,19 @@ public class SessionExport {
                 row.createCell(c++).setCellValue(str(s.residentName()));
                 row.createCell(c++).setCellValue(str(s.apartment()));
                 row.createCell(c++).setCellValue(str(s.idTag()));
-                row.createCell(c++).setCellValue(status(s, locale));
+                row.createCell(c++).setCellValue(words.sessionStatus(s.status(), locale));
                 date(row.createCell(c++), s.startedAt(), dateStyle);
                 date(row.createCell(c++), s.endedAt(), dateStyle);
                 row.createCell(c++).setCellValue(durationMinutes(s));
                 Cell kwh = row.createCell(c++);
-                kwh.setCellValue(Energy.kwh(s.energyWh()).doubleValue());
-                kwh.setCellStyle(kwhStyle);
-                row.createCell(c++).setCellValue(endReason(s, locale));
-                row.createCell(c).setCellValue(unidentified(s, locale));
+                if (s.energyPending()) {
+                    kwh.setCellValue(words.energyPending(locale));
+                } else {
+                    kwh.setCellValue(Energy.kwh(s.energyWh()).doubleValue());
+                    kwh.setCellStyle(kwhStyle);
+                }
+                row.createCell(c++).setCellValue(words.endReason(s.endReason(), locale));
+                row.createCell(c).setCellValue(words.unidentified(s.unidentifiedReason(), s.idTag(), locale));
             }
             wb.write(out);
             out.flush();

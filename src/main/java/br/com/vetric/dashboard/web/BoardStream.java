@@ -4,6 +4,7 @@ import br.com.vetric.dashboard.DashboardProperties;
 import br.com.vetric.dashboard.internal.Board;
 import br.com.vetric.dashboard.internal.BoardService;
 import br.com.vetric.identity.Users;
+import br.com.vetric.platform.Words;
 import br.com.vetric.platform.web.PageFormat;
 import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.shared.CondominiumId;
@@ -49,6 +50,7 @@ class BoardStream {
     private final BoardService boards;
     private final SpringTemplateEngine templates;
     private final PageFormat fmt;
+    private final Words words;
     private final Users users;
     private final DashboardProperties limits;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
@@ -68,9 +70,11 @@ class BoardStream {
             BoardService boards,
             SpringTemplateEngine templates,
             PageFormat fmt,
+            Words words,
             Users users,
             DashboardProperties limits) {
         this.boards = boards;
+        this.words = words;
         this.users = users;
         this.limits = limits;
         this.templates = templates;
@@ -257,6 +261,7 @@ class BoardStream {
         Context ctx = new Context(locale);
         ctx.setVariable("board", board);
         ctx.setVariable("fmt", fmt);
+        ctx.setVariable("words", words);
         return ctx;
     }
 

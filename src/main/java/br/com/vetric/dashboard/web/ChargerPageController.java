@@ -3,11 +3,13 @@ package br.com.vetric.dashboard.web;
 import br.com.vetric.chargers.ChargerView;
 import br.com.vetric.chargers.Chargers;
 import br.com.vetric.chargers.StatusChange;
+import br.com.vetric.dashboard.internal.Board.State;
 import br.com.vetric.dashboard.internal.BoardService;
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.sessions.SessionFilter;
 import br.com.vetric.sessions.Sessions;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.shared.ConnectorStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The charger list and one charger's page: status timeline (24 h / 7 days), error codes, recent sessions. */
+/**
+ * The charger list and one charger's page: status timeline (24 h / 7 days) with its legend, the faults of the period,
+ * recent sessions; everything in words, the charger's codes only in titles.
+ */
 @Controller
 class ChargerPageController {
 
@@ -73,6 +78,12 @@ class ChargerPageController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("segments", segments);
+        model.addAttribute(
+                "noDataBefore",
+                !segments.isEmpty() && segments.getFirst().noData()
+                        ? segments.getFirst().to()
+                        : null);
+        model.addAttribute("legend", State.values());
         model.addAttribute("history", history.reversed());
         model.addAttribute("errors", errors);
         model.addAttribute(
@@ -107,29 +118,27 @@ class ChargerPageController {
     private static Segment segment(StatusChange s, Instant a, Instant b, double total) {
         double pct = total <= 0 ? 0 : Duration.between(a, b).toMillis() * 100.0 / total;
         if (s == null) {
-            return new Segment("—", "light", a, b, pct);
+            return new Segment(null, null, null, a, b, pct);
         }
-        String color;
-        if (!s.online()) {
-            color = "secondary";
-        } else if (s.errorCode() != null) {
-            color = "danger";
-        } else {
-            color = switch (s.status()) {
-                case CHARGING -> "success";
-                case PREPARING, OCCUPIED, FINISHING -> "warning";
-                case SUSPENDED_EV, SUSPENDED_EVSE -> "info";
-                case FAULTED -> "danger";
-                case UNAVAILABLE -> "secondary";
-                default -> "primary";
-            };
-        }
-        return new Segment(s.status().ocpp() + (s.online() ? "" : " (offline)"), color, a, b, pct);
+        State state = State.of(s.status(), s.online(), s.status() == ConnectorStatus.FAULTED || s.errorCode() != null);
+        return new Segment(state, s.status(), s.errorCode(), a, b, pct);
     }
 
-    record Row(ChargerView charger, br.com.vetric.dashboard.internal.Board.State state) {}
+    record Row(ChargerView charger, State state) {}
 
-    record Segment(String label, String color, Instant from, Instant to, double percent) {
+    /**
+     * One stretch of the timeline: what the charger was doing ({@code state} null: VETRIC has no data for it), its
+     * status and error code (for the words and the operator's title), and its width in percent.
+     */
+    record Segment(State state, ConnectorStatus status, String errorCode, Instant from, Instant to, double percent) {
+
+        public String color() {
+            return state == null ? "light" : state.color();
+        }
+
+        public boolean noData() {
+            return state == null;
+        }
 
         public String width() {
             return String.format(java.util.Locale.ROOT, "%.3f%%", percent);

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/consumption?month=2026-01}: the same figures as the Consumo page. Energy in Wh (exact
  * integers) and kWh (3 decimals), with each apartment's peak and off-peak Wh. Each session's energy is placed in
  * time by the statement's rule: in proportion to the time the car was charging as VETRIC watched it, or to the
- * session's whole duration when it was not watched live ({@code attribution = "charging-time-else-duration"}).
+ * session's whole duration when it was not watched live ({@code attribution = "charging-time-else-duration"}). The
+ * R$ ({@code totalCost}, {@code unidentifiedCost}, each apartment's {@code cost}) are the statement's: each session's
+ * month priced with the condominium's tariff; null when it has none. {@code pendingSessions}: sessions whose energy
+ * the charger reports only when they end (not in the figures yet).
  */
 @RestController
 @RequestMapping("/api/v1/consumption")
@@ -55,6 +58,9 @@ class ConsumptionApiController {
                 Energy.kwh(c.unidentifiedWh()),
                 c.unidentifiedSessions(),
                 c.sessions(),
+                c.pendingSessions(),
+                c.totalCost(),
+                c.unidentifiedCost(),
                 c.apartments().stream()
                         .map(a -> new ApartmentJson(
                                 a.rank(),
@@ -63,7 +69,8 @@ class ConsumptionApiController {
                                 Energy.kwh(a.energyWh()),
                                 a.peakWh(),
                                 a.offPeakWh(),
-                                a.sessions()))
+                                a.sessions(),
+                                a.cost()))
                         .toList(),
                 c.days().stream()
                         .map(d -> new DayJson(d.date(), d.energyWh(), Energy.kwh(d.energyWh())))
@@ -81,6 +88,9 @@ class ConsumptionApiController {
             BigDecimal unidentifiedKwh,
             int unidentifiedSessions,
             int sessions,
+            int pendingSessions,
+            BigDecimal totalCost,
+            BigDecimal unidentifiedCost,
             List<ApartmentJson> apartments,
             List<DayJson> days,
             String attribution) {}
@@ -92,7 +102,8 @@ class ConsumptionApiController {
             BigDecimal energyKwh,
             long peakWh,
             long offPeakWh,
-            int sessions) {}
+            int sessions,
+            BigDecimal cost) {}
 
     record DayJson(LocalDate date, long energyWh, BigDecimal energyKwh) {}
 }

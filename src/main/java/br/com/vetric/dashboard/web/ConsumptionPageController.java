@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Consumo": a month's kWh per apartment, per day, ranking and unidentified energy. */
+/** "Consumo": a month's kWh and R$ per apartment, per day, ranking, unidentified energy and the tariff in force. */
 @Controller
 class ConsumptionPageController {
 
@@ -28,6 +28,7 @@ class ConsumptionPageController {
         Consumption c = consumption.month(current.require(), m);
         model.addAttribute("c", c);
         model.addAttribute("month", m.toString());
+        model.addAttribute("currentMonth", consumption.currentMonth());
         model.addAttribute("previous", m.minusMonths(1).toString());
         model.addAttribute("next", m.plusMonths(1).toString());
         model.addAttribute(

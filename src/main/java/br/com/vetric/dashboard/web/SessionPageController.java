@@ -2,6 +2,7 @@ package br.com.vetric.dashboard.web;
 
 import br.com.vetric.chargers.ChargerView;
 import br.com.vetric.chargers.Chargers;
+import br.com.vetric.dashboard.internal.SessionCosts;
 import br.com.vetric.dashboard.internal.SessionExport;
 import br.com.vetric.dashboard.internal.SessionQuery;
 import br.com.vetric.identity.CurrentCondominium;
@@ -40,6 +41,7 @@ class SessionPageController {
     private final Chargers chargers;
     private final Residents residents;
     private final SessionExport export;
+    private final SessionCosts costs;
     private final CurrentCondominium current;
     private final Clock clock;
 
@@ -48,12 +50,14 @@ class SessionPageController {
             Chargers chargers,
             Residents residents,
             SessionExport export,
+            SessionCosts costs,
             CurrentCondominium current,
             Clock clock) {
         this.sessions = sessions;
         this.chargers = chargers;
         this.residents = residents;
         this.export = export;
+        this.costs = costs;
         this.current = current;
         this.clock = clock;
     }
@@ -76,17 +80,26 @@ class SessionPageController {
         chargerList.sort(Comparator.comparing(ChargerView::name, Comparator.nullsLast(String::compareToIgnoreCase)));
         List<Resident> residentList = residents.list(condo, null, true, 0, 1000);
         model.addAttribute("q", q);
+        model.addAttribute("periodReversed", from != null && to != null && to.isBefore(from));
         model.addAttribute("result", result);
         model.addAttribute("chargers", chargerList);
         model.addAttribute("residents", residentList);
         model.addAttribute("statuses", SessionStatus.values());
         model.addAttribute("now", clock.instant());
+        model.addAttribute("tariff", costs.tariff(condo).orElse(null));
+        model.addAttribute("costs", costs.of(condo, result.content()));
         return "dashboard/sessions";
     }
 
     @GetMapping("/sessions/{id}")
     String session(@PathVariable long id, Model model) {
-        model.addAttribute("s", sessions.get(current.require(), id));
+        CondominiumId condo = current.require();
+        ChargingSession s = sessions.get(condo, id);
+        SessionCosts.Detail detail = costs.detail(condo, s);
+        model.addAttribute("s", s);
+        model.addAttribute("cost", detail.cost());
+        model.addAttribute("sameTag", detail.sameTag());
+        model.addAttribute("tariff", costs.tariff(condo).orElse(null));
         model.addAttribute("now", clock.instant());
         return "dashboard/session";
     }

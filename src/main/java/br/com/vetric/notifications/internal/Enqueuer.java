@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,20 @@ public class Enqueuer {
     /** A message to the session's resident about the session as it is now; empty for an unidentified session. */
     Optional<NewMessage> toResident(
             RuleContext ctx, NotificationKind kind, String subject, ChargingSession s, Instant at) {
+        return toResident(ctx, kind, subject, s, at, null);
+    }
+
+    /**
+     * As {@link #toResident(RuleContext, NotificationKind, String, ChargingSession, Instant)}, SKIPPED with
+     * {@code lateReason} when it would otherwise go out (the resident's own reasons come first).
+     */
+    Optional<NewMessage> toResident(
+            RuleContext ctx,
+            NotificationKind kind,
+            String subject,
+            ChargingSession s,
+            Instant at,
+            @Nullable String lateReason) {
         if (s.residentId() == null) {
             return Optional.empty();
         }
@@ -70,6 +85,8 @@ public class Enqueuer {
                 skip = "morador desativou as notificações";
             } else if (phone == null || phone.isBlank()) {
                 skip = "morador sem telefone";
+            } else {
+                skip = lateReason;
             }
         }
         return Optional.of(message(

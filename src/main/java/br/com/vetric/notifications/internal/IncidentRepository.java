@@ -19,7 +19,9 @@ public class IncidentRepository {
         FAULT,
         OFFLINE,
         STUCK,
-        UNIDENTIFIED_TAG
+        UNIDENTIFIED_TAG,
+        /** The same card charging on more than one charger at once. */
+        DUPLICATE_TAG
     }
 
     public record Incident(
@@ -164,6 +166,20 @@ public class IncidentRepository {
                 .param("ats", Sql.instants(ats.stream()))
                 .query(IncidentRepository::map)
                 .list();
+    }
+
+    /** Clears the open incidents of a type whose key is not among {@code keep} (one statement). */
+    public void clearAllExcept(CondominiumId condo, Type type, Collection<String> keep, Instant at) {
+        jdbc.sql("""
+                        update notification_incident set cleared_at = :at
+                         where condominium_id = :condo and type = :type and cleared_at is null
+                           and incident_key <> all(:keep)
+                        """)
+                .param("condo", condo.value())
+                .param("type", type.name())
+                .param("keep", keep.toArray(String[]::new))
+                .param("at", Sql.ts(at))
+                .update();
     }
 
     /** Incidents by id. */

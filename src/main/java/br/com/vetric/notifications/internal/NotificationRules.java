@@ -10,6 +10,7 @@ import br.com.vetric.chargers.ChargerView;
 import br.com.vetric.chargers.Chargers;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.notifications.NotificationKind;
+import br.com.vetric.notifications.NotificationProperties;
 import br.com.vetric.notifications.internal.DueCheckRepository.DueCheck;
 import br.com.vetric.notifications.internal.DueCheckRepository.Schedule;
 import br.com.vetric.notifications.internal.IncidentRepository.Incident;
@@ -17,6 +18,8 @@ import br.com.vetric.notifications.internal.IncidentRepository.Opening;
 import br.com.vetric.notifications.internal.IncidentRepository.Type;
 import br.com.vetric.notifications.internal.OutboxRepository.NewMessage;
 import br.com.vetric.platform.NotFoundException;
+import br.com.vetric.platform.PtBr;
+import br.com.vetric.platform.Words;
 import br.com.vetric.residents.ResidentRef;
 import br.com.vetric.residents.Residents;
 import br.com.vetric.sessions.ChargingSession;
@@ -73,6 +76,10 @@ public class NotificationRules {
     private final Chargers chargers;
     private final Residents residents;
     private final Clock clock;
+    private final Words words;
+    private final NotificationProperties props;
+
+    private static final java.util.Locale PT_BR = java.util.Locale.forLanguageTag("pt-BR");
 
     NotificationRules(
             DueCheckRepository dueChecks,
@@ -85,7 +92,11 @@ public class NotificationRules {
             Sessions sessions,
             Chargers chargers,
             Residents residents,
-            Clock clock) {
+            Clock clock,
+            Words words,
+            NotificationProperties props) {
+        this.words = words;
+        this.props = props;
         this.dueChecks = dueChecks;
         this.incidents = incidents;
         this.outbox = outbox;
@@ -165,6 +176,7 @@ public class NotificationRules {
         private final List<SessionIdentified> identified = new ArrayList<>();
         private final List<SessionFinished> finished = new ArrayList<>();
         private final List<NewMessage> messages = new ArrayList<>();
+        private boolean tagsMoved;
 
         Work(RuleContext ctx) {
             this.ctx = ctx;
@@ -178,6 +190,7 @@ public class NotificationRules {
         // -------------------------------------------------------------- session events
 
         void started(SessionStarted e) {
+            tagsMoved |= e.idTag() != null;
             if (e.status() == SessionStatus.CHARGING) {
                 schedule(NotificationKind.CHARGING_STARTED, sessionSubject(e.sessionId()), e.startedAt(), false);
             }
@@ -202,6 +215,7 @@ public class NotificationRules {
         }
 
         void identified(SessionIdentified e) {
+            tagsMoved = true;
             if (e.idTag() != null) {
                 String tag = Tags.normalize(e.idTag()).orElse(e.idTag());
                 clearings.add(new Clearing(Type.UNIDENTIFIED_TAG, tag, ctx.now, e.residentId(), e));
@@ -212,6 +226,7 @@ public class NotificationRules {
         }
 
         void finished(SessionFinished e) {
+            tagsMoved = true;
             clearings.add(new Clearing(Type.STUCK, Long.toString(e.sessionId()), ctx.now, e.residentId(), e));
             if (!e.backfilled() && e.residentId() != null) {
                 finished.add(e);
@@ -235,8 +250,7 @@ public class NotificationRules {
         // -------------------------------------------------------------- charger events
 
         void faulted(ChargerFaulted e) {
-            String detail =
-                    e.errorCode() + (e.errorInfo() == null || e.errorInfo().isBlank() ? "" : " – " + e.errorInfo());
+            String detail = e.errorCode() != null ? e.errorCode() : "OtherError"; // the code; people read words
             open(
                     new Opening(
                             Type.FAULT,
@@ -281,7 +295,62 @@ public class NotificationRules {
             rearmChargingStartedForIdentified();
             evaluate(dueChecks.lockDueAmong(ctx.condo, schedules, ctx.now));
             endOfSessionMessages();
+            duplicateTags();
             writeMessages();
+        }
+
+        /**
+         * A card charging on two chargers at once (shared or cloned) is an incident the managers are told about once;
+         * it clears when the card charges on one charger only. Looked at only when sessions started or ended.
+         */
+        private void duplicateTags() {
+            if (!tagsMoved) {
+                return;
+            }
+            Map<String, List<ChargingSession>> duplicated = sessions.tagsOnSeveralChargers(ctx.condo);
+            incidents.clearAllExcept(ctx.condo, Type.DUPLICATE_TAG, duplicated.keySet(), ctx.now);
+            if (duplicated.isEmpty()) {
+                return;
+            }
+            Map<String, Incident> open = incidents.openAll(
+                    ctx.condo,
+                    duplicated.entrySet().stream()
+                            .map(d -> new Opening(
+                                    Type.DUPLICATE_TAG,
+                                    d.getKey(),
+                                    d.getValue().getFirst().chargerUuid(),
+                                    d.getValue().getFirst().chargerName(),
+                                    d.getValue().getFirst().id(),
+                                    null,
+                                    ctx.now))
+                            .toList());
+            duplicated.forEach((tag, list) -> {
+                Incident i = open.get(Type.DUPLICATE_TAG + ":" + tag);
+                String chargersNamed = list.stream()
+                        .map(s -> s.chargerName() != null ? s.chargerName() : s.chargerUuid())
+                        .distinct()
+                        .sorted()
+                        .collect(Collectors.joining(" e "));
+                ChargingSession who = list.stream()
+                        .filter(ChargingSession::identified)
+                        .findFirst()
+                        .orElse(list.getFirst());
+                Map<String, String> values = new HashMap<>();
+                values.put("tag", tag);
+                values.put("carregador", chargersNamed);
+                values.put("data", Placeholders.date(ctx.now));
+                values.put("nome", who.residentName());
+                values.put("apartamento", who.apartment());
+                messages.addAll(enqueuer.toManagers(
+                        ctx,
+                        NotificationKind.TAG_IN_TWO_CHARGERS,
+                        i.subject(),
+                        values,
+                        chargersNamed,
+                        who.id(),
+                        who.residentId(),
+                        who.residentName()));
+            });
         }
 
         private void clearIncidents() {
@@ -502,7 +571,14 @@ public class NotificationRules {
                 case CHARGING_STARTED -> {
                     ChargingSession s = ctx.session(sessionId(subject)).orElse(null);
                     if (s != null && s.open() && s.identified() && charged(s)) {
-                        enqueuer.toResident(ctx, check.kind(), subject, s, now).ifPresent(messages::add);
+                        Duration late = Duration.between(check.dueAt(), now);
+                        String stale = late.compareTo(props.staleStartAfter()) > 0
+                                ? "aviso atrasado: o carregamento começou em " + Placeholders.date(s.startedAt())
+                                        + " e o VETRIC só pôde avisar " + PtBr.duration(late.toSeconds())
+                                        + " depois (VETRIC parado ou sem comunicação)"
+                                : null;
+                        enqueuer.toResident(ctx, check.kind(), subject, s, now, stale)
+                                .ifPresent(messages::add);
                     }
                 }
                 case IDLE_STARTED -> {
@@ -551,11 +627,7 @@ public class NotificationRules {
                                 ctx,
                                 check.kind(),
                                 subject,
-                                Map.of(
-                                        "erro",
-                                        i.detail() == null ? "" : i.detail(),
-                                        "data",
-                                        Placeholders.date(i.openedAt())),
+                                Map.of("erro", faultWords(i.detail()), "data", Placeholders.date(i.openedAt())),
                                 i.chargerName(),
                                 null,
                                 null,
@@ -667,6 +739,7 @@ public class NotificationRules {
             case OFFLINE -> NotificationKind.CHARGER_OFFLINE;
             case STUCK -> NotificationKind.SESSION_STUCK;
             case UNIDENTIFIED_TAG -> NotificationKind.UNIDENTIFIED_TAG;
+            case DUPLICATE_TAG -> NotificationKind.TAG_IN_TWO_CHARGERS;
         };
     }
 
@@ -677,6 +750,11 @@ public class NotificationRules {
         } catch (NotFoundException e) {
             return false;
         }
+    }
+
+    /** "falha de aterramento": a charger's error code as people say it (pt-BR), once. */
+    String faultWords(@Nullable String code) {
+        return words.fault(code == null || code.isBlank() ? "OtherError" : code, PT_BR);
     }
 
     private static long incidentId(String subject) {

@@ -38,7 +38,10 @@ public final class Placeholders {
         return List.copyOf(result);
     }
 
-    /** The text with every placeholder replaced (a missing value becomes "—"). */
+    /**
+     * The text with every placeholder replaced (a missing value becomes "—"). "no carregador {{carregador}}" reads
+     * right for any name; for a charger already called "Carregador 3" the word is not said twice ("no Carregador 3").
+     */
     public static String render(String text, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -46,8 +49,11 @@ public final class Placeholders {
             m.appendReplacement(out, Matcher.quoteReplacement(value(values, m.group(1))));
         }
         m.appendTail(out);
-        return out.toString();
+        return WORD_TWICE.matcher(out).replaceAll("$1");
     }
+
+    private static final Pattern WORD_TWICE =
+            Pattern.compile("(?iu)\\bcarregador\\s+(carregador\\b)", Pattern.UNICODE_CASE);
 
     /** The values of the placeholders in order of appearance: the body parameters of a Meta template. */
     public static List<String> orderedValues(String text, Map<String, String> values) {
@@ -98,6 +104,6 @@ public final class Placeholders {
                 "tag",
                 "04A1B2C3D4",
                 "erro",
-                "GroundFailure");
+                "falha de aterramento");
     }
 }

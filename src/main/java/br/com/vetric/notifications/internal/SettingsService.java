@@ -5,7 +5,6 @@ import br.com.vetric.notifications.GatewaySettingsCommand;
 import br.com.vetric.notifications.InvalidGatewaySettings;
 import br.com.vetric.notifications.NotificationProperties;
 import br.com.vetric.notifications.WhatsAppProvider;
-import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.OutboundAddresses;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Phones;
@@ -107,7 +106,9 @@ public class SettingsService {
                 cmd.metaPhoneNumberId() != null ? blankToNull(cmd.metaPhoneNumberId()) : old.metaPhoneNumberId();
         String newToken = blankToNull(cmd.metaAccessToken());
         String language = cmd.metaLanguage() != null ? blankToNull(cmd.metaLanguage()) : old.metaLanguage();
-        List<String> managers = cmd.managerPhones() == null ? old.managerPhones() : managers(cmd.managerPhones());
+        List<String> refused = new ArrayList<>();
+        List<String> managers =
+                cmd.managerPhones() == null ? old.managerPhones() : managers(cmd.managerPhones(), refused);
         boolean evolutionMoved = moved(old.evolutionUrl(), evolutionUrl);
         boolean metaMoved = moved(
                 old.metaBaseUrl() == null ? NotificationProperties.DEFAULT_META_BASE_URL : old.metaBaseUrl(), metaUrl);
@@ -120,10 +121,16 @@ public class SettingsService {
         String key = secretFor("evolutionApiKey", evolutionMoved, newKey, old.evolutionApiKey());
         String token = secretFor("metaAccessToken", metaMoved, newToken, old.metaAccessToken());
         if (provider == WhatsAppProvider.EVOLUTION && (evolutionUrl == null || instance == null || key == null)) {
-            throw new InvalidInputException("provider", "Evolution API needs URL, instance and API key");
+            throw new InvalidGatewaySettings(
+                    "provider",
+                    InvalidGatewaySettings.Problem.EVOLUTION_INCOMPLETE,
+                    "Evolution API needs URL, instance and API key");
         }
         if (provider == WhatsAppProvider.META && (metaPhone == null || token == null)) {
-            throw new InvalidInputException("provider", "Meta WhatsApp needs the phone number id and the access token");
+            throw new InvalidGatewaySettings(
+                    "provider",
+                    InvalidGatewaySettings.Problem.META_INCOMPLETE,
+                    "Meta WhatsApp needs the phone number id and the access token");
         }
         repository.update(
                 condo,
@@ -140,13 +147,14 @@ public class SettingsService {
                         clock.instant()),
                 clock.instant());
         log.info(
-                "WhatsApp settings of condominium {} updated: provider {}, {} manager phone(s){}{}",
+                "WhatsApp settings of condominium {} updated: provider {}, {} manager phone(s), {} refused{}{}",
                 condo,
                 provider,
                 managers.size(),
+                refused.size(),
                 evolutionMoved ? ", new Evolution URL" : "",
                 metaMoved ? ", new Meta URL" : "");
-        return view(condo);
+        return view(condo).refusing(refused);
     }
 
     /** Whether a gateway URL points somewhere new (trailing slashes and letter case aside). */
@@ -171,7 +179,8 @@ public class SettingsService {
         return stored;
     }
 
-    private static List<String> managers(List<String> input) {
+    /** The valid phones as E.164, in order and once each; the others, as typed, go to {@code refused}. */
+    private static List<String> managers(List<String> input, List<String> refused) {
         LinkedHashSet<String> result = new LinkedHashSet<>();
         for (String p : input) {
             if (p == null || p.isBlank()) {
@@ -180,7 +189,7 @@ public class SettingsService {
             try {
                 result.add(Phones.toE164(p));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("managerPhones", e.getMessage());
+                refused.add(p.strip());
             }
         }
         return List.copyOf(result);

@@ -29,7 +29,8 @@ public record StoredSettings(
                 metaAccessToken != null && !metaAccessToken.isBlank(),
                 metaLanguage,
                 managerPhones,
-                updatedAt);
+                updatedAt,
+                List.of());
     }
 
     @Override

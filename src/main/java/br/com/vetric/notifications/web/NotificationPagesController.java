@@ -139,7 +139,7 @@ class NotificationPagesController {
                 .filter(s -> !s.isEmpty())
                 .toList();
         try {
-            notifications.updateSettings(
+            var saved = notifications.updateSettings(
                     current.require(),
                     new GatewaySettingsCommand(
                             provider,
@@ -152,11 +152,15 @@ class NotificationPagesController {
                             nullToEmpty(metaLanguage),
                             phones));
             redirect.addFlashAttribute("saved", true);
+            if (!saved.refusedManagerPhones().isEmpty()) {
+                redirect.addFlashAttribute("refusedPhones", String.join(", ", saved.refusedManagerPhones()));
+            }
         } catch (InvalidGatewaySettings e) {
             redirect.addFlashAttribute("errorField", e.field());
             redirect.addFlashAttribute("errorProblem", e.problem().name());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
+        } catch (InvalidInputException e) { // named by its field, in the page's words
+            redirect.addFlashAttribute("errorField", e.field());
+            redirect.addFlashAttribute("errorProblem", "OTHER");
         }
         return "redirect:/admin/notifications/settings";
     }

@@ -117,6 +117,21 @@ public class SessionRepository {
                 .list();
     }
 
+    /** Open sessions whose tag is open on more than one charger right now. */
+    public List<Session> openWithTagsOnSeveralChargers(CondominiumId condo) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from charging_session
+                        where condominium_id = :condo and ended_at is null and id_tag in (
+                              select id_tag from charging_session
+                               where condominium_id = :condo and ended_at is null and id_tag is not null
+                               group by id_tag having count(distinct charger_uuid) > 1)
+                        order by id_tag, started_at
+                        """)
+                .param("condo", condo.value())
+                .query(SessionRepository::session)
+                .list();
+    }
+
     public List<Session> findAll(CondominiumId condo, Collection<Long> ids) {
         return jdbc.sql("select " + COLUMNS + " from charging_session where condominium_id = :condo and id = any(:ids)")
                 .param("condo", condo.value())

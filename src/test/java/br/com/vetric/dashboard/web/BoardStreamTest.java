@@ -8,6 +8,7 @@ import br.com.vetric.dashboard.DashboardProperties;
 import br.com.vetric.dashboard.internal.BoardService;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
+import br.com.vetric.platform.Words;
 import br.com.vetric.platform.web.PageFormat;
 import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.shared.CondominiumId;
@@ -50,6 +51,9 @@ class BoardStreamTest {
 
     @Autowired
     PageFormat fmt;
+
+    @Autowired
+    Words words;
 
     @LocalServerPort
     int port;
@@ -141,7 +145,7 @@ class BoardStreamTest {
     @Test
     void theInstanceHoldsAtMostTheConfiguredNumberOfStreams() {
         CondominiumId condo = condominiums.primary().id();
-        BoardStream small = new BoardStream(boards, templates, fmt, users, new DashboardProperties(2, 3));
+        BoardStream small = new BoardStream(boards, templates, fmt, words, users, new DashboardProperties(2, 3));
         try {
             assertThat(small.open(condo, WebConfiguration.PT_BR, 1)).isPresent();
             assertThat(small.open(condo, WebConfiguration.PT_BR, 1)).isPresent();
@@ -168,7 +172,7 @@ class BoardStreamTest {
                         condo.value(),
                         "languages-password-1")
                 .id();
-        BoardStream wide = new BoardStream(boards, templates, fmt, users, new DashboardProperties(200, 200));
+        BoardStream wide = new BoardStream(boards, templates, fmt, words, users, new DashboardProperties(200, 200));
         try {
             for (int i = 0; i < 100; i++) {
                 String tag = i % 2 == 0
