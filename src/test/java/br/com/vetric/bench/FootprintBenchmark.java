@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li><b>before</b>: the JVM's defaults ({@code -Dbench.before="..."} to change);
  *   <li><b>after</b>: the options the README recommends ({@code vetric.jvm-flags} in the pom, {@code -Dbench.after});
  *   <li><b>after + AOT cache</b>: the same, on the extracted jar with a JDK 25 AOT cache made by a training run (a
- *       demo on a scratch data directory, stopped once it has synced and served pages); {@code -Dbench.aot=false}
+ *       demo on a scratch data directory, stopped once it has synced and served pages); {@code -Dbench.configs=before,after}
  *       leaves it out.
  * </ul>
  *
