@@ -8,7 +8,8 @@ document.addEventListener('htmx:configRequest', function (e) {
 });
 // No inline handlers or styles (the Content-Security-Policy forbids them):
 // - form[data-confirm] / button[data-confirm] ask before going on;
-// - [data-width] (e.g. "12.500%") sets the element's width.
+// - [data-width] (e.g. "12.500%") sets the element's width;
+// - select[data-autosubmit] sends its form as soon as another option is chosen (the header's condominium selector).
 (function () {
   document.addEventListener('submit', function (e) {
     var f = e.target;
@@ -23,6 +24,10 @@ document.addEventListener('htmx:configRequest', function (e) {
       if (/^\d+(\.\d+)?%$/.test(el.dataset.width)) { el.style.width = el.dataset.width; }
     });
   }
+  document.addEventListener('change', function (e) {
+    var s = e.target;
+    if (s instanceof HTMLSelectElement && s.hasAttribute('data-autosubmit') && s.form) { s.form.requestSubmit(); }
+  });
   document.addEventListener('DOMContentLoaded', function () { widths(document); });
   document.addEventListener('htmx:afterSwap', function (e) { widths(e.target); });
 })();

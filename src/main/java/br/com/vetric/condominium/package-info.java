@@ -1,6 +1,6 @@
 /**
- * Condominiums (tenants): today one, configured at start; plans and limits come with the multi-condominium
- * service.
+ * Condominiums (tenants): who they are (name, CNPJ, contacts, time zone), their plan and whether VETRIC serves them
+ * now; the operator's API and pages to create and change them. Plans' limits come later.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform"})
 package br.com.vetric.condominium;

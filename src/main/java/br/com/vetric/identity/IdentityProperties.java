@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  *                      or hex encoded ({@code openssl rand -base64 48}); required outside the demo
  * @param tokenTtl      lifetime of an API token ({@code VETRIC_TOKEN_TTL}, default 1 h)
  * @param loginThrottle how failed logins slow down their source address
+ * @param invitationTtl how long an invitation link (a user created without a password) may be used
  */
 @Validated
 @ConfigurationProperties("vetric.identity")
@@ -24,7 +25,8 @@ public record IdentityProperties(
         String adminPassword,
         String jwtSecret,
         @DefaultValue("1h") @DurationMin(seconds = 1) Duration tokenTtl,
-        @DefaultValue @Valid LoginThrottle loginThrottle) {
+        @DefaultValue @Valid LoginThrottle loginThrottle,
+        @DefaultValue("7d") @DurationMin(minutes = 5) Duration invitationTtl) {
 
     public IdentityProperties {
         adminEmail = adminEmail.strip();
@@ -50,6 +52,6 @@ public record IdentityProperties(
     @Override
     public String toString() {
         return "IdentityProperties[adminEmail=" + adminEmail + ", tokenTtl=" + tokenTtl + ", loginThrottle="
-                + loginThrottle + ", secrets=***]";
+                + loginThrottle + ", invitationTtl=" + invitationTtl + ", secrets=***]";
     }
 }

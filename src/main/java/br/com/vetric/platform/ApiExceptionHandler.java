@@ -31,7 +31,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        if (e.field() == null) {
+            return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        }
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Conflict", e.field() + ": " + e.getMessage());
+        p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return p;
     }
 
     @ExceptionHandler(InvalidInputException.class)

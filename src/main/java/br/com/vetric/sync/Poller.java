@@ -1,5 +1,6 @@
 package br.com.vetric.sync;
 
+import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +13,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Runs a sync cycle every poll interval, one at a time (fixed delay between the end of one and the next). */
+/**
+ * Runs a sync cycle every poll interval, one at a time (fixed delay between the end of one and the next); a
+ * deactivated condominium is skipped.
+ */
 @Component
 class Poller implements SmartLifecycle {
 
@@ -23,6 +27,8 @@ class Poller implements SmartLifecycle {
     private final SyncMonitor monitor;
     private final SyncProperties props;
     private final AtomicLong runs = new AtomicLong();
+    private final AtomicLong ticks = new AtomicLong();
+    private volatile boolean skipping;
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
@@ -50,16 +56,33 @@ class Poller implements SmartLifecycle {
         log.info("Polling CVE-PRO every {} ms", interval);
     }
 
-    private void tick() {
+    /**
+     * One turn of the schedule. One CVE-PRO account today: the primary condominium's (per-condominium accounts come
+     * with multi-tenancy), polled only while that condominium is active.
+     */
+    void tick() {
         try {
-            // one CVE-PRO account today: the primary condominium's (per-condominium accounts come with multi-tenancy)
-            cycle.run(condominiums.primary().id());
+            Condominium polled = condominiums.primary();
+            if (polled.active()) {
+                cycle.run(polled.id());
+                skipping = false;
+            } else if (!skipping) {
+                log.info("Condominium {} is deactivated: it is not polled until reactivated", polled.id());
+                skipping = true;
+            }
             if (runs.incrementAndGet() % 360 == 0) {
                 cycle.prune();
             }
         } catch (RuntimeException e) {
             log.error("Sync tick failed", e); // never let the schedule die
+        } finally {
+            ticks.incrementAndGet();
         }
+    }
+
+    /** How many turns the schedule has taken (tests wait for the next one). */
+    long ticks() {
+        return ticks.get();
     }
 
     @Override

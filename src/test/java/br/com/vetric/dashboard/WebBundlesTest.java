@@ -52,7 +52,7 @@ class WebBundlesTest {
         known.addAll(load("messages.properties").stringPropertyNames());
         Set<String> used = new TreeSet<>();
         Path templates = Path.of("src/main/resources/templates");
-        for (String dir : new String[] {"dashboard", "identity", "residents", "error"}) {
+        for (String dir : new String[] {"dashboard", "identity", "residents", "error", "condominium"}) {
             try (Stream<Path> files = Files.walk(templates.resolve(dir))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
                     collect(Files.readString(f), used);

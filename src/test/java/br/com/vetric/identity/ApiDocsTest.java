@@ -91,6 +91,23 @@ class ApiDocsTest {
         assertThat(JsonPath.<List<Object>>read(doc, "$.servers[*].url")).containsExactly("/");
     }
 
+    @Test
+    void theCondominiumHeaderIsDocumentedWhereACallActsOnOneCondominiumAndTheNewResourcesTheirFields() {
+        String doc = docs();
+        assertThat(JsonPath.<List<String>>read(doc, "$.paths['/api/v1/sessions'].get.parameters[*].name"))
+                .contains(CurrentCondominium.HEADER);
+        assertThat(JsonPath.<List<String>>read(doc, "$.paths['/api/v1/residents'].post.parameters[*].name"))
+                .contains(CurrentCondominium.HEADER);
+        assertThat(JsonPath.<List<String>>read(doc, "$.paths['/api/v1/users'].get..name"))
+                .doesNotContain(CurrentCondominium.HEADER);
+        assertThat(required(doc, "/api/v1/condominiums", "post")).containsExactly("name");
+        assertThat(required(doc, "/api/v1/users", "post")).containsExactlyInAnyOrder("email", "name", "role");
+        assertThat((Object) JsonPath.read(doc, "$.paths['/api/v1/condominiums/{id}'].patch"))
+                .isNotNull();
+        assertThat((Object) JsonPath.read(doc, "$.paths['/api/v1/users/{id}'].patch"))
+                .isNotNull();
+    }
+
     @SuppressWarnings("unchecked")
     List<String> required(String doc, String path, String method) {
         return (List<String>) requestSchema(doc, path, method).getOrDefault("required", List.of());

@@ -79,7 +79,7 @@ class IdentityPagesTest {
                         .param("name", "Novo")
                         .param("role", "CLIENTE")
                         .param(
-                                "condominiumId",
+                                "condominiumIds",
                                 Long.toString(condominiums.primary().id().value()))
                         .param("password", "first-password"))
                 .andExpect(status().is3xxRedirection());

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
 import br.com.vetric.shared.Zones;
@@ -113,8 +114,12 @@ class ReportsApiTest {
         return JsonPath.read(r.getResponse().getContentAsString(), "$.token");
     }
 
-    static <B extends AbstractMockHttpServletRequestBuilder<B>> B as(B b, String token) {
-        return b.header("Authorization", "Bearer " + token);
+    /** As the token's user; an ADMIN names the primary condominium (this test adds a second one). */
+    <B extends AbstractMockHttpServletRequestBuilder<B>> B as(B b, String token) {
+        b.header("Authorization", "Bearer " + token);
+        return token.equals(admin)
+                ? b.header(CurrentCondominium.HEADER, primary.id().value())
+                : b;
     }
 
     MockMultipartHttpServletRequestBuilder upload(String token, String name, byte[] bytes) {

@@ -128,6 +128,7 @@ class TariffPageTest {
         String token = WebFixtures.apiToken(mvc, WebFixtures.ADMIN_EMAIL, WebFixtures.ADMIN_PASSWORD);
         mvc.perform(put("/api/v1/tariff")
                         .header("Authorization", "Bearer " + token)
+                        .with(WebFixtures.inPrimaryCondominium())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"mode\":\"FLAT\",\"flatPrice\":120,\"effectiveFrom\":\"2099-01-01\"}"))
                 .andExpect(status().isBadRequest())
@@ -135,6 +136,7 @@ class TariffPageTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("between 0 and 100")));
         mvc.perform(put("/api/v1/tariff")
                         .header("Authorization", "Bearer " + token)
+                        .with(WebFixtures.inPrimaryCondominium())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"mode\":\"FLAT\",\"flatPrice\":0.80,\"effectiveFrom\":\"2099-01-01\"}"))
                 .andExpect(status().isOk())

@@ -283,6 +283,7 @@ class ResidentPermissionTest {
         Instant before = Instant.now().minusSeconds(1);
         String token = WebFixtures.apiToken(mvc, ADMIN_EMAIL, ADMIN_PASSWORD);
         String created = mvc.perform(bearer(post("/api/v1/residents"), token)
+                        .with(WebFixtures.inPrimaryCondominium())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Tânia Auditada", "apartment": "831", "phone": "+55 11 98765-8310",
@@ -293,12 +294,14 @@ class ResidentPermissionTest {
                 .getContentAsString();
         long id = ((Number) JsonPath.read(created, "$.id")).longValue();
         mvc.perform(bearer(put("/api/v1/residents/" + id), token)
+                        .with(WebFixtures.inPrimaryCondominium())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Tânia Auditada", "apartment": "Apto 832 Torre A", "phone": "11987658320",
                                  "tags": ["AUD-1", "AUD-2"], "notificationsEnabled": false}"""))
                 .andExpect(status().isOk());
-        mvc.perform(bearer(put("/api/v1/residents/" + id), token) // the same again: nothing changed, nothing logged
+        mvc.perform(bearer(put("/api/v1/residents/" + id), token)
+                        .with(WebFixtures.inPrimaryCondominium()) // the same again: nothing changed, nothing logged
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Tânia Auditada", "apartment": "832 A", "phone": "11987658320",
@@ -306,7 +309,8 @@ class ResidentPermissionTest {
                 .andExpect(status().isOk());
         String taken =
                 residents.list(condo, "802 A", false, 0, 1).getFirst().tags().getFirst();
-        mvc.perform(bearer(post("/api/v1/residents/" + id + "/tags"), token) // refused: no entry either
+        mvc.perform(bearer(post("/api/v1/residents/" + id + "/tags"), token)
+                        .with(WebFixtures.inPrimaryCondominium()) // refused: no entry either
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"tag\": \"" + taken + "\"}"))
                 .andExpect(status().isConflict());
@@ -316,7 +320,8 @@ class ResidentPermissionTest {
                         .with(admin(users))
                         .with(csrf()))
                 .andExpect(status().isOk());
-        mvc.perform(bearer(delete("/api/v1/residents/" + id), token)).andExpect(status().isNoContent());
+        mvc.perform(bearer(delete("/api/v1/residents/" + id), token).with(WebFixtures.inPrimaryCondominium()))
+                .andExpect(status().isNoContent());
 
         String json = mvc.perform(
                         get("/api/v1/residents/audit").param("size", "5").with(cliente(users)))

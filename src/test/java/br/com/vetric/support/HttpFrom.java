@@ -90,6 +90,16 @@ public final class HttpFrom {
         return send(r);
     }
 
+    public HttpResponse<String> patchJson(String path, String json, String... headers) {
+        HttpRequest.Builder r = request(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            r.headers(headers);
+        }
+        return send(r);
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

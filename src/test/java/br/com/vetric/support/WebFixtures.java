@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.demo.DemoProperties;
 import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.identity.Users;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.simulator.CveProSimulator;
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /** Logged-in principals for MockMvc and a way to make the simulator's world visible. */
 public final class WebFixtures {
@@ -36,8 +38,26 @@ public final class WebFixtures {
         return authentication(UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities()));
     }
 
+    /**
+     * The ADMIN, acting on the primary condominium: other tests add condominiums to the shared context, and while
+     * several are active an ADMIN names the one it acts on ({@code Vetric-Condominium}).
+     */
     public static RequestPostProcessor admin(Users users) {
-        return as(users, ADMIN_EMAIL, ADMIN_PASSWORD);
+        RequestPostProcessor admin = as(users, ADMIN_EMAIL, ADMIN_PASSWORD);
+        return request -> inPrimaryCondominium().postProcessRequest(admin.postProcessRequest(request));
+    }
+
+    /** Names the primary condominium in {@code Vetric-Condominium} (an ADMIN's calls, a bearer token's included). */
+    public static RequestPostProcessor inPrimaryCondominium() {
+        return request -> {
+            Condominiums condominiums = WebApplicationContextUtils.getRequiredWebApplicationContext(
+                            request.getServletContext())
+                    .getBean(Condominiums.class);
+            request.addHeader(
+                    CurrentCondominium.HEADER,
+                    Long.toString(condominiums.primary().id().value()));
+            return request;
+        };
     }
 
     public static RequestPostProcessor cliente(Users users) {

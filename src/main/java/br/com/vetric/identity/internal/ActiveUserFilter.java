@@ -8,17 +8,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Web chain: a session whose user has been deactivated (or deleted), reactivated, or got a new password since
  * logging in (the credentials version differs) stops working on its next request. The session is invalidated and the browser sent to the login page (htmx requests get
- * {@code HX-Redirect}, so the whole page goes, not a fragment). One primary-key query per page request; static
- * assets are not checked.
+ * {@code HX-Redirect}, so the whole page goes, not a fragment); a CLIENTE whose condominiums were all deactivated
+ * lands on the login page that says so. Otherwise the request sees the user as stored now (name, condominiums). One
+ * primary-key query per page request; static assets are not checked.
  */
 class ActiveUserFilter extends OncePerRequestFilter {
 
@@ -47,23 +51,36 @@ class ActiveUserFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null
-                && auth.getPrincipal() instanceof AuthenticatedUser user
-                && users.findValid(user.id(), user.credentialsVersion()).isEmpty()) {
-            log.info("Ending a web session of user {}: deactivated or credentials changed", user.id());
-            SecurityContextHolder.clearContext();
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
+        if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
+            Optional<AuthenticatedUser> now = users.findValid(user.id(), user.credentialsVersion());
+            if (now.isEmpty()) {
+                boolean condominiumInactive = users.findActive(user.id())
+                        .filter(u -> u.credentialsVersion() == user.credentialsVersion())
+                        .isPresent();
+                log.info(
+                        "Ending a web session of user {}: {}",
+                        user.id(),
+                        condominiumInactive ? "no active condominium" : "deactivated or credentials changed");
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                String login = request.getContextPath() + (condominiumInactive ? "/login?inactive" : "/login");
+                if ("true".equals(request.getHeader("HX-Request"))) {
+                    response.setHeader("HX-Redirect", login);
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                } else {
+                    response.sendRedirect(login);
+                }
+                return;
             }
-            String login = request.getContextPath() + "/login";
-            if ("true".equals(request.getHeader("HX-Request"))) {
-                response.setHeader("HX-Redirect", login);
-                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            } else {
-                response.sendRedirect(login);
+            if (!now.get().equals(user)) { // name or condominiums changed: this request sees them as stored now
+                SecurityContext fresh = SecurityContextHolder.createEmptyContext();
+                fresh.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        now.get(), null, now.get().getAuthorities()));
+                SecurityContextHolder.setContext(fresh);
             }
-            return;
         }
         chain.doFilter(request, response);
     }

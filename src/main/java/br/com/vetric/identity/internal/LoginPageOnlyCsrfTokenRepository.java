@@ -8,7 +8,7 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
  * CSRF tokens in the HTTP session, as usual, but a token is never the reason a session is created, except on the
- * login page (its form needs one). An anonymous request elsewhere (an error page, a POST without a session) gets a
+ * login page and an invitation's page (their forms need one). An anonymous request elsewhere (an error page, a POST without a session) gets a
  * token that is not kept, so it leaves no session behind; it had nothing to protect anyway.
  */
 class LoginPageOnlyCsrfTokenRepository implements CsrfTokenRepository {
@@ -33,7 +33,10 @@ class LoginPageOnlyCsrfTokenRepository implements CsrfTokenRepository {
         return sessions.loadToken(request);
     }
 
+    /** The login page, and an invitation's page (where the invitee chooses a password): their forms need a token. */
     private static boolean isLoginPage(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "GET".equals(request.getMethod())
+                && (path.equals("/login") || path.matches("/invitation/[A-Za-z0-9_-]{43}"));
     }
 }

@@ -1,6 +1,7 @@
 package br.com.vetric.identity.internal;
 
 import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.CondominiumInactiveException;
 import br.com.vetric.identity.Users;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.http.HttpServletResponse;
@@ -147,6 +148,9 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
                         .permitAll()
+                        .requestMatchers(
+                                "/api/v1/condominiums", "/api/v1/condominiums/**", "/api/v1/users", "/api/v1/users/**")
+                        .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
                         // residents' writes: an ADMIN, or the condominium's CLIENTE while the operator allows it,
@@ -199,6 +203,7 @@ class SecurityConfiguration {
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/login",
+                                "/invitation/*",
                                 LoginThrottledException.PAGE,
                                 "/error",
                                 "/webjars/**",
@@ -230,6 +235,8 @@ class SecurityConfiguration {
                         .failureHandler((req, res, e) -> {
                             if (e instanceof LoginThrottledException t) {
                                 t.forwardToPage(req, res);
+                            } else if (e instanceof CondominiumInactiveException) {
+                                res.sendRedirect(req.getContextPath() + "/login?inactive");
                             } else {
                                 res.sendRedirect(req.getContextPath() + "/login?error");
                             }

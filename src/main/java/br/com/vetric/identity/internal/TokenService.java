@@ -46,8 +46,8 @@ public class TokenService {
                 .claim("email", user.email())
                 .claim("role", user.role().name())
                 .claim(VERSION_CLAIM, user.credentialsVersion());
-        if (user.condominiumId() != null) {
-            claims.claim("condominiumId", user.condominiumId());
+        if (!user.condominiumIds().isEmpty()) {
+            claims.claim("condominiumIds", user.condominiumIds());
         }
         String token = encoder.encode(JwtEncoderParameters.from(
                         JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))

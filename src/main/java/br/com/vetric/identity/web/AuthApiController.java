@@ -1,6 +1,7 @@
 package br.com.vetric.identity.web;
 
 import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.CondominiumInactiveException;
 import br.com.vetric.identity.internal.LoginThrottle;
 import br.com.vetric.identity.internal.TokenService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -28,12 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthApiController {
 
+    private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+
     private final LoginThrottle logins;
     private final TokenService tokens;
+    private final MessageSource messages;
 
-    AuthApiController(LoginThrottle logins, TokenService tokens) {
+    AuthApiController(LoginThrottle logins, TokenService tokens, MessageSource messages) {
         this.logins = logins;
         this.tokens = tokens;
+        this.messages = messages;
     }
 
     @PostMapping("/login")
@@ -41,6 +48,7 @@ class AuthApiController {
     @Operation(
             summary = "Trade e-mail and password for a bearer token",
             description = "401 for a wrong e-mail or password (the same answer whether the e-mail exists or not);"
+                    + " 403 when the password is right but the account's condominium is deactivated;"
                     + " 429 with Retry-After after too many failures from the caller's address.")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         AuthenticatedUser user = logins.authenticate(http.getRemoteAddr(), request.email(), request.password());
@@ -51,6 +59,17 @@ class AuthApiController {
     @ExceptionHandler(BadCredentialsException.class)
     ProblemDetail badCredentials(BadCredentialsException e) {
         return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "invalid e-mail or password");
+    }
+
+    /** The password was right, but every condominium of this CLIENTE is deactivated. */
+    @ExceptionHandler(CondominiumInactiveException.class)
+    ProblemDetail condominiumInactive(CondominiumInactiveException e) {
+        ProblemDetail p = problem(
+                HttpStatus.FORBIDDEN,
+                "Condominium deactivated",
+                "the condominium of this account is deactivated; ask VETRIC to reactivate it");
+        p.setProperty("message", messages.getMessage("login.inactive", null, PT_BR)); // as the login page says it
+        return p;
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {

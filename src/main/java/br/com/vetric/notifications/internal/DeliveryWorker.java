@@ -23,10 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers the outbox. A message is claimed (PENDING → IN_FLIGHT, attempts + 1, with a lease) in a short
  * transaction, sent outside any transaction, then marked SENT (2xx only), back to PENDING with backoff
  * (network error, timeout, 5xx, 429) or FAILED (other 4xx, or attempts exhausted). A worker that dies after the
- * claim leaves the row IN_FLIGHT; when the lease runs out it is claimed again.
+ * claim leaves the row IN_FLIGHT; when the lease runs out it is claimed again. A deactivated condominium sends
+ * nothing: its waiting messages are SKIPPED ("condomínio desativado"), so a reactivation sends nothing stale.
  */
 @Component
 public class DeliveryWorker {
+
+    /** Why a deactivated condominium's waiting messages are not sent (the delivery log shows it). */
+    static final String INACTIVE = "condomínio desativado";
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -64,6 +68,13 @@ public class DeliveryWorker {
     public int deliverPending() {
         int attempts = 0;
         for (Condominium c : condominiums.all()) {
+            if (!c.active()) {
+                int skipped = outbox.skipPending(c.id(), clock.instant(), INACTIVE);
+                if (skipped > 0) {
+                    log.info("{} message(s) of deactivated condominium {} skipped", skipped, c.id());
+                }
+                continue;
+            }
             for (int round = 0; round < 100; round++) {
                 Instant now = clock.instant();
                 List<Claimed> claimed =

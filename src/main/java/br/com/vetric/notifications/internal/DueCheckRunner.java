@@ -43,7 +43,7 @@ public class DueCheckRunner {
 
     public int runDueChecks() {
         int ran = 0;
-        for (Condominium c : condominiums.all()) {
+        for (Condominium c : condominiums.active()) { // a deactivated condominium's checks wait
             for (int round = 0; round < 100; round++) {
                 int n;
                 try {

@@ -185,6 +185,19 @@ public class OutboxRepository {
                 .single();
     }
 
+    /** Marks every message of the condominium still waiting to be sent SKIPPED with the reason; returns how many. */
+    public int skipPending(CondominiumId condo, Instant now, String reason) {
+        return jdbc.sql("""
+                        update notification_outbox
+                           set status = 'SKIPPED', last_error = :reason, updated_at = :now, lease_until = null
+                         where condominium_id = :condo and status = 'PENDING'
+                        """)
+                .param("condo", condo.value())
+                .param("now", Sql.ts(now))
+                .param("reason", reason)
+                .update();
+    }
+
     /**
      * Claims up to {@code limit} messages due now: pending ones whose time came, and in-flight ones whose lease
      * ran out (their worker died). Each claim increments {@code attempts}, which identifies it.

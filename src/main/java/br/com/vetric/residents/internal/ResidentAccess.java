@@ -36,9 +36,7 @@ public class ResidentAccess {
         return switch (user.role()) {
             case ADMIN -> true;
             case CLIENTE ->
-                user.condominiumId() != null
-                        && user.condominiumId() == condo.value()
-                        && condominiums.residentsEditableByManager(condo);
+                user.condominiumIds().contains(condo.value()) && condominiums.residentsEditableByManager(condo);
         };
     }
 
