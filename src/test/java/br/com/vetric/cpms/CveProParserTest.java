@@ -150,6 +150,28 @@ class CveProParserTest {
     }
 
     @Test
+    void theListIsFoundAmongOtherFieldsInAnyOrderAndTheFirstKnownWrapperWins() {
+        String element = "{\"uuid\": \"%s\", \"connectors\": []}";
+        String body = "{\"meta\": {\"list\": [1, 2]}, \"data\": [" + element.formatted("from-data") + "],"
+                + " \"chargePointList\": [" + element.formatted("u1") + ", null, 7, " + element.formatted("u2") + "],"
+                + " \"count\": 2, \"trailer\": [{\"uuid\": \"no\"}]}";
+        assertThat(parser.chargePoints(body))
+                .extracting(ChargePointSnapshot::uuid)
+                .containsExactly("u1", "u2");
+        assertThat(parser.chargePoints("[" + element.formatted("bare") + "]"))
+                .extracting(ChargePointSnapshot::uuid)
+                .containsExactly("bare");
+    }
+
+    @Test
+    void contentAfterTheDocumentIsMalformed() {
+        assertThatThrownBy(() -> parser.chargePoints("{\"chargePointList\": []} {\"chargePointList\": []}"))
+                .isInstanceOf(MalformedResponseException.class);
+        assertThatThrownBy(() -> parser.transactions("{\"list\": [], \"count\": 0"))
+                .isInstanceOf(MalformedResponseException.class);
+    }
+
+    @Test
     void aChargerWithoutUuidIsSkippedNotFatal() {
         assertThat(parser.chargePoints("{\"chargePointList\": [{\"chargeBoxId\": \"X\"}, {\"uuid\": \"u2\"}]}"))
                 .extracting(ChargePointSnapshot::uuid)

@@ -18,39 +18,54 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * VETRIC in a JVM of its own (the test's classpath, {@code java -cp ... VetricApplication}), for what only a real
- * process shows: a SIGKILL, what is left running after it, what the process logs.
+ * VETRIC in a JVM of its own (the test's classpath, {@code java -cp ... VetricApplication}, or the packaged jar), for
+ * what only a real process shows: a SIGKILL, what is left running after it, what the process logs, its memory.
  */
 public final class VetricProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
     private final Path log;
+    private final long startedNanos;
 
-    private VetricProcess(Process process, int port, Path log) {
+    private VetricProcess(Process process, int port, Path log, long startedNanos) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.startedNanos = startedNanos;
     }
 
     /** Starts VETRIC with {@code env} (added to this JVM's) and {@code args}; its output goes to {@code log}. */
     public static VetricProcess start(Map<String, String> env, List<String> args, Path log) {
+        List<String> all = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--spring.jmx.enabled=false"));
+        all.addAll(args);
+        return start(
+                List.of(
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "br.com.vetric.VetricApplication"),
+                env,
+                all,
+                log);
+    }
+
+    /**
+     * Starts {@code java} with these arguments (JVM options, then what to run: {@code -jar vetric.jar} as people run
+     * it, or a class path and the main class), {@code env} (added to this JVM's, without its {@code VETRIC_}
+     * variables) and {@code args} after the port; its output goes to {@code log}.
+     */
+    public static VetricProcess start(List<String> java, Map<String, String> env, List<String> args, Path log) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current()
-                        .info()
-                        .command()
-                        .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-                                .toString()),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "br.com.vetric.VetricApplication",
-                "--server.port=" + port,
-                "--spring.main.banner-mode=off",
-                "--spring.jmx.enabled=false"));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java);
+        command.add("--server.port=" + port);
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -58,7 +73,8 @@ public final class VetricProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("VETRIC_"));
         pb.environment().putAll(env);
         try {
-            return new VetricProcess(pb.start(), port, log);
+            long started = System.nanoTime();
+            return new VetricProcess(pb.start(), port, log, started);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,6 +114,15 @@ public final class VetricProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** {@link System#nanoTime()} just before the process was started. */
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -118,8 +143,13 @@ public final class VetricProcess implements AutoCloseable {
 
     /** SIGTERM, a clean stop; returns the exit code. */
     public int stop() throws InterruptedException {
+        return stop(Duration.ofSeconds(60));
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not ended {@code within} the time; returns the exit code. */
+    public int stop(Duration within) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }

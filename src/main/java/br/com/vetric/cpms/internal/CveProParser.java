@@ -7,13 +7,24 @@ import br.com.vetric.shared.ConnectorStatus;
 import br.com.vetric.shared.EndReason;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tolerant reader of CVE-PRO's JSON: every field optional, every enum open, unknown fields ignored. A
@@ -27,37 +38,16 @@ public final class CveProParser {
     private static final String[] TRANSACTION_LISTS = {"list", "items", "results", "data", "transactionList"};
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
+    /** Reads one value of a document being streamed (the rest of the document follows it). */
+    private final ObjectReader oneValue =
+            mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public List<ChargePointSnapshot> chargePoints(String body) {
-        JsonNode list = listOf(readTree(body, "chargepoints"), CHARGER_LISTS, "chargepoints");
-        List<ChargePointSnapshot> result = new ArrayList<>(list.size());
-        for (JsonNode node : list.values()) {
-            try {
-                ChargePointSnapshot cp = chargePoint(node);
-                if (cp != null) {
-                    result.add(cp);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Skipping a charge point CVE-PRO sent that could not be read: {}", e.toString());
-            }
-        }
-        return result;
+        return list(body, "chargepoints", CHARGER_LISTS, CveProParser::chargePoint, "charge point");
     }
 
     public List<TransactionSnapshot> transactions(String body) {
-        JsonNode list = listOf(readTree(body, "transaction"), TRANSACTION_LISTS, "transaction");
-        List<TransactionSnapshot> result = new ArrayList<>(list.size());
-        for (JsonNode node : list.values()) {
-            try {
-                TransactionSnapshot tx = transaction(node);
-                if (tx != null) {
-                    result.add(tx);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Skipping a transaction CVE-PRO sent that could not be read: {}", e.toString());
-            }
-        }
-        return result;
+        return list(body, "transaction", TRANSACTION_LISTS, CveProParser::transaction, "transaction");
     }
 
     /** The body of {@code POST /api/v1/login}. */
@@ -78,45 +68,96 @@ public final class CveProParser {
     }
 
     private JsonNode readTree(String body, String what) {
+        return read(body, what, p -> {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+                throw new MalformedResponseException("CVE-PRO sent a non-JSON-object body for " + what);
+            }
+            return oneValue.readValue(p);
+        });
+    }
+
+    /**
+     * The elements of a list answer (the document itself, or its first list among {@code names}), read as a stream
+     * one element at a time: a tree of the whole answer would cost several times its size (about 10 MB at 10,000
+     * chargers, every 10 s), where the elements' snapshots are all that is kept.
+     */
+    private <T> List<T> list(String body, String what, String[] names, Function<JsonNode, T> read, String element) {
+        return read(body, what, p -> {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                return elements(p, read, element);
+            } else if (first == JsonToken.START_OBJECT) {
+                return listIn(p, what, names, read, element);
+            }
+            throw new MalformedResponseException("CVE-PRO sent a non-JSON-object body for " + what);
+        });
+    }
+
+    /** A whole answer read by {@code reader}: empty, malformed or followed by more content, it is an error. */
+    private <R> R read(String body, String what, Function<JsonParser, R> reader) {
         if (body == null || body.isBlank()) {
             throw new MalformedResponseException("CVE-PRO sent an empty body for " + what);
         }
-        try {
-            JsonNode root = mapper.readTree(body);
-            if (root == null || !(root.isObject() || root.isArray())) {
-                throw new MalformedResponseException("CVE-PRO sent a non-JSON-object body for " + what);
+        try (JsonParser p = mapper.createParser(body)) {
+            R result = reader.apply(p);
+            if (p.nextToken() != null) {
+                throw new MalformedResponseException("CVE-PRO sent more than one JSON value for " + what);
             }
-            return root;
+            return result;
         } catch (JacksonException e) {
             throw new MalformedResponseException(
                     "CVE-PRO sent malformed JSON for " + what + ": " + e.getOriginalMessage());
         }
     }
 
-    private static JsonNode listOf(JsonNode root, String[] names, String what) {
-        if (root.isArray()) {
-            return root;
-        }
-        for (String name : names) {
-            JsonNode n = root.get(name);
-            if (n != null && n.isArray()) {
-                return n;
+    /** The list of an object answer; the parser is at its start and is left at its end. */
+    private <T> List<T> listIn(JsonParser p, String what, String[] names, Function<JsonNode, T> read, String element) {
+        Map<String, List<T>> lists = new HashMap<>();
+        ObjectNode others = JsonNodeFactory.instance.objectNode(); // what says why there is no list
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_ARRAY && Arrays.asList(names).contains(name)) {
+                lists.put(name, elements(p, read, element)); // a repeated name: the last one, as in a tree
+            } else if (name.equals("error") || name.equals("count")) {
+                others.set(name, oneValue.<JsonNode>readValue(p));
+            } else {
+                p.skipChildren();
             }
         }
-        String error = text(root, "error");
+        for (String name : names) {
+            if (lists.containsKey(name)) {
+                return lists.get(name);
+            }
+        }
+        String error = text(others, "error");
         if (error != null && !error.isBlank()) {
             throw new MalformedResponseException("CVE-PRO answered " + what + " with error: " + error);
         }
         // a well-formed answer with no list at all: an empty result is only trusted when count says 0
-        JsonNode count = root.get("count");
+        JsonNode count = others.get("count");
         if (count != null && count.isNumber() && count.asLong() == 0) {
-            return mapperEmptyArray();
+            return new ArrayList<>();
         }
         throw new MalformedResponseException("CVE-PRO answered " + what + " without a list");
     }
 
-    private static JsonNode mapperEmptyArray() {
-        return tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    /** The elements of the array the parser is at, each read on its own; one that cannot be read is skipped. */
+    private <T> List<T> elements(JsonParser p, Function<JsonNode, T> read, String element) {
+        List<T> result = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode node = oneValue.readValue(p);
+            try {
+                T value = read.apply(node == null ? NullNode.getInstance() : node);
+                if (value != null) {
+                    result.add(value);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Skipping a {} CVE-PRO sent that could not be read: {}", element, e.toString());
+            }
+        }
+        return result;
     }
 
     private static ChargePointSnapshot chargePoint(JsonNode n) {
