@@ -194,10 +194,14 @@ class ReportsBrowserTest {
         y.sendKeys(Integer.toString(year));
     }
 
-    /** Clicks "Enviar", scrolled to the middle of the window first (the form is below the lists). */
+    /**
+     * Clicks "Enviar", scrolled to the middle of the window first (the form is below the lists); at once, not with
+     * Bootstrap's smooth scrolling, which a click during the animation can miss.
+     */
     private static void submitUpload(WebDriver d) {
         WebElement submit = d.findElement(By.id("upload-submit"));
-        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+        ((JavascriptExecutor) d)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
         submit.click();
     }
 

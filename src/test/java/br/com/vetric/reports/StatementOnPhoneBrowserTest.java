@@ -89,7 +89,7 @@ class StatementOnPhoneBrowserTest {
         assertThat(d.findElement(By.id("tariff-current")).getText()).contains("Horária", "R$ 1,25/kWh", "R$ 0,78/kWh");
         assertThat(d.findElements(By.id("tariff-form"))).isEmpty();
 
-        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", download);
+        js.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", download);
         download.click();
         String name = String.format(
                 "extrato-%04d-%02d-v%d.pdf", previous.getYear(), previous.getMonthValue(), statement.version());
