@@ -71,10 +71,10 @@ public class Notifications {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("phone", e.getMessage());
         }
-        boolean toWhatsApp = settings.view(condo).provider() != WhatsAppProvider.LOG;
-        SendResult r = worker.sendTest(
+        var sent = worker.sendTest(
                 condo, e164, "VETRIC: mensagem de teste. Se você recebeu, o WhatsApp está configurado.");
-        return switch (r) {
+        boolean toWhatsApp = sent.provider() != WhatsAppProvider.LOG;
+        return switch (sent.result()) {
             case SendResult.Accepted a -> new TestMessageResult(true, null, null, toWhatsApp);
             case SendResult.Failed f -> new TestMessageResult(false, f.reason(), f.statusCode(), toWhatsApp);
         };

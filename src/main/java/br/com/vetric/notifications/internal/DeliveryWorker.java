@@ -162,7 +162,7 @@ public class DeliveryWorker {
     }
 
     /** Sends a test text through the condominium's current gateway (not recorded in the outbox). */
-    public SendResult sendTest(CondominiumId condo, String phoneE164, String text) {
+    public TestSend sendTest(CondominiumId condo, String phoneE164, String text) {
         StoredSettings s = settings.current(condo);
         SendResult r = gateways.get(s.provider()).send(s, phoneE164, text, null, List.of());
         log.info(
@@ -170,6 +170,9 @@ public class DeliveryWorker {
                 Phones.mask(phoneE164),
                 s.provider(),
                 r.getClass().getSimpleName());
-        return r;
+        return new TestSend(s.provider(), r);
     }
+
+    /** A test message's outcome and the provider it went through (read once, with the settings it used). */
+    public record TestSend(WhatsAppProvider provider, SendResult result) {}
 }

@@ -583,23 +583,14 @@ public class NotificationRules {
                 }
                 case IDLE_STARTED -> {
                     ChargingSession s = ctx.session(sessionId(subject)).orElse(null);
-                    if (s != null
-                            && s.open()
-                            && s.identified()
-                            && s.status() == SessionStatus.SUSPENDED
-                            && s.idleSince() != null
-                            && subject.equals(idleSubject(s.id(), s.idleSince()))) {
+                    if (idleNow(s) && subject.equals(idleSubject(s.id(), s.idleSince()))) {
                         enqueuer.toResident(ctx, check.kind(), subject, s, s.idleSince())
                                 .ifPresent(messages::add);
                     }
                 }
                 case BATTERY_FULL -> {
                     ChargingSession s = ctx.session(sessionId(subject)).orElse(null);
-                    if (s != null
-                            && s.open()
-                            && s.identified()
-                            && s.status() == SessionStatus.SUSPENDED
-                            && s.idleSince() != null) {
+                    if (idleNow(s)) {
                         Instant fullAt = s.idleSince().plus(ctx.delay(check.kind()));
                         if (fullAt.isAfter(now)) {
                             return fullAt; // idle again, but not for long enough yet
@@ -764,6 +755,15 @@ public class NotificationRules {
     private static Long sessionId(String subject) {
         String[] parts = subject.split(":");
         return Long.parseLong(parts[1]);
+    }
+
+    /** An open session of a known resident whose car is idle right now (its idle phase has a start). */
+    private static boolean idleNow(@Nullable ChargingSession s) {
+        return s != null
+                && s.open()
+                && s.identified()
+                && s.status() == SessionStatus.SUSPENDED
+                && s.idleSince() != null;
     }
 
     private static boolean charged(ChargingSession s) {
