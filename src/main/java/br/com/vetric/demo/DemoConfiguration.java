@@ -1,8 +1,5 @@
 package br.com.vetric.demo;
 
-import br.com.vetric.cpms.CpmsClient;
-import br.com.vetric.cpms.CpmsProperties;
-import br.com.vetric.cpms.CveProClients;
 import br.com.vetric.cpms.CveProConnection;
 import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.simulator.SimulatorConfig;
@@ -30,10 +27,10 @@ class DemoConfiguration {
         return simulator;
     }
 
+    /** The simulator's account: registered at start as the connection serving the primary condominium. */
     @Bean
-    CpmsClient simulatorClient(CveProSimulator simulator, CpmsProperties props, Clock clock) {
+    CveProConnection simulatorAccount(CveProSimulator simulator) {
         SimulatorConfig c = simulator.config();
-        return CveProClients.create(
-                new CveProConnection(simulator.baseUrl(), c.apiKey(), c.email(), c.password()), props, clock);
+        return new CveProConnection(simulator.baseUrl(), c.apiKey(), c.email(), c.password());
     }
 }

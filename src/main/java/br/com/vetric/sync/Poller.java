@@ -1,86 +1,156 @@
 package br.com.vetric.sync;
 
-import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.cpms.CveProConnection;
+import br.com.vetric.sync.internal.ConnectionRepository.Stored;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a sync cycle every poll interval, one at a time (fixed delay between the end of one and the next); a
- * deactivated condominium is skipped.
+ * Polls every CVE-PRO connection every poll interval, each on its own pace and concurrently: a dispatcher looks
+ * several times per interval for connections that are due ({@link PollSchedule}) and hands each to a virtual thread,
+ * at most {@code max-concurrent-polls} at once. A deactivated condominium's part of a poll is not applied.
  */
 @Component
 class Poller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final SyncCycle cycle;
+    private final Connections connections;
     private final Condominiums condominiums;
+    private final ObjectProvider<CveProConnection> environmentAccount;
+    private final PollSchedule schedule;
     private final SyncMonitor monitor;
     private final SyncProperties props;
-    private final AtomicLong runs = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
-    private volatile boolean skipping;
-    private ScheduledExecutorService executor;
+    private final Semaphore workers;
+    private ScheduledExecutorService dispatcher;
+    private ExecutorService polls;
+    private volatile long lastPruneNanos = System.nanoTime();
     private volatile boolean running;
 
-    Poller(SyncCycle cycle, Condominiums condominiums, SyncMonitor monitor, SyncProperties props) {
-        this.props = props;
+    Poller(
+            SyncCycle cycle,
+            Connections connections,
+            Condominiums condominiums,
+            ObjectProvider<CveProConnection> environmentAccount,
+            PollSchedule schedule,
+            SyncMonitor monitor,
+            SyncProperties props) {
         this.cycle = cycle;
+        this.connections = connections;
         this.condominiums = condominiums;
+        this.environmentAccount = environmentAccount;
+        this.schedule = schedule;
         this.monitor = monitor;
+        this.props = props;
+        this.workers = new Semaphore(props.maxConcurrentPolls());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
+        CveProConnection account = environmentAccount.getIfAvailable();
+        if (account != null) {
+            connections.registerEnvironmentAccount(
+                    account, condominiums.primary().id());
+        }
         if (!props.enabled()) {
             log.info("Polling is off (vetric.sync.enabled=false)");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        polls = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("vetric-poll-", 0).factory());
+        dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vetric-poller");
             t.setDaemon(true);
             return t;
         });
-        long interval = cycle.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
+        long every = Math.max(50, Math.min(1000, cycle.interval().toMillis() / 10));
+        dispatcher.scheduleWithFixedDelay(this::dispatch, 0, every, TimeUnit.MILLISECONDS);
         monitor.pollerActive(true);
-        log.info("Polling CVE-PRO every {} ms", interval);
+        log.info("Polling each CVE-PRO connection every {} ms", cycle.interval().toMillis());
+    }
+
+    /** Starts the polls that are due; never lets the schedule die. */
+    void dispatch() {
+        try {
+            List<Stored> all = connections.all();
+            schedule.retain(all.stream().map(Stored::id).toList());
+            for (Stored c : all) {
+                long now = System.nanoTime();
+                if (!schedule.claim(c.id(), now)) {
+                    continue;
+                }
+                if (!workers.tryAcquire()) {
+                    schedule.release(c.id(), now);
+                    continue;
+                }
+                polls.execute(() -> {
+                    try {
+                        cycle.poll(c);
+                    } catch (RuntimeException e) {
+                        log.error("Poll of connection {} failed", c.id(), e);
+                    } finally {
+                        schedule.done(c.id());
+                        workers.release();
+                    }
+                });
+            }
+            prune();
+        } catch (RuntimeException e) {
+            log.error("Poll dispatch failed", e);
+        }
     }
 
     /**
-     * One turn of the schedule. One CVE-PRO account today: the primary condominium's (per-condominium accounts come
-     * with multi-tenancy), polled only while that condominium is active.
+     * Polls every connection once now, concurrently, and returns when all are done (tests and tools; the schedule
+     * is {@link #dispatch}).
      */
     void tick() {
-        try {
-            Condominium polled = condominiums.primary();
-            if (polled.active()) {
-                cycle.run(polled.id());
-                skipping = false;
-            } else if (!skipping) {
-                log.info("Condominium {} is deactivated: it is not polled until reactivated", polled.id());
-                skipping = true;
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> started = connections.all().stream()
+                    .map(c -> each.submit(() -> cycle.poll(c)))
+                    .<Future<?>>map(f -> f)
+                    .toList();
+            for (Future<?> f : started) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    log.error("Poll failed", e);
+                }
             }
-            if (runs.incrementAndGet() % 360 == 0) {
-                cycle.prune();
-            }
+            prune();
         } catch (RuntimeException e) {
-            log.error("Sync tick failed", e); // never let the schedule die
+            log.error("Sync tick failed", e);
         } finally {
             ticks.incrementAndGet();
         }
     }
 
-    /** How many turns the schedule has taken (tests wait for the next one). */
+    private void prune() {
+        if (System.nanoTime() - lastPruneNanos > PRUNE_EVERY.toNanos()) {
+            lastPruneNanos = System.nanoTime();
+            cycle.prune();
+        }
+    }
+
+    /** How many turns {@link #tick} has taken (tests wait for the next one). */
     long ticks() {
         return ticks.get();
     }
@@ -94,12 +164,14 @@ class Poller implements SmartLifecycle {
     public void stop() {
         running = false;
         monitor.pollerActive(false);
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (ExecutorService e : new ExecutorService[] {dispatcher, polls}) {
+            if (e != null) {
+                e.shutdownNow();
+                try {
+                    e.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -2,36 +2,56 @@ package br.com.vetric.sync;
 
 import br.com.vetric.chargers.ChargerSyncResult;
 import br.com.vetric.chargers.Chargers;
-import br.com.vetric.cpms.CpmsClient;
+import br.com.vetric.condominium.Condominium;
+import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.cpms.ChargePointSnapshot;
+import br.com.vetric.cpms.CpmsLoginRefusedException;
 import br.com.vetric.cpms.CpmsProperties;
 import br.com.vetric.cpms.CpmsSnapshot;
 import br.com.vetric.cpms.CpmsUnavailableException;
+import br.com.vetric.cpms.TransactionSnapshot;
 import br.com.vetric.sessions.SessionSyncResult;
 import br.com.vetric.sessions.SessionTracker;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.sync.internal.ConnectionRepository;
+import br.com.vetric.sync.internal.ConnectionRepository.Stored;
 import br.com.vetric.sync.internal.SyncRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One sync cycle: read CVE-PRO completely (chargers and the rolling transaction window), then apply it in a
- * single transaction. If reading fails, nothing is written but the cycle log; if applying fails, the
- * transaction rolls back and the previous state stands.
+ * One poll of one CVE-PRO connection: read its account completely (chargers and the rolling transaction window),
+ * split what it read by where each charger is assigned, then apply each condominium's part in its own transaction
+ * (chargers, then sessions), as a single-account VETRIC always did. If reading fails, nothing is written but the
+ * cycle log of the condominiums it serves; if applying one condominium's part fails, that transaction rolls back and
+ * its previous state stands. A charger nobody assigned yet is recorded for the inbox and applied nowhere; a
+ * deactivated condominium's part is not applied.
  */
 @Service
 public class SyncCycle {
 
     private static final Logger log = LoggerFactory.getLogger(SyncCycle.class);
 
-    private final ObjectProvider<CpmsClient> client;
+    private final ConnectionClients clients;
+    private final Connections connections;
+    private final ConnectionRepository inventory;
+    private final Condominiums condominiums;
     private final Chargers chargers;
     private final SessionTracker sessions;
     private final SyncRepository repository;
@@ -39,12 +59,17 @@ public class SyncCycle {
     private final TransactionTemplate tx;
     private final SyncProperties props;
     private final Clock clock;
-    private final ReentrantLock oneAtATime = new ReentrantLock();
     private final ApplicationEventPublisher events;
     private final Duration backfillWindow;
+    private final Duration transactionWindow;
+    private final Map<Long, ReentrantLock> connectionLocks = new ConcurrentHashMap<>();
+    private final Map<CondominiumId, ReentrantLock> condominiumLocks = new ConcurrentHashMap<>();
 
     SyncCycle(
-            ObjectProvider<CpmsClient> client,
+            ConnectionClients clients,
+            Connections connections,
+            ConnectionRepository inventory,
+            Condominiums condominiums,
             Chargers chargers,
             SessionTracker sessions,
             SyncRepository repository,
@@ -54,9 +79,13 @@ public class SyncCycle {
             Clock clock,
             ApplicationEventPublisher events,
             CpmsProperties cpms) {
+        this.clients = clients;
+        this.connections = connections;
+        this.inventory = inventory;
+        this.condominiums = condominiums;
         this.events = events;
         this.backfillWindow = cpms.backfillWindow();
-        this.client = client;
+        this.transactionWindow = cpms.transactionWindow();
         this.chargers = chargers;
         this.sessions = sessions;
         this.repository = repository;
@@ -66,125 +95,346 @@ public class SyncCycle {
         this.clock = clock;
     }
 
-    /** Runs one cycle for the condominium; never throws for upstream or database failures. */
+    /**
+     * Polls every connection that serves the condominium now and tells how the condominium's part went (tests and
+     * tools; the poller polls per connection). The condominium is applied even while deactivated, as asked.
+     */
     public CycleOutcome run(CondominiumId condo) {
-        oneAtATime.lock();
+        List<Stored> serving = connections.serving(condo);
+        if (serving.isEmpty()) {
+            return new CycleOutcome(false, "no CVE-PRO connection serves condominium " + condo, 0, 0, 0, 0, 0, 0);
+        }
+        CycleOutcome result = null;
+        for (Stored c : serving) {
+            CycleOutcome o = poll(c, Set.of(condo)).get(condo);
+            result = result == null || o == null ? (o == null ? result : o) : merge(result, o);
+        }
+        return result == null
+                ? new CycleOutcome(false, "condominium " + condo + " was not polled", 0, 0, 0, 0, 0, 0)
+                : result;
+    }
+
+    /** Polls one connection (the poller calls this); never throws for upstream or database failures. */
+    Map<CondominiumId, CycleOutcome> poll(Stored connection) {
+        return poll(connection, Set.of());
+    }
+
+    private Map<CondominiumId, CycleOutcome> poll(Stored connection, Set<CondominiumId> evenIfDeactivated) {
+        ReentrantLock lock = connectionLocks.computeIfAbsent(connection.id(), id -> new ReentrantLock());
+        lock.lock();
         try {
-            CycleOutcome outcome = doRun(condo);
-            SyncStatus status = monitor.status();
-            events.publishEvent(new SyncCompleted(
-                    condo,
-                    clock.instant(),
-                    outcome.success(),
-                    outcome.changes(),
-                    status.cpmsConnected(),
-                    status.lastSuccessAt(),
-                    outcome.error()));
-            return outcome;
+            return doPoll(connection, evenIfDeactivated);
         } finally {
-            oneAtATime.unlock();
+            lock.unlock();
         }
     }
 
-    private CycleOutcome doRun(CondominiumId condo) {
+    private Map<CondominiumId, CycleOutcome> doPoll(Stored connection, Set<CondominiumId> evenIfDeactivated) {
+        long id = connection.id();
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        Instant previousSuccess;
+        Map<String, AccountCharger> known = new HashMap<>();
+        Set<CondominiumId> served = new LinkedHashSet<>();
+        Map<CondominiumId, Instant> previous = new HashMap<>();
+        Instant backfillFrom = null;
         try {
-            previousSuccess = repository.lastSuccessAt(condo);
+            for (AccountCharger c : inventory.chargers(id)) {
+                known.put(c.uuid(), c);
+                if (c.condominiumId() != null) {
+                    served.add(c.condominiumId());
+                }
+                if (c.backfillFrom() != null
+                        && (backfillFrom == null || c.backfillFrom().isBefore(backfillFrom))) {
+                    backfillFrom = c.backfillFrom();
+                }
+            }
+            if (connection.defaultCondominiumId() != null) {
+                served.add(connection.defaultCondominiumId());
+            }
+            served.removeIf(condo -> !evenIfDeactivated.contains(condo) && !active(condo));
+            for (CondominiumId condo : served) {
+                previous.put(condo, repository.lastSuccessAt(condo, id));
+            }
         } catch (RuntimeException e) {
-            log.error("Could not read the sync log of condominium {}", condo, e);
-            return failed(
-                    condo,
-                    started,
-                    t0,
-                    "could not read the sync log: " + e.getClass().getSimpleName(),
-                    false);
+            log.error("Could not read what connection {} serves", id, e);
+            return Map.of();
         }
         CpmsSnapshot snapshot;
         try {
-            // the first successful poll of a condominium imports its history; later ones read the rolling window
-            snapshot = previousSuccess != null
-                    ? client.getObject().fetch(started)
-                    : client.getObject().fetch(started, backfillWindow);
+            Duration window = window(started, previous, backfillFrom);
+            snapshot = window == null
+                    ? clients.of(connection).fetch(started)
+                    : clients.of(connection).fetch(started, window);
+        } catch (CpmsLoginRefusedException e) {
+            return failed(id, served, started, t0, ConnectionState.LOGIN_REFUSED, e.getMessage());
         } catch (CpmsUnavailableException e) {
-            return failed(condo, started, t0, e.getMessage(), true);
+            return failed(id, served, started, t0, ConnectionState.UNREACHABLE, e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Unexpected failure reading CVE-PRO for condominium {}", condo, e);
+            log.error("Unexpected failure reading CVE-PRO connection {}", id, e);
             return failed(
-                    condo,
+                    id,
+                    served,
                     started,
                     t0,
-                    "unexpected error reading CVE-PRO: " + e.getClass().getSimpleName(),
-                    true);
+                    ConnectionState.UNREACHABLE,
+                    "unexpected error reading CVE-PRO: " + e.getClass().getSimpleName());
         }
-        monitor.cpmsReachable(clock.instant());
+        monitor.cpmsReachable(id, clock.instant());
         long fetchMs = (System.nanoTime() - t0) / 1_000_000;
+        Map<CondominiumId, List<ChargePointSnapshot>> parts;
         try {
-            CycleOutcome outcome = tx.execute(status -> apply(condo, snapshot, started, previousSuccess, t0, fetchMs));
-            monitor.cycleFinished(clock.instant(), outcome.durationMs(), null);
-            return outcome;
+            parts = split(connection, snapshot, known, started);
         } catch (RuntimeException e) {
-            log.error("Sync cycle for condominium {} failed while writing; nothing was changed", condo, e);
+            log.error("Could not record the chargers connection {} reports", id, e);
             return failed(
-                    condo,
+                    id,
+                    served,
                     started,
                     t0,
-                    "could not apply the poll: " + e.getClass().getSimpleName(),
-                    false);
+                    null,
+                    "could not apply the poll: " + e.getClass().getSimpleName());
         }
+        Map<String, CondominiumId> where = new HashMap<>();
+        parts.forEach((condo, list) -> list.forEach(cp -> where.put(cp.uuid(), condo)));
+        known.values().stream()
+                .filter(c -> c.condominiumId() != null)
+                .forEach(c -> where.putIfAbsent(c.uuid(), c.condominiumId()));
+        Map<CondominiumId, List<TransactionSnapshot>> transactions = new HashMap<>();
+        for (TransactionSnapshot t : snapshot.transactions()) {
+            CondominiumId condo = where.getOrDefault(t.chargeBoxUuid(), connection.defaultCondominiumId());
+            if (condo != null) {
+                transactions.computeIfAbsent(condo, k -> new ArrayList<>()).add(t);
+            }
+        }
+        Map<CondominiumId, CycleOutcome> outcomes = new LinkedHashMap<>();
+        for (CondominiumId condo : served) {
+            List<ChargePointSnapshot> part = parts.getOrDefault(condo, List.of());
+            List<String> waiting = part.stream()
+                    .map(cp -> known.get(cp.uuid()))
+                    .filter(c -> c != null && c.waiting())
+                    .map(AccountCharger::uuid)
+                    .toList();
+            CpmsSnapshot mine =
+                    new CpmsSnapshot(part, transactions.getOrDefault(condo, List.of()), snapshot.fetchedAt());
+            outcomes.put(condo, apply(id, condo, mine, waiting, started, previous.get(condo), t0, fetchMs));
+        }
+        return outcomes;
+    }
+
+    /** Null: the rolling window. The history import of a first poll, or the waiting sessions of assigned chargers. */
+    private @Nullable Duration window(
+            Instant now, Map<CondominiumId, Instant> previous, @Nullable Instant backfillFrom) {
+        Duration window = previous.containsValue(null) ? backfillWindow : null;
+        if (backfillFrom != null) {
+            Duration since = Duration.between(backfillFrom, now);
+            Duration base = window == null ? transactionWindow : window;
+            window = since.compareTo(base) > 0 ? since : base;
+        }
+        return window;
+    }
+
+    /**
+     * Records the chargers the account reports for the first time (assigned to the connection's default condominium,
+     * else left in the inbox) and the names that changed; returns each served condominium's chargers, named as they
+     * were named at assignment.
+     */
+    private Map<CondominiumId, List<ChargePointSnapshot>> split(
+            Stored connection, CpmsSnapshot snapshot, Map<String, AccountCharger> known, Instant now) {
+        List<String> fresh = new ArrayList<>();
+        List<String> freshNames = new ArrayList<>();
+        List<String> renamed = new ArrayList<>();
+        List<String> newNames = new ArrayList<>();
+        for (ChargePointSnapshot cp : snapshot.chargePoints()) {
+            AccountCharger k = known.get(cp.uuid());
+            if (k == null) {
+                fresh.add(cp.uuid());
+                freshNames.add(cp.displayName());
+            } else if (!cp.displayName().equals(k.reportedName())) {
+                renamed.add(cp.uuid());
+                newNames.add(cp.displayName());
+            }
+        }
+        Set<String> elsewhere = new LinkedHashSet<>();
+        if (!fresh.isEmpty() || !renamed.isEmpty()) {
+            tx.executeWithoutResult(s -> {
+                if (!fresh.isEmpty()) {
+                    elsewhere.addAll(inventory.reportedElsewhere(connection.id(), fresh));
+                    List<String> mine = new ArrayList<>();
+                    List<String> mineNames = new ArrayList<>();
+                    for (int i = 0; i < fresh.size(); i++) {
+                        if (!elsewhere.contains(fresh.get(i))) {
+                            mine.add(fresh.get(i));
+                            mineNames.add(freshNames.get(i));
+                        }
+                    }
+                    inventory.discovered(
+                            connection.id(), mine, mineNames, connection.defaultCondominiumId(), now, null);
+                    for (String uuid : elsewhere) {
+                        log.warn(
+                                "Charger {} is reported by connection {} too: it stays with the first",
+                                uuid,
+                                connection.id());
+                    }
+                    if (connection.defaultCondominiumId() == null && !mine.isEmpty()) {
+                        log.info(
+                                "Connection {} reports {} charger(s) without a condominium: {}",
+                                connection.id(),
+                                mine.size(),
+                                mine);
+                    }
+                }
+                inventory.renamed(renamed, newNames);
+            });
+        }
+        Map<CondominiumId, List<ChargePointSnapshot>> parts = new HashMap<>();
+        for (ChargePointSnapshot cp : snapshot.chargePoints()) {
+            AccountCharger k = known.get(cp.uuid());
+            CondominiumId condo = k != null
+                    ? k.condominiumId()
+                    : elsewhere.contains(cp.uuid()) ? null : connection.defaultCondominiumId();
+            if (condo != null) {
+                parts.computeIfAbsent(condo, c -> new ArrayList<>()).add(named(cp, k));
+            }
+        }
+        return parts;
+    }
+
+    private static ChargePointSnapshot named(ChargePointSnapshot cp, @Nullable AccountCharger k) {
+        if (k == null || k.displayName() == null || k.displayName().isBlank()) {
+            return cp;
+        }
+        return new ChargePointSnapshot(
+                cp.uuid(),
+                cp.chargeBoxId(),
+                k.displayName(),
+                cp.vendor(),
+                cp.model(),
+                cp.lastHeartbeatAt(),
+                cp.active(),
+                cp.connectors());
     }
 
     private CycleOutcome apply(
+            long connection,
             CondominiumId condo,
             CpmsSnapshot snapshot,
+            List<String> waiting,
             Instant started,
-            Instant previousSuccess,
+            @Nullable Instant previousSuccess,
             long t0,
             long fetchMs) {
-        ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
-        SessionSyncResult s =
-                sessions.reconcile(condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        CycleOutcome outcome = new CycleOutcome(
-                true,
-                null,
-                snapshot.chargePoints().size(),
-                snapshot.transactions().size(),
-                c.changes() + s.changes(),
-                ms,
-                fetchMs,
-                ms - fetchMs);
-        repository.logCycle(condo, started, clock.instant(), outcome);
-        if (outcome.changes() > 0) {
-            log.debug(
-                    "Cycle for condominium {}: {} charger change(s), {} session change(s) in {} ms",
-                    condo,
-                    c.changes(),
-                    s.changes(),
-                    ms);
+        ReentrantLock lock = condominiumLocks.computeIfAbsent(condo, c -> new ReentrantLock());
+        lock.lock();
+        CycleOutcome outcome;
+        try {
+            outcome = tx.execute(status -> {
+                ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
+                SessionSyncResult s = sessions.reconcile(
+                        condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);
+                inventory.backfilled(waiting);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                CycleOutcome o = new CycleOutcome(
+                        true,
+                        null,
+                        snapshot.chargePoints().size(),
+                        snapshot.transactions().size(),
+                        c.changes() + s.changes(),
+                        ms,
+                        fetchMs,
+                        ms - fetchMs);
+                repository.logCycle(condo, connection, started, clock.instant(), o);
+                if (o.changes() > 0) {
+                    log.debug(
+                            "Cycle for condominium {} (connection {}): {} charger change(s), {} session change(s) in {} ms",
+                            condo,
+                            connection,
+                            c.changes(),
+                            s.changes(),
+                            ms);
+                }
+                return o;
+            });
+            if (!waiting.isEmpty()) {
+                log.info("Condominium {}: the waiting sessions of charger(s) {} were imported", condo, waiting);
+            }
+        } catch (RuntimeException e) {
+            log.error("Sync cycle for condominium {} failed while writing; nothing was changed", condo, e);
+            outcome = failedOutcome(
+                    t0, "could not apply the poll: " + e.getClass().getSimpleName());
+            logFailure(condo, connection, started, outcome);
+        } finally {
+            lock.unlock();
         }
+        monitor.cycleFinished(clock.instant(), outcome.durationMs());
+        completed(condo, connection, outcome);
         return outcome;
     }
 
-    private CycleOutcome failed(CondominiumId condo, Instant started, long t0, String error, boolean upstream) {
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        CycleOutcome outcome = new CycleOutcome(false, error, 0, 0, 0, ms, ms, 0);
-        if (upstream) {
-            monitor.cpmsFailed(clock.instant(), error);
+    private Map<CondominiumId, CycleOutcome> failed(
+            long connection,
+            Set<CondominiumId> served,
+            Instant started,
+            long t0,
+            @Nullable ConnectionState upstream,
+            String error) {
+        CycleOutcome outcome = failedOutcome(t0, error);
+        if (upstream != null) {
+            monitor.cpmsFailed(connection, clock.instant(), upstream, error);
             log.warn(
-                    "Sync cycle for condominium {} skipped: {} ({} failure(s) in a row)",
-                    condo,
+                    "Poll of connection {} skipped: {} ({} failure(s) in a row)",
+                    connection,
                     error,
-                    monitor.status().consecutiveFailures());
+                    monitor.health(connection).consecutiveFailures());
         }
-        monitor.cycleFinished(clock.instant(), ms, error);
+        monitor.cycleFinished(clock.instant(), outcome.durationMs());
+        Map<CondominiumId, CycleOutcome> outcomes = new LinkedHashMap<>();
+        for (CondominiumId condo : served) {
+            logFailure(condo, connection, started, outcome);
+            completed(condo, connection, outcome);
+            outcomes.put(condo, outcome);
+        }
+        return outcomes;
+    }
+
+    private static CycleOutcome failedOutcome(long t0, String error) {
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        return new CycleOutcome(false, error, 0, 0, 0, ms, ms, 0);
+    }
+
+    private void logFailure(CondominiumId condo, long connection, Instant started, CycleOutcome outcome) {
         try {
-            repository.logCycle(condo, started, clock.instant(), outcome);
+            repository.logCycle(condo, connection, started, clock.instant(), outcome);
         } catch (RuntimeException e) {
             log.warn("Could not log the failed cycle: {}", e.toString());
         }
-        return outcome;
+    }
+
+    private void completed(CondominiumId condo, long connection, CycleOutcome outcome) {
+        ConnectionHealth health = monitor.health(connection);
+        events.publishEvent(new SyncCompleted(
+                condo,
+                clock.instant(),
+                outcome.success(),
+                outcome.changes(),
+                health.connected(),
+                health.lastSuccessAt(),
+                outcome.error()));
+    }
+
+    private boolean active(CondominiumId condo) {
+        return condominiums.find(condo).map(Condominium::active).orElse(false);
+    }
+
+    private static CycleOutcome merge(CycleOutcome a, CycleOutcome b) {
+        return new CycleOutcome(
+                a.success() && b.success(),
+                a.error() != null ? a.error() : b.error(),
+                a.chargers() + b.chargers(),
+                a.transactions() + b.transactions(),
+                a.changes() + b.changes(),
+                a.durationMs() + b.durationMs(),
+                a.fetchMs() + b.fetchMs(),
+                a.applyMs() + b.applyMs());
     }
 
     /** Deletes old cycle logs; called by the poller now and then. */

@@ -3,63 +3,97 @@ package br.com.vetric.sync;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.sync.internal.SyncRepository;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** Remembers how the CVE-PRO link and the poller are doing. */
+/**
+ * Remembers how each CVE-PRO connection and the poller are doing. The whole link ({@link #status()}) is connected
+ * when every connection's last poll read its account; each connection's own state is {@link #health(long)}.
+ */
 @Component
 public class SyncMonitor {
 
     private final SyncProperties props;
     private final SyncRepository repository;
+    private final Map<Long, ConnectionHealth> connections = new ConcurrentHashMap<>();
     private volatile boolean pollerActive;
-    private volatile Instant lastSuccessAt;
-    private volatile Instant lastAttemptAt;
-    private volatile int consecutiveFailures;
-    private volatile String lastError;
     private volatile Instant lastCycleAt;
     private volatile Long lastCycleDurationMs;
-    private volatile boolean connected;
 
     SyncMonitor(SyncProperties props, SyncRepository repository) {
         this.props = props;
         this.repository = repository;
     }
 
-    synchronized void cpmsReachable(Instant at) {
-        lastAttemptAt = at;
-        lastSuccessAt = at;
-        consecutiveFailures = 0;
-        lastError = null;
-        connected = true;
+    void cpmsReachable(long connection, Instant at) {
+        connections.compute(connection, (id, h) -> (h == null ? ConnectionHealth.notPolledYet(id) : h).succeeded(at));
     }
 
-    synchronized void cpmsFailed(Instant at, String error) {
-        lastAttemptAt = at;
-        consecutiveFailures++;
-        lastError = error;
-        connected = false;
+    void cpmsFailed(long connection, Instant at, ConnectionState state, String error) {
+        connections.compute(
+                connection, (id, h) -> (h == null ? ConnectionHealth.notPolledYet(id) : h).failed(at, state, error));
     }
 
-    synchronized void cycleFinished(Instant at, long durationMs, String error) {
+    synchronized void cycleFinished(Instant at, long durationMs) {
         lastCycleAt = at;
         lastCycleDurationMs = durationMs;
-        if (error != null) {
-            lastError = error;
-        }
+    }
+
+    /** A deleted connection is no longer reported. */
+    void forget(long connection) {
+        connections.remove(connection);
     }
 
     void pollerActive(boolean active) {
         pollerActive = active;
     }
 
+    public ConnectionHealth health(long connection) {
+        return connections.getOrDefault(connection, ConnectionHealth.notPolledYet(connection));
+    }
+
+    /** Every connection polled since start, by id. */
+    public List<ConnectionHealth> connections() {
+        return connections.values().stream()
+                .sorted(Comparator.comparingLong(ConnectionHealth::connectionId))
+                .toList();
+    }
+
+    /**
+     * The whole link: connected when every polled connection's last poll succeeded; the oldest last success (how old
+     * the staleest data is), the latest attempt, the most failures in a row, and the error of a failing connection.
+     */
     public SyncStatus status() {
+        List<ConnectionHealth> all = connections();
+        boolean connected = !all.isEmpty() && all.stream().allMatch(ConnectionHealth::connected);
+        Instant lastSuccess = all.stream()
+                .map(ConnectionHealth::lastSuccessAt)
+                .filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        Instant lastAttempt = all.stream()
+                .map(ConnectionHealth::lastAttemptAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        int failures = all.stream()
+                .mapToInt(ConnectionHealth::consecutiveFailures)
+                .max()
+                .orElse(0);
+        String error = all.stream()
+                .map(ConnectionHealth::lastError)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         return new SyncStatus(
                 connected,
-                lastSuccessAt,
-                lastAttemptAt,
-                consecutiveFailures,
-                lastError,
+                lastSuccess,
+                lastAttempt,
+                failures,
+                error,
                 pollerActive,
                 props.pollInterval(),
                 lastCycleAt,

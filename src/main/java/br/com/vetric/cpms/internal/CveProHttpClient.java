@@ -2,6 +2,7 @@ package br.com.vetric.cpms.internal;
 
 import br.com.vetric.cpms.ChargePointSnapshot;
 import br.com.vetric.cpms.CpmsClient;
+import br.com.vetric.cpms.CpmsLoginRefusedException;
 import br.com.vetric.cpms.CpmsProperties;
 import br.com.vetric.cpms.CpmsSnapshot;
 import br.com.vetric.cpms.CpmsUnavailableException;
@@ -54,13 +55,15 @@ public class CveProHttpClient implements CpmsClient {
     private volatile Instant tokenObtainedAt;
 
     public CveProHttpClient(CveProConnection connection, CpmsProperties settings, Clock clock) {
+        this(connection, settings, clock, httpClient(settings));
+    }
+
+    /** With an HTTP client shared by many accounts (one selector thread for all); token and breaker stay its own. */
+    public CveProHttpClient(CveProConnection connection, CpmsProperties settings, Clock clock, HttpClient http) {
         this.connection = connection;
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
         this.retry = Retry.of(
                 "cve-pro",
                 RetryConfig.custom()
@@ -179,9 +182,13 @@ public class CveProHttpClient implements CpmsClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         Response r = resilient(() -> send(request));
+        if (r.status() == 401 || r.status() == 403) {
+            throw new CpmsLoginRefusedException("CVE-PRO refused the login with HTTP " + r.status()
+                    + " (check the connection's API key, e-mail and password)");
+        }
         if (r.status() / 100 != 2) {
             throw new CpmsUnavailableException("CVE-PRO login failed with HTTP " + r.status()
-                    + " (check VETRIC_CPMS_API_KEY, VETRIC_CPMS_EMAIL and VETRIC_CPMS_PASSWORD)");
+                    + " (check the connection's API key, e-mail and password)");
         }
         log.info("Logged in to CVE-PRO at {}", connection.baseUrl());
         return parser.token(r.body());
@@ -237,5 +244,13 @@ public class CveProHttpClient implements CpmsClient {
         TransientFailure(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /** An HTTP client as every account's reads need it: the call timeout to connect, no redirects followed. */
+    public static HttpClient httpClient(CpmsProperties settings) {
+        return HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 }

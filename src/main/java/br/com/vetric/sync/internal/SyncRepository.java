@@ -22,13 +22,16 @@ public class SyncRepository {
         this.template = template;
     }
 
-    public void logCycle(CondominiumId condo, Instant startedAt, Instant finishedAt, CycleOutcome o) {
+    public void logCycle(
+            CondominiumId condo, long connectionId, Instant startedAt, Instant finishedAt, CycleOutcome o) {
         jdbc.sql("""
-                        insert into sync_cycle (condominium_id, started_at, finished_at, duration_ms, outcome, error,
-                               chargers, transactions, changes)
-                        values (:condo, :started, :finished, :duration, :outcome, :error, :chargers, :tx, :changes)
+                        insert into sync_cycle (condominium_id, connection_id, started_at, finished_at, duration_ms,
+                               outcome, error, chargers, transactions, changes)
+                        values (:condo, :connection, :started, :finished, :duration, :outcome, :error, :chargers, :tx,
+                                :changes)
                         """)
                 .param("condo", condo.value())
+                .param("connection", connectionId)
                 .param("started", Timestamp.from(startedAt))
                 .param("finished", Timestamp.from(finishedAt))
                 .param("duration", o.durationMs())
@@ -40,13 +43,18 @@ public class SyncRepository {
                 .update();
     }
 
-    /** When the last successful cycle of the condominium started; null if none ever did. */
-    public Instant lastSuccessAt(CondominiumId condo) {
+    /**
+     * When the last successful cycle of the condominium through this connection started (a cycle from before
+     * connections counts: it was this install's one account); null if none ever did.
+     */
+    public Instant lastSuccessAt(CondominiumId condo, long connectionId) {
         return jdbc.sql("""
                         select started_at from sync_cycle where condominium_id = :condo and outcome = 'SUCCESS'
+                           and (connection_id = :connection or connection_id is null)
                          order by started_at desc limit 1
                         """)
                 .param("condo", condo.value())
+                .param("connection", connectionId)
                 .query((rs, i) -> Sql.instant(rs, "started_at"))
                 .optional()
                 .orElse(null);

@@ -5,6 +5,7 @@ import br.com.vetric.sync.SyncStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /health}: public, so status and coarse fields only (no upstream error text: that is on the ADMIN
  * system page). UP when everything works, DEGRADED (still 200: VETRIC keeps serving the last known state) when
- * CVE-PRO is unreachable, DOWN (503) when the database is; answered within about 3 s even then (an HTTP request
+ * a CVE-PRO connection is unreachable or its login refused (each connection's state is listed by id), DOWN (503) when the database is; answered within about 3 s even then (an HTTP request
  * waits at most 2 s for a connection, and the check's query at most 1 s).
  */
 @RestController
@@ -52,6 +53,17 @@ class HealthController {
         poller.put("intervalSeconds", s.pollInterval().toMillis() / 1000.0);
         poller.put("lastCycleAt", s.lastCycleAt());
         poller.put("lastCycleDurationMs", s.lastCycleDurationMs());
+        List<Map<String, Object>> connections = monitor.connections().stream()
+                .map(c -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", c.connectionId());
+                    m.put("state", c.state().name());
+                    m.put("lastSuccessAt", c.lastSuccessAt());
+                    m.put("consecutiveFailures", c.consecutiveFailures());
+                    return m;
+                })
+                .toList();
+        cve.put("connections", connections);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("timestamp", Instant.now(clock));
