@@ -114,6 +114,19 @@ public class SyncCycle {
                 : result;
     }
 
+    /**
+     * Polls one connection now and tells how each condominium it serves went (tools and tests; the poller polls on
+     * its schedule). A connection that serves no condominium yet still records what its account reports (the inbox).
+     *
+     * @throws br.com.vetric.platform.NotFoundException when there is no such connection
+     */
+    public Map<CondominiumId, CycleOutcome> runConnection(long connectionId) {
+        return poll(inventory
+                .find(connectionId)
+                .orElseThrow(() ->
+                        new br.com.vetric.platform.NotFoundException("connection " + connectionId + " not found")));
+    }
+
     /** Polls one connection (the poller calls this); never throws for upstream or database failures. */
     Map<CondominiumId, CycleOutcome> poll(Stored connection) {
         return poll(connection, Set.of());

@@ -100,6 +100,23 @@ public final class HttpFrom {
         return send(r);
     }
 
+    public HttpResponse<String> putJson(String path, String json, String... headers) {
+        HttpRequest.Builder r =
+                request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            r.headers(headers);
+        }
+        return send(r);
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        HttpRequest.Builder r = request(path).DELETE();
+        if (headers.length > 0) {
+            r.headers(headers);
+        }
+        return send(r);
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
