@@ -140,30 +140,31 @@ class MultiAccountSyncTest {
             String page = inboxPage.body();
             assertThat(page).contains("Carregadores sem condomínio").contains(shared.uuids);
 
-            // the third is assigned first, and polled: the north tower is then an established condominium of the
-            // account
-            assertThat(http.putJson(
-                                    "/api/v1/chargers/" + third + "/assignment",
-                                    "{\"condominiumId\": %d}".formatted(north.value()),
-                                    admin)
-                            .statusCode())
-                    .isEqualTo(200);
-            assertThat(sync.runConnection(sharedId)).containsOnlyKeys(north);
-            assertThat(sessionsOf(north)).isEmpty();
-
-            // assigned to two condominiums: each gets its charger, named as assigned, with the sessions that waited
-            HttpResponse<String> assigned = http.putJson(
-                    "/api/v1/chargers/" + first + "/assignment",
-                    "{\"condominiumId\": %d, \"displayName\": \"Vaga 12 Norte\"}".formatted(north.value()),
-                    admin);
-            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
-            assertThat((Boolean) JsonPath.read(assigned.body(), "$.waiting")).isTrue();
+            // the third is assigned to the north tower and the second to the south one, and polled: both are then
+            // established condominiums of the account (their next polls read the rolling window only)
             assertThat(http.putJson(
                                     "/api/v1/chargers/" + second + "/assignment",
                                     "{\"condominiumId\": %d}".formatted(south.value()),
                                     admin)
                             .statusCode())
                     .isEqualTo(200);
+            assertThat(http.putJson(
+                                    "/api/v1/chargers/" + third + "/assignment",
+                                    "{\"condominiumId\": %d}".formatted(north.value()),
+                                    admin)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(sync.runConnection(sharedId)).containsOnlyKeys(north, south);
+            assertThat(sessionsOf(north)).isEmpty();
+            assertThat(sessionsOf(south)).hasSize(1);
+
+            // the first is assigned to the north tower: it comes named as assigned, with the session that waited
+            HttpResponse<String> assigned = http.putJson(
+                    "/api/v1/chargers/" + first + "/assignment",
+                    "{\"condominiumId\": %d, \"displayName\": \"Vaga 12 Norte\"}".formatted(north.value()),
+                    admin);
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+            assertThat((Boolean) JsonPath.read(assigned.body(), "$.waiting")).isTrue();
             shared.simulator.advance(Duration.ofSeconds(10));
             Map<CondominiumId, CycleOutcome> polled = sync.runConnection(sharedId);
             assertThat(polled).containsOnlyKeys(north, south);
