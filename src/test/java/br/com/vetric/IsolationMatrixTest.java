@@ -174,6 +174,13 @@ class IsolationMatrixTest {
             get("/api/v1/users/{id}", Kind.OPERATOR),
             write("POST", "/api/v1/users", Kind.OPERATOR),
             write("PATCH", "/api/v1/users/{id}", Kind.OPERATOR),
+            get("/api/v1/cpms-connections", Kind.OPERATOR),
+            get("/api/v1/cpms-connections/{id}", Kind.OPERATOR),
+            get("/api/v1/cpms-connections/{id}/chargers", Kind.OPERATOR),
+            write("POST", "/api/v1/cpms-connections", Kind.OPERATOR),
+            write("PATCH", "/api/v1/cpms-connections/{id}", Kind.OPERATOR),
+            write("DELETE", "/api/v1/cpms-connections/{id}", Kind.OPERATOR),
+            write("PUT", "/api/v1/chargers/{uuid}/assignment", Kind.OPERATOR),
             write("POST", "/api/v1/auth/login", Kind.PUBLIC),
             write("POST", "/api/v1/account/password", Kind.OWN),
             // pages, condominium by condominium
@@ -223,6 +230,12 @@ class IsolationMatrixTest {
             write("POST", "/admin/condominiums", Kind.OPERATOR),
             write("POST", "/admin/condominiums/{id}", Kind.OPERATOR),
             write("POST", "/admin/condominiums/{id}/active", Kind.OPERATOR),
+            get("/admin/connections", Kind.OPERATOR),
+            get("/admin/connections/{id}", Kind.OPERATOR),
+            get("/admin/chargers/unassigned", Kind.OPERATOR),
+            write("POST", "/admin/connections", Kind.OPERATOR),
+            write("POST", "/admin/connections/{id}/delete", Kind.OPERATOR),
+            write("POST", "/admin/chargers/{uuid}/assignment", Kind.OPERATOR),
             get("/admin/notifications/settings", Kind.OPERATOR_IN_CONDOMINIUM),
             get("/admin/notifications/templates", Kind.OPERATOR_IN_CONDOMINIUM),
             write("POST", "/admin/notifications/settings", Kind.OPERATOR_IN_CONDOMINIUM),
@@ -253,6 +266,9 @@ class IsolationMatrixTest {
 
     @Autowired
     Chargers chargers;
+
+    @Autowired
+    br.com.vetric.sync.Connections connections;
 
     @Autowired
     Documents documents;
@@ -616,7 +632,10 @@ class IsolationMatrixTest {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : CATALOGUE) {
             if (e.kind() != Kind.OPERATOR && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM) continue;
-            String path = e.pattern().replace("{id}", places.get("Alfa").id()).replace("{kind}", "CHARGING_STARTED");
+            String path = e.pattern()
+                    .replace("{id}", places.get("Alfa").id())
+                    .replace("{kind}", "CHARGING_STARTED")
+                    .replace("{uuid}", "any-charger");
             for (Caller caller : callers.values()) {
                 if (caller.admin()) continue;
                 HttpResponse<String> r = path.endsWith("/reports") || path.endsWith("/upload")
@@ -636,6 +655,11 @@ class IsolationMatrixTest {
             String path = e.pattern().replace("{id}", places.get("Alfa").id());
             if (path.startsWith("/admin/users/") || path.startsWith("/api/v1/users/")) {
                 path = path.replace(places.get("Alfa").id(), Long.toString(admin.id()));
+            }
+            if (path.startsWith("/admin/connections/") || path.startsWith("/api/v1/cpms-connections/")) {
+                path = path.replace(
+                        places.get("Alfa").id(),
+                        Long.toString(connections.list().getFirst().id()));
             }
             assertThat(send(admin, "GET", path, null, null).statusCode())
                     .as(path)

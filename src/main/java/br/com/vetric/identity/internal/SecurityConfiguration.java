@@ -149,7 +149,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
                         .permitAll()
                         .requestMatchers(
-                                "/api/v1/condominiums", "/api/v1/condominiums/**", "/api/v1/users", "/api/v1/users/**")
+                                "/api/v1/condominiums",
+                                "/api/v1/condominiums/**",
+                                "/api/v1/users",
+                                "/api/v1/users/**",
+                                "/api/v1/cpms-connections",
+                                "/api/v1/cpms-connections/**",
+                                "/api/v1/chargers/*/assignment")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
