@@ -3,13 +3,9 @@ package br.com.vetric.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.vetric.platform.TestDatabases;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -24,20 +20,7 @@ class MembershipMigrationTest {
     @Test
     void theSingleCondominiumOfEachClienteBecomesItsMembershipAndNothingIsLost() {
         String url = TestDatabases.newDatabaseUrl();
-        MigrationVersion before = Arrays.stream(Flyway.configure()
-                        .dataSource(url, "postgres", null)
-                        .load()
-                        .info()
-                        .all())
-                .map(MigrationInfo::getVersion)
-                .filter(v -> v.compareTo(MigrationVersion.fromVersion("90")) < 0)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        Flyway.configure()
-                .dataSource(url, "postgres", null)
-                .target(before)
-                .load()
-                .migrate();
+        TestDatabases.migrateToJustBefore(url, "90");
         JdbcClient db = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
         long condo = db.sql("insert into condominium (name, time_zone) values ('Edifício Antigo', 'America/Manaus')"
                         + " returning id")
@@ -49,7 +32,11 @@ class MembershipMigrationTest {
                 .param("c", condo)
                 .update();
 
-        Flyway.configure().dataSource(url, "postgres", null).load().migrate();
+        Flyway.configure()
+                .dataSource(url, "postgres", null)
+                .javaMigrations(TestDatabases.javaMigrations())
+                .load()
+                .migrate();
 
         List<Map<String, Object>> memberships = db.sql("""
                         select u.email, m.condominium_id from app_user u

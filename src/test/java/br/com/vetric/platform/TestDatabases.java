@@ -25,4 +25,43 @@ public final class TestDatabases {
         String url = ((HikariDataSource) contextDataSource).getJdbcUrl();
         return JdbcClient.create(new DriverManagerDataSource(url, EmbeddedServer.SUPERUSER, ""));
     }
+
+    /**
+     * Migrates the database at {@code url} as the previous version left it: every migration before {@code version}
+     * (the Java ones the application finds as beans included), none from it on. Returns the version it stops at.
+     */
+    public static org.flywaydb.core.api.MigrationVersion migrateToJustBefore(String url, String version) {
+        org.flywaydb.core.api.migration.JavaMigration[] beans = javaMigrations();
+        org.flywaydb.core.api.MigrationVersion before = java.util.Arrays.stream(org.flywaydb.core.Flyway.configure()
+                        .dataSource(url, EmbeddedServer.SUPERUSER, null)
+                        .javaMigrations(beans)
+                        .load()
+                        .info()
+                        .all())
+                .map(org.flywaydb.core.api.MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(org.flywaydb.core.api.MigrationVersion.fromVersion(version)) < 0)
+                .max(java.util.Comparator.naturalOrder())
+                .orElseThrow();
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url, EmbeddedServer.SUPERUSER, null)
+                .javaMigrations(beans)
+                .target(before)
+                .load()
+                .migrate();
+        return before;
+    }
+
+    /** The Java migrations the application finds as beans (package-private in their modules). */
+    public static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations() {
+        try {
+            var c = Class.forName("br.com.vetric.residents.internal.V76__Normalise_resident_units")
+                    .getDeclaredConstructor();
+            c.setAccessible(true);
+            return new org.flywaydb.core.api.migration.JavaMigration[] {
+                (org.flywaydb.core.api.migration.JavaMigration) c.newInstance()
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -8,13 +8,8 @@ import br.com.vetric.chargers.Chargers;
 import br.com.vetric.platform.TestDatabases;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.support.SimulatedAccount;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,38 +24,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ConnectionMigrationTest {
 
-    /** The Java migrations the application finds as beans (package-private in their modules). */
-    static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations() {
-        try {
-            var c = Class.forName("br.com.vetric.residents.internal.V76__Normalise_resident_units")
-                    .getDeclaredConstructor();
-            c.setAccessible(true);
-            return new org.flywaydb.core.api.migration.JavaMigration[] {
-                (org.flywaydb.core.api.migration.JavaMigration) c.newInstance()
-            };
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void theAccountOfVetricCpmsUrlBecomesAConnectionWithItsChargersAssignedAndNothingIsLost() {
         String url = TestDatabases.newDatabaseUrl();
-        MigrationVersion before = Arrays.stream(Flyway.configure()
-                        .dataSource(url, "postgres", null)
-                        .load()
-                        .info()
-                        .all())
-                .map(MigrationInfo::getVersion)
-                .filter(v -> v.compareTo(MigrationVersion.fromVersion("100")) < 0)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        Flyway.configure()
-                .dataSource(url, "postgres", null)
-                .javaMigrations(javaMigrations())
-                .target(before)
-                .load()
-                .migrate();
+        TestDatabases.migrateToJustBefore(url, "100");
         try (SimulatedAccount account = SimulatedAccount.start("Garagem", 2)) {
             JdbcClient old = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
             long condo = old.sql("insert into condominium (name) values ('Condomínio Existente') returning id")
