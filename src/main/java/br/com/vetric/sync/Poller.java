@@ -2,6 +2,7 @@ package br.com.vetric.sync;
 
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.platform.Tenancy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,14 +65,14 @@ class Poller implements SmartLifecycle {
         try {
             Condominium polled = condominiums.primary();
             if (polled.active()) {
-                cycle.run(polled.id());
+                Tenancy.within(polled.id(), () -> cycle.run(polled.id()));
                 skipping = false;
             } else if (!skipping) {
                 log.info("Condominium {} is deactivated: it is not polled until reactivated", polled.id());
                 skipping = true;
             }
             if (runs.incrementAndGet() % 360 == 0) {
-                cycle.prune();
+                Tenancy.acrossAll("sync cycles of every condominium age out", cycle::prune);
             }
         } catch (RuntimeException e) {
             log.error("Sync tick failed", e); // never let the schedule die
