@@ -69,12 +69,11 @@ class DatabaseConfiguration {
     @Bean
     FlywayConfigurationCustomizer migrationLogin(Database database) {
         return flyway -> {
-            // row-level security is forced, on the owner too: a data migration acts on every condominium
-            flyway.initSql("select set_config('" + Tenancy.ALL_SETTING + "', 'all', false)");
+            // its own connection, never the pool's: row-level security is forced (on the owner too), so a data
+            // migration acts on every condominium, a setting no pooled connection may keep
             DatabaseLogin owner = database.migration();
-            if (!owner.equals(database.app())) {
-                flyway.dataSource(owner.url(), owner.username(), owner.password());
-            }
+            flyway.dataSource(owner.url(), owner.username(), owner.password());
+            flyway.initSql("select set_config('" + Tenancy.ALL_SETTING + "', 'all', false)");
         };
     }
 

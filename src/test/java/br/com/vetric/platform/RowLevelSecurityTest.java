@@ -244,7 +244,6 @@ class RowLevelSecurityTest {
                         a,
                         () -> tx.execute(s -> Tenancy.within(
                                 b, () -> jdbc.sql("select 1").query(Long.class).single())))))
-                .rootCause()
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("fixed when a transaction begins");
     }

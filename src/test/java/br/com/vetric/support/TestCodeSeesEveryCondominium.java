@@ -2,19 +2,30 @@ package br.com.vetric.support;
 
 import br.com.vetric.platform.Tenancy;
 import java.lang.reflect.Method;
+import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * Test code (arranging rows, asserting on tables, calling a module's facade directly) runs as VETRIC's staff would:
- * seeing every condominium. Registered for every test (junit-platform.properties). The application's own entry
+ * Test code (arranging rows, asserting on tables, calling a module's facade directly, Awaitility's conditions) runs
+ * as VETRIC's staff would: seeing every condominium. Registered for every test (junit-platform.properties). The application's own entry
  * points (requests, the poller, listeners, schedulers) run on their own threads and set their own scope, which is
  * what the suite proves; the isolation tests ask for no scope or one condominium explicitly.
  */
 public class TestCodeSeesEveryCondominium implements InvocationInterceptor {
 
     private static final String REASON = "test code arranges and checks every condominium's rows";
+
+    static {
+        // Awaitility evaluates conditions on its own threads: they are test code too
+        Awaitility.pollExecutorService(Executors.newCachedThreadPool(work -> {
+            Thread t = new Thread(() -> Tenancy.acrossAll(REASON, work), "awaitility-every-condominium");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
 
     @Override
     public void interceptTestMethod(

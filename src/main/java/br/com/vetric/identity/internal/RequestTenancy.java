@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ import org.springframework.core.Ordered;
 class RequestTenancy {
 
     @Bean
-    FilterRegistrationBean<Filter> requestTenancyFilter(CurrentCondominium current) {
+    FilterRegistrationBean<Filter> requestTenancyFilter(ObjectProvider<CurrentCondominium> currentCondominium) {
         Filter filter = (request, response, chain) -> {
             Optional<AuthenticatedUser> user = CurrentCondominium.currentUser();
             Runnable rest = () -> {
@@ -43,7 +44,7 @@ class RequestTenancy {
                     Tenancy.acrossAll("VETRIC's staff (ADMIN) look after every condominium", rest);
                 } else {
                     Tenancy.within(
-                            current.visible().stream().map(Condominium::id).toList(), rest);
+                            currentCondominium.getObject().visible().stream().map(Condominium::id).toList(), rest);
                 }
             } catch (Checked e) {
                 if (e.getCause() instanceof IOException io) {
