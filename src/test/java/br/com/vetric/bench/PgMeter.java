@@ -28,6 +28,7 @@ final class PgMeter implements AutoCloseable {
     static final String DB = "vetric";
     /** The role VETRIC runs as: no superuser, no BYPASSRLS, owns nothing (the migrations run as postgres). */
     static final String APP_ROLE = "vetric_bench_app";
+
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final EmbeddedPostgres server;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.cpms.internal.CveProParser;
+import br.com.vetric.platform.Tenancy;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.Residents;
-import br.com.vetric.platform.Tenancy;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.simulator.ChargerSpec;
 import br.com.vetric.simulator.CveProSimulator;

@@ -20,7 +20,8 @@ public class TestCodeSeesEveryCondominium implements InvocationInterceptor {
 
     static {
         // Awaitility evaluates conditions on its own threads: they are test code too
-        Awaitility.pollExecutorService(Executors.newCachedThreadPool(work -> {
+        // (a thread per evaluation, made by the test's thread, so it inherits what Spring's test support gives it)
+        Awaitility.pollExecutorService(Executors.newThreadPerTaskExecutor(work -> {
             Thread t = new Thread(() -> Tenancy.acrossAll(REASON, work), "awaitility-every-condominium");
             t.setDaemon(true);
             return t;

@@ -44,7 +44,10 @@ class RequestTenancy {
                     Tenancy.acrossAll("VETRIC's staff (ADMIN) look after every condominium", rest);
                 } else {
                     Tenancy.within(
-                            currentCondominium.getObject().visible().stream().map(Condominium::id).toList(), rest);
+                            currentCondominium.getObject().visible().stream()
+                                    .map(Condominium::id)
+                                    .toList(),
+                            rest);
                 }
             } catch (Checked e) {
                 if (e.getCause() instanceof IOException io) {
