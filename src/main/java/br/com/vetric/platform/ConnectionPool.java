@@ -15,7 +15,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * left; a transaction's connection gets it transaction-locally from {@link ScopedTransactionManager} instead. So every
  * use of a connection starts by setting the scope, and none inherits another's.
  *
- * <p> An HTTP request waits at most {@code requestTimeout} for a connection, so that a database
+ * <p>An HTTP request waits at most {@code requestTimeout} for a connection, so that a database
  * outage gives a 503 or the friendly error page within seconds; background work (the poller, event listeners,
  * schedulers) waits the pool's {@code connectionTimeout}, so that a burst of it queues instead of failing.
  */
