@@ -3,6 +3,7 @@ package br.com.vetric.demo;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
+import br.com.vetric.platform.Tenancy;
 import br.com.vetric.reports.Tariff;
 import br.com.vetric.reports.Tariffs;
 import br.com.vetric.residents.ResidentCommand;
@@ -48,6 +49,10 @@ class DemoSeeder implements SmartInitializingSingleton {
             return;
         }
         CondominiumId condo = condominiums.primary().id();
+        Tenancy.within(condo, () -> seed(condo));
+    }
+
+    private void seed(CondominiumId condo) {
         users.ensure(
                 DemoProperties.MANAGER_EMAIL,
                 "Síndico Demo",

@@ -10,12 +10,16 @@ import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The database: the external PostgreSQL named by {@code VETRIC_DB_URL}, or an embedded PostgreSQL. The application
@@ -53,13 +57,23 @@ class DatabaseConfiguration {
         return new ConnectionPool(config, props.requestConnectionTimeout());
     }
 
+    /** Begins every transaction with the thread's {@link Tenancy} scope (the key of the row-level security). */
+    @Bean
+    JdbcTransactionManager transactionManager(
+            DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
+        ScopedTransactionManager manager = new ScopedTransactionManager(dataSource);
+        customizers.ifAvailable(c -> c.customize(manager));
+        return manager;
+    }
+
     @Bean
     FlywayConfigurationCustomizer migrationLogin(Database database) {
         return flyway -> {
+            // its own connection, never the pool's: row-level security is forced (on the owner too), so a data
+            // migration acts on every condominium, a setting no pooled connection may keep
             DatabaseLogin owner = database.migration();
-            if (!owner.equals(database.app())) {
-                flyway.dataSource(owner.url(), owner.username(), owner.password());
-            }
+            flyway.dataSource(owner.url(), owner.username(), owner.password());
+            flyway.initSql("select set_config('" + Tenancy.ALL_SETTING + "', 'all', false)");
         };
     }
 

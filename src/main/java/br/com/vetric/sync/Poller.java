@@ -2,6 +2,7 @@ package br.com.vetric.sync;
 
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.cpms.CveProConnection;
+import br.com.vetric.platform.Tenancy;
 import br.com.vetric.sync.internal.ConnectionRepository.Stored;
 import java.time.Duration;
 import java.util.List;
@@ -67,8 +68,10 @@ class Poller implements SmartLifecycle {
     void ready() {
         CveProConnection account = environmentAccount.getIfAvailable();
         if (account != null) {
-            connections.registerEnvironmentAccount(
-                    account, condominiums.primary().id());
+            Tenancy.acrossAll(
+                    "the environment's CVE-PRO account adopts the chargers already known",
+                    () -> connections.registerEnvironmentAccount(
+                            account, condominiums.primary().id()));
         }
         if (!props.enabled()) {
             log.info("Polling is off (vetric.sync.enabled=false)");
@@ -146,7 +149,7 @@ class Poller implements SmartLifecycle {
     private void prune() {
         if (System.nanoTime() - lastPruneNanos > PRUNE_EVERY.toNanos()) {
             lastPruneNanos = System.nanoTime();
-            cycle.prune();
+            Tenancy.acrossAll("sync cycles of every condominium age out", cycle::prune);
         }
     }
 

@@ -12,6 +12,7 @@ import br.com.vetric.cpms.CpmsUnavailableException;
 import br.com.vetric.cpms.TransactionSnapshot;
 import br.com.vetric.sessions.SessionSyncResult;
 import br.com.vetric.sessions.SessionTracker;
+import br.com.vetric.platform.Tenancy;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.sync.internal.ConnectionRepository;
 import br.com.vetric.sync.internal.ConnectionRepository.Stored;
@@ -136,7 +137,11 @@ public class SyncCycle {
         ReentrantLock lock = connectionLocks.computeIfAbsent(connection.id(), id -> new ReentrantLock());
         lock.lock();
         try {
-            return doPoll(connection, evenIfDeactivated);
+            // the account's inventory and cycle log span the condominiums it serves; each condominium's apply is
+            // narrowed to that condominium (row-level security)
+            return Tenancy.acrossAll(
+                    "poll of a CVE-PRO connection that may serve several condominiums",
+                    () -> doPoll(connection, evenIfDeactivated));
         } finally {
             lock.unlock();
         }
@@ -149,25 +154,29 @@ public class SyncCycle {
         Map<String, AccountCharger> known = new HashMap<>();
         Set<CondominiumId> served = new LinkedHashSet<>();
         Map<CondominiumId, Instant> previous = new HashMap<>();
-        Instant backfillFrom = null;
+        Instant backfillFrom;
         try {
-            for (AccountCharger c : inventory.chargers(id)) {
-                known.put(c.uuid(), c);
-                if (c.condominiumId() != null) {
-                    served.add(c.condominiumId());
+            // one transaction for what the poll reads first: the scope is set once, not once per read
+            backfillFrom = tx.execute(status -> {
+                Instant earliest = null;
+                for (AccountCharger c : inventory.chargers(id)) {
+                    known.put(c.uuid(), c);
+                    if (c.condominiumId() != null) {
+                        served.add(c.condominiumId());
+                    }
+                    if (c.backfillFrom() != null && (earliest == null || c.backfillFrom().isBefore(earliest))) {
+                        earliest = c.backfillFrom();
+                    }
                 }
-                if (c.backfillFrom() != null
-                        && (backfillFrom == null || c.backfillFrom().isBefore(backfillFrom))) {
-                    backfillFrom = c.backfillFrom();
+                if (connection.defaultCondominiumId() != null) {
+                    served.add(connection.defaultCondominiumId());
                 }
-            }
-            if (connection.defaultCondominiumId() != null) {
-                served.add(connection.defaultCondominiumId());
-            }
-            served.removeIf(condo -> !evenIfDeactivated.contains(condo) && !active(condo));
-            for (CondominiumId condo : served) {
-                previous.put(condo, repository.lastSuccessAt(condo, id));
-            }
+                served.removeIf(condo -> !evenIfDeactivated.contains(condo) && !active(condo));
+                for (CondominiumId condo : served) {
+                    previous.put(condo, repository.lastSuccessAt(condo, id));
+                }
+                return earliest;
+            });
         } catch (RuntimeException e) {
             log.error("Could not read what connection {} serves", id, e);
             return Map.of();
@@ -340,7 +349,7 @@ public class SyncCycle {
         lock.lock();
         CycleOutcome outcome;
         try {
-            outcome = tx.execute(status -> {
+            outcome = Tenancy.within(condo, () -> tx.execute(status -> {
                 ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
                 SessionSyncResult s = sessions.reconcile(
                         condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);
@@ -366,7 +375,7 @@ public class SyncCycle {
                             ms);
                 }
                 return o;
-            });
+            }));
             if (!waiting.isEmpty()) {
                 log.info("Condominium {}: the waiting sessions of charger(s) {} were imported", condo, waiting);
             }

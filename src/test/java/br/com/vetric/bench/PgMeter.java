@@ -26,6 +26,9 @@ import java.util.stream.Stream;
 final class PgMeter implements AutoCloseable {
 
     static final String DB = "vetric";
+    /** The role VETRIC runs as: no superuser, no BYPASSRLS, owns nothing (the migrations run as postgres). */
+    static final String APP_ROLE = "vetric_bench_app";
+
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final EmbeddedPostgres server;
@@ -57,6 +60,7 @@ final class PgMeter implements AutoCloseable {
             try (Connection c = pg.getPostgresDatabase().getConnection();
                     Statement st = c.createStatement()) {
                 st.execute("create database " + DB);
+                st.execute("create role " + APP_ROLE + " login nosuperuser nobypassrls");
             }
             PgMeter meter = new PgMeter(pg, dir);
             meter.execute("create extension if not exists pg_stat_statements");

@@ -1,6 +1,7 @@
 package br.com.vetric.chargers.internal;
 
 import br.com.vetric.chargers.ChargerProperties;
+import br.com.vetric.platform.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ class StatusHistoryPruner {
 
     @Scheduled(cron = "0 15 4 * * *", zone = "America/Sao_Paulo")
     void nightly() {
-        prune();
+        Tenancy.acrossAll("status history of every condominium ages out", this::prune);
     }
 
     /** Deletes what is older than the retention; returns how many rows went. */

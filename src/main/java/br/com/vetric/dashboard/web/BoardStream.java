@@ -4,6 +4,7 @@ import br.com.vetric.dashboard.DashboardProperties;
 import br.com.vetric.dashboard.internal.Board;
 import br.com.vetric.dashboard.internal.BoardService;
 import br.com.vetric.identity.Users;
+import br.com.vetric.platform.Tenancy;
 import br.com.vetric.platform.Words;
 import br.com.vetric.platform.web.PageFormat;
 import br.com.vetric.platform.web.WebConfiguration;
@@ -164,7 +165,7 @@ class BoardStream {
 
     @EventListener
     void on(SyncCompleted event) {
-        coordinator.execute(() -> broadcast(event.condominiumId()));
+        coordinator.execute(() -> Tenancy.within(event.condominiumId(), () -> broadcast(event.condominiumId())));
     }
 
     /**

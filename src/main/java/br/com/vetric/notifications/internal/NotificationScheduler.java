@@ -1,6 +1,7 @@
 package br.com.vetric.notifications.internal;
 
 import br.com.vetric.notifications.NotificationProperties;
+import br.com.vetric.platform.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -36,8 +37,10 @@ class NotificationScheduler implements SchedulingConfigurer {
 
     void tick() {
         try {
-            dueChecks.runDueChecks();
-            worker.deliverPending();
+            Tenancy.acrossAll("due checks and deliveries of every condominium, claimed together", () -> {
+                dueChecks.runDueChecks();
+                worker.deliverPending();
+            });
         } catch (RuntimeException e) {
             log.error("Notification tick failed", e); // the next tick tries again
         }

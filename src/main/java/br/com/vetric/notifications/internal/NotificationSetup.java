@@ -4,6 +4,7 @@ import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.notifications.NotificationKind;
 import br.com.vetric.notifications.NotificationProperties;
+import br.com.vetric.platform.Tenancy;
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
@@ -42,10 +43,14 @@ class NotificationSetup implements SmartInitializingSingleton {
             }
         }
         props.initialProvider();
-        settings.encryptClearTextSecrets();
+        Tenancy.acrossAll("start-up: stored secrets of every condominium are encrypted", () -> {
+            settings.encryptClearTextSecrets();
+        });
         for (Condominium c : condominiums.all()) {
-            templates.ensure(c.id());
-            settings.current(c.id());
+            Tenancy.within(c.id(), () -> {
+                templates.ensure(c.id());
+                settings.current(c.id());
+            });
         }
     }
 }

@@ -1,5 +1,6 @@
 package br.com.vetric.reports.internal;
 
+import br.com.vetric.platform.Tenancy;
 import br.com.vetric.reports.ReportsProperties;
 import br.com.vetric.shared.Zones;
 import br.com.vetric.sync.SyncCompleted;
@@ -50,7 +51,9 @@ class StatementScheduler implements SchedulingConfigurer {
             return;
         }
         try {
-            int n = statements.generateMissingForPreviousMonth();
+            int n = Tenancy.acrossAll(
+                    "the previous month's missing statements of every condominium",
+                    statements::generateMissingForPreviousMonth);
             if (n > 0) {
                 log.info("Generated {} missing statement(s) for the previous month after the first sync", n);
             }
@@ -60,7 +63,8 @@ class StatementScheduler implements SchedulingConfigurer {
     }
 
     void monthly() {
-        int n = statements.generateMissingForPreviousMonth();
+        int n = Tenancy.acrossAll(
+                "the monthly statements of every condominium", statements::generateMissingForPreviousMonth);
         log.info("Monthly statement job generated {} statement(s)", n);
     }
 }
