@@ -80,7 +80,7 @@ class StatementsPerTimeZoneTest {
         assertThat(months(basic)).isEmpty();
 
         // when every month is there, the job is one query for all condominiums (and perhaps the condominiums' list)
-        List<String> idle = SqlStatements.during("", () -> statements.generateMissingForPreviousMonth());
+        List<String> idle = SqlStatements.during("SQL statement [", () -> statements.generateMissingForPreviousMonth());
         assertThat(idle).hasSizeLessThanOrEqualTo(2);
         assertThat(idle).filteredOn(q -> q.contains("from statement")).hasSize(1);
 
