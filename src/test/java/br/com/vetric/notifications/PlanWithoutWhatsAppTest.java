@@ -31,8 +31,7 @@ class PlanWithoutWhatsAppTest extends NotificationTestSupport {
                     .containsEntry("last_error", "plano basic não inclui avisos por WhatsApp");
             assertThat(textsTo(to)).isEmpty();
         } finally {
-            condominiums.update(
-                    condominium.id(), condominium.command());
+            condominiums.update(condominium.id(), condominium.command());
         }
 
         simulator.suspend("Garagem 4");
