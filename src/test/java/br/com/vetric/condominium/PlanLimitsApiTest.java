@@ -53,19 +53,12 @@ class PlanLimitsApiTest {
                 .value();
     }
 
-    /** {@code n} active residents written straight to the table (the limit is what is tested, not the insert). */
     void residents(long condo, int n) {
-        jdbc.sql("""
-                        insert into resident (condominium_id, name, apartment)
-                        select :condo, 'Morador ' || i, i::text from generate_series(1, :n) i
-                        """).param("condo", condo).param("n", n).update();
+        PlanFixtures.residents(jdbc, condo, n);
     }
 
     long activeResidents(long condo) {
-        return jdbc.sql("select count(*) from resident where condominium_id = :c and active")
-                .param("c", condo)
-                .query(Long.class)
-                .single();
+        return PlanFixtures.activeResidents(jdbc, condo);
     }
 
     String[] as(long condo) {

@@ -50,17 +50,11 @@ class PlanPagesTest {
     }
 
     void residents(Condominium c, int n) {
-        jdbc.sql("""
-                        insert into resident (condominium_id, name, apartment)
-                        select :condo, 'Morador ' || i, i::text from generate_series(1, :n) i
-                        """).param("condo", c.id().value()).param("n", n).update();
+        PlanFixtures.residents(jdbc, c.id().value(), n);
     }
 
     long active(Condominium c) {
-        return jdbc.sql("select count(*) from resident where condominium_id = :c and active")
-                .param("c", c.id().value())
-                .query(Long.class)
-                .single();
+        return PlanFixtures.activeResidents(jdbc, c.id().value());
     }
 
     RequestPostProcessor adminIn(Condominium c) {
