@@ -207,7 +207,9 @@ class PortfolioTest {
                 .until(x -> x.findElement(By.cssSelector("#attention #attention-count")));
         long before = Long.parseLong(count.getAttribute("data-total"));
         assertThat(before).isGreaterThanOrEqualTo(4);
-        assertThat(count.getText()).endsWith("precisa(m) de atenção");
+        assertThat(count.getText()).isEqualTo(Long.toString(before));
+        assertThat(count.getAttribute("aria-label")).isEqualTo(before + " precisa(m) de atenção");
+        assertThat(count.getAttribute("title")).startsWith("Precisa de atenção: ");
         jdbc.sql("update charger set error_code = 'OverCurrentFailure' where uuid = :u")
                 .param("u", "q1-" + tag)
                 .update();
