@@ -217,6 +217,8 @@ class IsolationMatrixTest {
             write("POST", "/condominium", Kind.CONDOMINIUM),
             // the operator's pages
             get("/admin/system", Kind.OPERATOR),
+            get("/admin/portfolio", Kind.OPERATOR),
+            get("/admin/portfolio/attention", Kind.OPERATOR),
             get("/admin/users", Kind.OPERATOR),
             get("/admin/users/{id}/edit", Kind.OPERATOR),
             write("POST", "/admin/users", Kind.OPERATOR),
@@ -349,7 +351,10 @@ class IsolationMatrixTest {
     }
 
     Place place(String name) {
-        Condominium c = condominiums.create(name + " " + run);
+        // premium: a plan with statements, so the statements' endpoints answer by condominium (a plan without them is
+        // a 403 for everyone, tested in condominium.PlanLimitsApiTest)
+        Condominium c = condominiums.create(new br.com.vetric.condominium.CondominiumCommand(
+                name + " " + run, null, null, null, null, null, "premium", true));
         CondominiumId id = c.id();
         String residentName = "Morador " + name + " " + run;
         String tag = (name + run).toUpperCase();

@@ -37,6 +37,11 @@ public record CondominiumCommand(
         return new CondominiumCommand(name, cnpj, address, phone, email, timeZone, plan, value);
     }
 
+    /** The same values on another plan (a code: basic, premium, enterprise). */
+    public CondominiumCommand withPlan(String value) {
+        return new CondominiumCommand(name, cnpj, address, phone, email, timeZone, value, active);
+    }
+
     /**
      * The same values, checked and in their stored form: name and texts trimmed, CNPJ without punctuation (check
      * digits verified), phone as E.164, the time zone as its IANA id, the plan as its code.

@@ -10,9 +10,9 @@ import br.com.vetric.cpms.CpmsProperties;
 import br.com.vetric.cpms.CpmsSnapshot;
 import br.com.vetric.cpms.CpmsUnavailableException;
 import br.com.vetric.cpms.TransactionSnapshot;
+import br.com.vetric.platform.Tenancy;
 import br.com.vetric.sessions.SessionSyncResult;
 import br.com.vetric.sessions.SessionTracker;
-import br.com.vetric.platform.Tenancy;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.sync.internal.ConnectionRepository;
 import br.com.vetric.sync.internal.ConnectionRepository.Stored;
@@ -164,7 +164,8 @@ public class SyncCycle {
                     if (c.condominiumId() != null) {
                         served.add(c.condominiumId());
                     }
-                    if (c.backfillFrom() != null && (earliest == null || c.backfillFrom().isBefore(earliest))) {
+                    if (c.backfillFrom() != null
+                            && (earliest == null || c.backfillFrom().isBefore(earliest))) {
                         earliest = c.backfillFrom();
                     }
                 }
@@ -349,33 +350,35 @@ public class SyncCycle {
         lock.lock();
         CycleOutcome outcome;
         try {
-            outcome = Tenancy.within(condo, () -> tx.execute(status -> {
-                ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
-                SessionSyncResult s = sessions.reconcile(
-                        condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);
-                inventory.backfilled(waiting);
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                CycleOutcome o = new CycleOutcome(
-                        true,
-                        null,
-                        snapshot.chargePoints().size(),
-                        snapshot.transactions().size(),
-                        c.changes() + s.changes(),
-                        ms,
-                        fetchMs,
-                        ms - fetchMs);
-                repository.logCycle(condo, connection, started, clock.instant(), o);
-                if (o.changes() > 0) {
-                    log.debug(
-                            "Cycle for condominium {} (connection {}): {} charger change(s), {} session change(s) in {} ms",
-                            condo,
-                            connection,
-                            c.changes(),
-                            s.changes(),
-                            ms);
-                }
-                return o;
-            }));
+            outcome = Tenancy.within(
+                    condo,
+                    () -> tx.execute(status -> {
+                        ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
+                        SessionSyncResult s = sessions.reconcile(
+                                condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);
+                        inventory.backfilled(waiting);
+                        long ms = (System.nanoTime() - t0) / 1_000_000;
+                        CycleOutcome o = new CycleOutcome(
+                                true,
+                                null,
+                                snapshot.chargePoints().size(),
+                                snapshot.transactions().size(),
+                                c.changes() + s.changes(),
+                                ms,
+                                fetchMs,
+                                ms - fetchMs);
+                        repository.logCycle(condo, connection, started, clock.instant(), o);
+                        if (o.changes() > 0) {
+                            log.debug(
+                                    "Cycle for condominium {} (connection {}): {} charger change(s), {} session change(s) in {} ms",
+                                    condo,
+                                    connection,
+                                    c.changes(),
+                                    s.changes(),
+                                    ms);
+                        }
+                        return o;
+                    }));
             if (!waiting.isEmpty()) {
                 log.info("Condominium {}: the waiting sessions of charger(s) {} were imported", condo, waiting);
             }

@@ -95,7 +95,8 @@ class ReportsApiTest {
     @BeforeAll
     void accounts() throws Exception {
         primary = condominiums.primary();
-        other = condominiums.create("Condomínio Vizinho");
+        other = condominiums.create(new br.com.vetric.condominium.CondominiumCommand(
+                "Condomínio Vizinho", null, null, null, null, null, "premium", true)); // a plan with statements
         users.create(
                 "sindico@reports.test", "Síndico", Role.CLIENTE, primary.id().value(), "sindico-password");
         users.create(

@@ -105,7 +105,10 @@ class StatementVersionsTest {
     TransactionTemplate transactions;
 
     CondominiumId newCondominium() {
-        return condominiums.create("Condomínio Extratos " + System.nanoTime()).id();
+        return condominiums
+                .create(new br.com.vetric.condominium.CondominiumCommand(
+                        "Condomínio Extratos " + System.nanoTime(), null, null, null, null, null, "premium", true))
+                .id();
     }
 
     @Test

@@ -3,6 +3,7 @@ package br.com.vetric.condominium.internal;
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.CondominiumCommand;
 import br.com.vetric.condominium.Plan;
+import br.com.vetric.condominium.Plans;
 import br.com.vetric.platform.Sql;
 import br.com.vetric.shared.CondominiumId;
 import java.sql.ResultSet;
@@ -23,11 +24,15 @@ public class CondominiumRepository {
         this.jdbc = jdbc;
     }
 
-    /** Creates the first condominium when there is none (the first start). */
+    /**
+     * Creates the first condominium when there is none (the first start), on the enterprise plan: the installation's
+     * own condominium keeps everything VETRIC did before plans had limits.
+     */
     public void ensureOne(String name) {
-        jdbc.sql("insert into condominium (name) select :name where not exists (select 1 from condominium)")
-                .param("name", name)
-                .update();
+        jdbc.sql("""
+                        insert into condominium (name, plan)
+                        select :name, 'enterprise' where not exists (select 1 from condominium)
+                        """).param("name", name).update();
     }
 
     public List<Condominium> all() {
@@ -78,6 +83,25 @@ public class CondominiumRepository {
                         update condominium set residents_editable_by_manager = :editable
                          where id = :id and residents_editable_by_manager <> :editable
                         """).param("id", id.value()).param("editable", editable).update() > 0;
+    }
+
+    /**
+     * Every condominium's active residents and chargers, in one statement (the residents' and chargers' tables are
+     * other modules'; this only counts their rows by condominium, for the plans' limits).
+     */
+    public java.util.Map<CondominiumId, Plans.Usage> usage() {
+        java.util.Map<CondominiumId, Plans.Usage> usage = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select c.id,
+                               (select count(*) from resident r where r.condominium_id = c.id and r.active) residents,
+                               (select count(*) from charger ch where ch.condominium_id = c.id) chargers
+                          from condominium c
+                        """).query(rs -> {
+            usage.put(
+                    CondominiumId.of(rs.getLong("id")),
+                    new Plans.Usage(rs.getLong("residents"), rs.getLong("chargers")));
+        });
+        return usage;
     }
 
     private static java.util.Map<String, Object> values(CondominiumCommand c) {

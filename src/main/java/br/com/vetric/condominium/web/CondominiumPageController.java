@@ -3,7 +3,11 @@ package br.com.vetric.condominium.web;
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.CondominiumCommand;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.condominium.Feature;
+import br.com.vetric.condominium.Limit;
 import br.com.vetric.condominium.Plan;
+import br.com.vetric.condominium.PlanLimits;
+import br.com.vetric.condominium.Plans;
 import br.com.vetric.platform.ConflictException;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.shared.CondominiumId;
@@ -48,9 +52,11 @@ class CondominiumPageController {
             "America/Noronha");
 
     private final Condominiums condominiums;
+    private final Plans plans;
 
-    CondominiumPageController(Condominiums condominiums) {
+    CondominiumPageController(Condominiums condominiums, Plans plans) {
         this.condominiums = condominiums;
+        this.plans = plans;
     }
 
     /** An empty form: São Paulo, basic, active. */
@@ -75,6 +81,11 @@ class CondominiumPageController {
     @GetMapping("/admin/condominiums")
     String list(Model model) {
         model.addAttribute("condominiums", condominiums.all());
+        model.addAttribute("usage", plans.usage());
+        model.addAttribute("limitKinds", Limit.values());
+        model.addAttribute(
+                "plansByPlan",
+                plans.all().stream().collect(java.util.stream.Collectors.toMap(PlanLimits::plan, l -> l)));
         return "condominium/list";
     }
 
@@ -132,6 +143,13 @@ class CondominiumPageController {
         model.addAttribute("form", form);
         model.addAttribute("zones", zones);
         model.addAttribute("plans", Plan.values());
+        model.addAttribute("allLimits", plans.all());
+        model.addAttribute("limitKinds", Limit.values());
+        model.addAttribute("features", Feature.values());
+        if (condominium != null) {
+            model.addAttribute("planLimits", plans.limits(condominium.plan()));
+            model.addAttribute("usage", plans.usage(condominium.id()));
+        }
         if (refused instanceof InvalidInputException i) {
             model.addAttribute("errorField", i.field());
             model.addAttribute("error", "condominiums.error." + i.field());

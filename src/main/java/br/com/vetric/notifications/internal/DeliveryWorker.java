@@ -2,6 +2,9 @@ package br.com.vetric.notifications.internal;
 
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.condominium.Feature;
+import br.com.vetric.condominium.Plan;
+import br.com.vetric.condominium.Plans;
 import br.com.vetric.notifications.DeliveryFailure;
 import br.com.vetric.notifications.NotificationProperties;
 import br.com.vetric.notifications.WhatsAppProvider;
@@ -24,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, sent outside any transaction, then marked SENT (2xx only), back to PENDING with backoff
  * (network error, timeout, 5xx, 429) or FAILED (other 4xx, or attempts exhausted). A worker that dies after the
  * claim leaves the row IN_FLIGHT; when the lease runs out it is claimed again. A deactivated condominium sends
- * nothing: its waiting messages are SKIPPED ("condomínio desativado"), so a reactivation sends nothing stale.
+ * nothing: its waiting messages are SKIPPED ("condomínio desativado"), so a reactivation sends nothing stale. So does
+ * a condominium whose plan does not include WhatsApp ("plano básico não inclui avisos por WhatsApp").
  */
 @Component
 public class DeliveryWorker {
@@ -32,11 +36,17 @@ public class DeliveryWorker {
     /** Why a deactivated condominium's waiting messages are not sent (the delivery log shows it). */
     static final String INACTIVE = "condomínio desativado";
 
+    /** Why the messages of a condominium whose plan lacks WhatsApp are not sent ("plano básico não inclui ..."). */
+    static String notInPlan(Plan plan) {
+        return "plano " + plan.code() + " não inclui avisos por WhatsApp";
+    }
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final OutboxRepository outbox;
     private final SettingsService settings;
     private final Condominiums condominiums;
+    private final Plans plans;
     private final NotificationProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -46,6 +56,7 @@ public class DeliveryWorker {
             OutboxRepository outbox,
             SettingsService settings,
             Condominiums condominiums,
+            Plans plans,
             NotificationProperties props,
             TransactionTemplate tx,
             Clock clock,
@@ -53,6 +64,7 @@ public class DeliveryWorker {
         this.outbox = outbox;
         this.settings = settings;
         this.condominiums = condominiums;
+        this.plans = plans;
         this.props = props;
         this.tx = tx;
         this.clock = clock;
@@ -72,6 +84,17 @@ public class DeliveryWorker {
                 int skipped = outbox.skipPending(c.id(), clock.instant(), INACTIVE);
                 if (skipped > 0) {
                     log.info("{} message(s) of deactivated condominium {} skipped", skipped, c.id());
+                }
+                continue;
+            }
+            if (!plans.limits(c.plan()).allows(Feature.WHATSAPP)) {
+                int skipped = outbox.skipPending(c.id(), clock.instant(), notInPlan(c.plan()));
+                if (skipped > 0) {
+                    log.info(
+                            "{} message(s) of condominium {} skipped: plan {} has no WhatsApp",
+                            skipped,
+                            c.id(),
+                            c.plan());
                 }
                 continue;
             }

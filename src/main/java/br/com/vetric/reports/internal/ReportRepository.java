@@ -14,8 +14,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -234,6 +237,27 @@ public class ReportRepository {
     }
 
     /** The months (from {@code from} on, up to {@code to}) that have a statement. */
+    /** Of these condominiums and months, the condominiums that have a statement for their month (one statement). */
+    public Set<CondominiumId> havingStatements(Map<CondominiumId, YearMonth> months) {
+        if (months.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select distinct s.condominium_id from statement s
+                          join unnest(:condos, :years, :months) as m(condo, y, mo)
+                            on s.condominium_id = m.condo and s.ref_year = m.y and s.ref_month = m.mo
+                        """)
+                .param(
+                        "condos",
+                        months.keySet().stream().map(CondominiumId::value).toArray(Long[]::new))
+                .param("years", months.values().stream().map(YearMonth::getYear).toArray(Integer[]::new))
+                .param(
+                        "months",
+                        months.values().stream().map(YearMonth::getMonthValue).toArray(Integer[]::new))
+                .query((rs, i) -> CondominiumId.of(rs.getLong(1)))
+                .list());
+    }
+
     public List<YearMonth> monthsWithStatements(CondominiumId condo, YearMonth from, YearMonth to) {
         return jdbc.sql("""
                         select distinct ref_year, ref_month from statement

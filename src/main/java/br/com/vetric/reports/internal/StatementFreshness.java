@@ -114,9 +114,9 @@ class StatementFreshness implements SchedulingConfigurer {
         }
     }
 
-    /** The current and previous months of every condominium, where late corrections land. */
+    /** The current and previous months of every active condominium, where late corrections land. */
     void recentMonths() {
-        for (Condominium c : condominiums.all()) {
+        for (Condominium c : condominiums.active()) {
             YearMonth current = YearMonth.from(clock.instant().atZone(statements.zone(c.id())));
             recheck(c.id(), current.minusMonths(1), OutdatedReason.SESSION_CHANGED);
             recheck(c.id(), current, OutdatedReason.SESSION_CHANGED);

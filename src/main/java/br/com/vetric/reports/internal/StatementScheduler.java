@@ -14,7 +14,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
-/** On the 1st of each month (São Paulo), the previous month's statement of every condominium that lacks one. */
+/**
+ * Every {@code vetric.reports.statement-cron} (hourly by default): the month that just ended in each active
+ * condominium's own time zone, for those that lack its statement (one query when none does).
+ */
 @Component
 class StatementScheduler implements SchedulingConfigurer {
 
@@ -65,6 +68,8 @@ class StatementScheduler implements SchedulingConfigurer {
     void monthly() {
         int n = Tenancy.acrossAll(
                 "the monthly statements of every condominium", statements::generateMissingForPreviousMonth);
-        log.info("Monthly statement job generated {} statement(s)", n);
+        if (n > 0) {
+            log.info("Monthly statement job generated {} statement(s)", n);
+        }
     }
 }

@@ -2,6 +2,8 @@ package br.com.vetric.reports.internal;
 
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.condominium.Feature;
+import br.com.vetric.condominium.Plans;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.platform.PtBr;
@@ -53,6 +55,7 @@ public class StatementService {
     private final Sessions sessions;
     private final Residents residents;
     private final Condominiums condominiums;
+    private final Plans plans;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -65,6 +68,7 @@ public class StatementService {
             Sessions sessions,
             Residents residents,
             Condominiums condominiums,
+            Plans plans,
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager txManager) {
@@ -75,6 +79,7 @@ public class StatementService {
         this.sessions = sessions;
         this.residents = residents;
         this.condominiums = condominiums;
+        this.plans = plans;
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
@@ -205,30 +210,40 @@ public class StatementService {
     }
 
     /**
-     * The monthly job: the previous month (in São Paulo) of every condominium that has no statement for it yet.
-     * Idempotent: a month that already has a statement is left alone.
+     * The monthly job: for every active condominium whose plan includes statements, the month that ended last in its
+     * own time zone (on the 1st at 00:00 in São Paulo, an hour later in Manaus), when it has no statement yet. One
+     * query tells which lack one; a month that has one is left alone (idempotent). A deactivated condominium, or one
+     * whose plan has no statements, gets none.
      *
      * @return how many statements were generated
      */
     public int generateMissingForPreviousMonth() {
-        YearMonth previous =
-                YearMonth.from(clock.instant().atZone(Zones.SAO_PAULO)).minusMonths(1);
+        Instant now = clock.instant();
+        Map<CondominiumId, YearMonth> due = new java.util.LinkedHashMap<>();
+        for (Condominium c : condominiums.active()) {
+            if (plans.limits(c.plan()).allows(Feature.STATEMENTS)) {
+                due.put(c.id(), YearMonth.from(now.atZone(zone(c))).minusMonths(1));
+            }
+        }
+        due.keySet().removeAll(repository.havingStatements(due));
         int generated = 0;
-        for (Condominium c : condominiums.all()) {
+        for (Map.Entry<CondominiumId, YearMonth> d : due.entrySet()) {
+            CondominiumId condo = d.getKey();
+            YearMonth previous = d.getValue();
             try {
                 Boolean done = tx.execute(status -> {
-                    repository.lockMonth(c.id(), previous);
-                    if (repository.latestStatement(c.id(), previous).isPresent()) {
+                    repository.lockMonth(condo, previous);
+                    if (repository.latestStatement(condo, previous).isPresent()) {
                         return false;
                     }
-                    generateStatement(c.id(), previous, null);
+                    generateStatement(condo, previous, null);
                     return true;
                 });
                 if (Boolean.TRUE.equals(done)) {
                     generated++;
                 }
             } catch (RuntimeException e) {
-                log.error("Statement {} of condominium {} could not be generated", previous, c.id(), e);
+                log.error("Statement {} of condominium {} could not be generated", previous, condo, e);
             }
         }
         return generated;

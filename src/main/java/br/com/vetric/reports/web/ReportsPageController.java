@@ -84,9 +84,14 @@ class ReportsPageController {
                         : files.stream()
                                 .filter(r -> r.kind() == Report.Kind.UPLOADED)
                                 .toList());
+        boolean included = statements.included(condo);
+        model.addAttribute("statementsIncluded", included);
+        model.addAttribute("planName", current.requireCondominium().plan().name());
         model.addAttribute(
                 "statementMonths",
-                k == Report.Kind.UPLOADED ? List.of() : StatementMonth.of(statements.list(condo, year, month), files));
+                k == Report.Kind.UPLOADED || !included
+                        ? List.of()
+                        : StatementMonth.of(statements.list(condo, year, month), files));
         model.addAttribute("year", year);
         model.addAttribute("month", month);
         model.addAttribute("kind", k == null ? "" : k.name());

@@ -1,6 +1,8 @@
 package br.com.vetric.residents.internal;
 
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.condominium.Limit;
+import br.com.vetric.condominium.Plans;
 import br.com.vetric.platform.ConflictException;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
@@ -39,6 +41,7 @@ public class ResidentChanges {
     private final ResidentAuditLog audit;
     private final ResidentAccess access;
     private final Condominiums condominiums;
+    private final Plans plans;
     private final ApplicationEventPublisher events;
 
     ResidentChanges(
@@ -46,11 +49,13 @@ public class ResidentChanges {
             ResidentAuditLog audit,
             ResidentAccess access,
             Condominiums condominiums,
+            Plans plans,
             ApplicationEventPublisher events) {
         this.repository = repository;
         this.audit = audit;
         this.access = access;
         this.condominiums = condominiums;
+        this.plans = plans;
         this.events = events;
     }
 
@@ -66,6 +71,7 @@ public class ResidentChanges {
     @Transactional
     public Resident create(CondominiumId condo, ResidentCommand cmd) {
         access.requireChange(condo);
+        plans.check(condo, Limit.RESIDENTS, activeResidents(condo));
         Resident created = insert(condo, cmd);
         audit.record(condo, Action.CREATED, created.id(), created.name(), AuditText.created(created));
         return created;
@@ -114,6 +120,7 @@ public class ResidentChanges {
     public ImportResult importRows(
             CondominiumId condo, String fileName, List<ResidentCommand> rows, int rejectedLines) {
         access.requireChange(condo);
+        long residentsBefore = activeResidents(condo);
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -137,6 +144,9 @@ public class ResidentChanges {
                 unchanged++;
             }
         }
+        // all or nothing: past the plan's limit, the whole import is rolled back (rows are matched while importing, so
+        // the count of residents it creates is only known here)
+        plans.check(condo, Limit.RESIDENTS, residentsBefore, created);
         ImportResult result = new ImportResult(created, updated, unchanged);
         audit.record(condo, Action.IMPORTED, null, null, AuditText.imported(fileName, result, rejectedLines));
         log.info(
@@ -146,6 +156,10 @@ public class ResidentChanges {
                 updated,
                 unchanged);
         return result;
+    }
+
+    private long activeResidents(CondominiumId condo) {
+        return repository.count(condo, null, false);
     }
 
     /** The active resident a CSV row updates: same name (any case) and same unit. */
