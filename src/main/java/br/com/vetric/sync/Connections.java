@@ -1,6 +1,8 @@
 package br.com.vetric.sync;
 
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.condominium.Limit;
+import br.com.vetric.condominium.Plans;
 import br.com.vetric.cpms.CpmsProperties;
 import br.com.vetric.cpms.CveProConnection;
 import br.com.vetric.platform.ConflictException;
@@ -43,10 +45,12 @@ public class Connections {
     private final SyncMonitor monitor;
     private final Duration backfillWindow;
     private final Clock clock;
+    private final Plans plans;
 
     Connections(
             ConnectionRepository repository,
             Condominiums condominiums,
+            Plans plans,
             SecretBox secrets,
             ConnectionClients clients,
             SyncMonitor monitor,
@@ -54,6 +58,7 @@ public class Connections {
             Clock clock) {
         this.repository = repository;
         this.condominiums = condominiums;
+        this.plans = plans;
         this.secrets = secrets;
         this.clients = clients;
         this.monitor = monitor;
@@ -182,6 +187,8 @@ public class Connections {
                     "charger " + uuid + " is already assigned to condominium " + charger.condominiumId());
         }
         if (charger.condominiumId() == null) {
+            // the plan's charger limit counts the chargers assigned to the condominium, polled yet or not
+            plans.check(condo, Limit.CHARGERS, repository.assignedTo(condo));
             Instant now = clock.instant();
             repository.assign(uuid, condo, name, now, charger.firstSeenAt().minus(backfillWindow));
             log.info(

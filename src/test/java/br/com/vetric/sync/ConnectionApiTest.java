@@ -2,6 +2,7 @@ package br.com.vetric.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.vetric.condominium.CondominiumCommand;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.support.DatabaseDump;
@@ -254,6 +255,44 @@ class ConnectionApiTest {
                             .query(Long.class)
                             .single())
                     .isEqualTo(a.value());
+        }
+    }
+
+    /** The basic plan's 5 chargers: the sixth assignment is refused with the limit, the plan and the use. */
+    @Test
+    void anAssignmentPastThePlansChargerLimitIsRefusedNamingItAndNothingIsAssigned() {
+        CondominiumId basic = condominiums
+                .create(CondominiumCommand.named("Edifício Plano Básico").withPlan("basic"))
+                .id();
+        try (SimulatedAccount account = SimulatedAccount.start("Vaga do plano", 6)) {
+            long id = ((Number) JsonPath.read(
+                            http.postJson("/api/v1/cpms-connections", account.json(null), admin)
+                                    .body(),
+                            "$.id"))
+                    .longValue();
+            sync.runConnection(id);
+            for (String uuid : account.uuids.subList(0, 5)) {
+                HttpResponse<String> ok = http.putJson(
+                        "/api/v1/chargers/" + uuid + "/assignment",
+                        "{\"condominiumId\": %d}".formatted(basic.value()),
+                        admin);
+                assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            }
+            String sixth = account.uuids.get(5);
+            HttpResponse<String> refused = http.putJson(
+                    "/api/v1/chargers/" + sixth + "/assignment",
+                    "{\"condominiumId\": %d}".formatted(basic.value()),
+                    admin);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("5");
+            assertThat(jdbc.sql("select condominium_id from cpms_charger where uuid = :u")
+                            .param("u", sixth)
+                            .query(Long.class)
+                            .optional())
+                    .as("the sixth stays in the inbox")
+                    .isEmpty();
         }
     }
 

@@ -173,6 +173,14 @@ public class ConnectionRepository {
                 .optional();
     }
 
+    /** How many chargers are assigned to the condominium. */
+    public long assignedTo(CondominiumId condo) {
+        return jdbc.sql("select count(*) from cpms_charger where condominium_id = :c")
+                .param("c", condo.value())
+                .query(Long.class)
+                .single();
+    }
+
     /** The uuids among {@code uuids} another connection reported first (they stay with it). */
     public List<String> reportedElsewhere(long connectionId, Collection<String> uuids) {
         return jdbc.sql("select uuid from cpms_charger where uuid = any(:uuids) and connection_id <> :id")
