@@ -61,11 +61,7 @@ class DemoSeeder implements SmartInitializingSingleton {
                 DemoProperties.MANAGER_PASSWORD);
         if (!tariffs.configured(condo)) {
             // a typical Brazilian "tarifa branca"-like split: peak 17:30–20:29 on working days
-            tariffs.save(
-                    condo,
-                    Tariff.timeOfUse(
-                            new BigDecimal("1.25"), new BigDecimal("0.78"), LocalTime.of(17, 30), LocalTime.of(20, 30)),
-                    null);
+            tariffs.save(condo, tariff(), null);
         }
         if (residents.count(condo, null, true) > 0) {
             return;
@@ -75,5 +71,11 @@ class DemoSeeder implements SmartInitializingSingleton {
             residents.create(condo, new ResidentCommand(r.name(), r.apartment(), null, r.phone(), r.tags(), true));
         }
         log.info("Demo: seeded {} residents in condominium {}", demo.residents().size(), condo);
+    }
+
+    /** The demo's tariff: a typical Brazilian "tarifa branca"-like split, peak 17:30–20:29 on working days. */
+    static Tariff tariff() {
+        return Tariff.timeOfUse(
+                new BigDecimal("1.25"), new BigDecimal("0.78"), LocalTime.of(17, 30), LocalTime.of(20, 30));
     }
 }

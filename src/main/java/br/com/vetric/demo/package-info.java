@@ -11,6 +11,7 @@
             "residents",
             "identity",
             "reports",
-            "simulator"
+            "simulator",
+            "sync"
         })
 package br.com.vetric.demo;

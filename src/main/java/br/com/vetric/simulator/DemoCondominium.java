@@ -28,14 +28,32 @@ public record DemoCondominium(
         unknownTags = unknownTags == null ? List.of() : List.copyOf(unknownTags);
     }
 
+    /** The demo's second condominium on the same account: 3 chargers, 8 residents with the first's card numbers. */
+    public static final String JARDINS = "simulator/demo-condominium-jardins.json";
+
+    /** The demo's condominium in Manaus, on an account of its own: 3 chargers, 8 residents. */
+    public static final String RIO_NEGRO = "simulator/demo-condominium-manaus.json";
+
     /** Loads the demo condominium (6 chargers, 20 residents, 2 unknown tags) from {@link #RESOURCE}. */
     public static DemoCondominium load() {
-        try (InputStream in = DemoCondominium.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing classpath resource " + RESOURCE);
+        return load(RESOURCE);
+    }
+
+    /** Loads a condominium document of the same shape as {@link #RESOURCE} from the classpath. */
+    public static DemoCondominium load(String resource) {
+        try (InputStream in = DemoCondominium.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing classpath resource " + resource);
             return parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** This condominium's fleet with {@code other}'s chargers too: one account that reports two sites' chargers. */
+    public DemoCondominium withChargersOf(DemoCondominium other) {
+        List<ChargerSpec> all = new ArrayList<>(chargers);
+        all.addAll(other.chargers());
+        return new DemoCondominium(name, address, all, residents, unknownTags);
     }
 
     /** Parses a condominium JSON document with the same shape as {@link #RESOURCE}. */

@@ -199,6 +199,18 @@ public class Connections {
         return repository.lockCharger(uuid).orElseThrow();
     }
 
+    /**
+     * Chargers known before their account reports them (an installer's list, the demo): recorded on the connection and
+     * assigned to the condominium, so the first poll applies them there. Chargers the connection already knows are
+     * left as they are.
+     */
+    @Transactional
+    public void expect(long connectionId, List<String> uuids, List<String> names, CondominiumId condo) {
+        existing("condominiumId", condo);
+        stored(connectionId);
+        repository.discovered(connectionId, uuids, names, condo, clock.instant(), null);
+    }
+
     /** The connections that serve a condominium (by default, or through a charger assigned to it). */
     List<Stored> serving(CondominiumId condo) {
         return repository.serving(condo).stream()

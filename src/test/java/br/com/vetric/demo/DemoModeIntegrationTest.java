@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.vetric.chargers.Chargers;
+import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.dashboard.internal.Consumption;
 import br.com.vetric.dashboard.internal.ConsumptionService;
+import br.com.vetric.identity.Users;
 import br.com.vetric.reports.Documents;
 import br.com.vetric.reports.Statements;
 import br.com.vetric.residents.Residents;
@@ -18,6 +20,8 @@ import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.support.StatementSheet;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,12 @@ import org.springframework.test.context.ActiveProfiles;
  * What a newcomer gets from {@code ./mvnw spring-boot:run}: the simulator on loopback, polled over HTTP by the
  * real poller, with live sessions of identified residents within 30 s.
  */
-@SpringBootTest(properties = {"vetric.sync.enabled=true", "vetric.sync.poll-interval=2s"})
+@SpringBootTest(
+        properties = {
+            "vetric.sync.enabled=true",
+            "vetric.sync.poll-interval=2s",
+            "vetric.reports.catch-up-on-start=true"
+        })
 @ActiveProfiles("test")
 class DemoModeIntegrationTest {
 
@@ -56,6 +65,9 @@ class DemoModeIntegrationTest {
 
     @Autowired
     ConsumptionService consumption;
+
+    @Autowired
+    Users users;
 
     @Test
     void theDemoShowsLiveSessionsOfIdentifiedResidentsWithin30Seconds() {
@@ -109,5 +121,51 @@ class DemoModeIntegrationTest {
         assertThat(c.totalWh())
                 .isEqualTo(
                         statement.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /**
+     * The demo's portfolio (#11): the Edifício Jardins on the Residencial's account (its chargers assigned to it, its
+     * residents holding the Residencial's card numbers and identified by them there), the Residencial Rio Negro on its
+     * own account in America/Manaus, each with live sessions and the previous month's statement in its own zone, and a
+     * professional síndica of the last two.
+     */
+    @Test
+    void theDemoHasThreeCondominiumsTwoOnOneAccountOneInManausAndASindicaOfTwo() {
+        CondominiumId primary = condominiums.primary().id();
+        Condominium jardins = named(DemoPortfolio.JARDINS);
+        Condominium rioNegro = named(DemoPortfolio.RIO_NEGRO);
+        assertThat(rioNegro.zone()).isEqualTo(ZoneId.of("America/Manaus"));
+        assertThat(residents.count(jardins.id(), null, false)).isEqualTo(8);
+        assertThat(residents.count(rioNegro.id(), null, false)).isEqualTo(8);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(chargers.list(primary)).hasSize(6);
+            assertThat(chargers.list(jardins.id())).hasSize(3);
+            assertThat(chargers.list(rioNegro.id())).hasSize(3);
+            assertThat(sessions.search(jardins.id(), SessionFilter.none(), 0, 500)
+                            .content())
+                    .as("a Residencial card number identifies a Jardins resident on the Jardins's chargers")
+                    .anySatisfy(x -> assertThat(x.identified()).isTrue());
+            assertThat(sessions.search(rioNegro.id(), SessionFilter.none(), 0, 500)
+                            .totalElements())
+                    .isPositive();
+            for (Condominium c : List.of(jardins, rioNegro)) {
+                assertThat(statements.of(c.id(), YearMonth.now(c.zone()).minusMonths(1)))
+                        .as("the previous month's statement of " + c.name())
+                        .isNotEmpty();
+            }
+        });
+        assertThat(users.list())
+                .filteredOn(u -> u.email().equals(DemoPortfolio.PROFESSIONAL_EMAIL))
+                .singleElement()
+                .satisfies(u -> assertThat(u.condominiumIds())
+                        .containsExactlyInAnyOrder(
+                                jardins.id().value(), rioNegro.id().value()));
+    }
+
+    Condominium named(String name) {
+        return condominiums.all().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -2,9 +2,11 @@ package br.com.vetric.reports.internal;
 
 import br.com.vetric.platform.Tenancy;
 import br.com.vetric.reports.ReportsProperties;
+import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Zones;
 import br.com.vetric.sync.SyncCompleted;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -26,7 +28,7 @@ class StatementScheduler implements SchedulingConfigurer {
     private final StatementService statements;
     private final ReportsProperties props;
 
-    private final AtomicBoolean caughtUp = new AtomicBoolean();
+    private final Set<CondominiumId> caughtUp = ConcurrentHashMap.newKeySet();
 
     StatementScheduler(StatementService statements, ReportsProperties props) {
         this.statements = statements;
@@ -41,24 +43,26 @@ class StatementScheduler implements SchedulingConfigurer {
     }
 
     /**
-     * Catches up once per start, after the first successful sync cycle (so a fresh installation's imported
-     * history is in): a server that was down on the 1st, or a fresh demo, still gets the previous month's
-     * statement. Idempotent: months that have one are skipped.
+     * Catches up once per start and condominium, after its first successful sync cycle (so its imported history is
+     * in, even when its account is polled later than another's): a server that was down on the 1st, or a fresh demo,
+     * still gets the previous month's statement. Idempotent: months that have one are skipped.
      */
     @EventListener
     void catchUp(SyncCompleted cycle) {
         if (!cycle.success()
                 || !props.statementSchedule()
                 || !props.catchUpOnStart()
-                || !caughtUp.compareAndSet(false, true)) {
+                || !caughtUp.add(cycle.condominiumId())) {
             return;
         }
         try {
-            int n = Tenancy.acrossAll(
-                    "the previous month's missing statements of every condominium",
-                    statements::generateMissingForPreviousMonth);
+            int n = Tenancy.within(
+                    cycle.condominiumId(),
+                    () -> statements.generateMissingForPreviousMonth(Set.of(cycle.condominiumId())));
             if (n > 0) {
-                log.info("Generated {} missing statement(s) for the previous month after the first sync", n);
+                log.info(
+                        "Generated the previous month's missing statement of condominium {} after its first sync",
+                        cycle.condominiumId());
             }
         } catch (RuntimeException e) {
             log.error("Could not catch up the previous month's statements", e);
@@ -67,7 +71,7 @@ class StatementScheduler implements SchedulingConfigurer {
 
     void monthly() {
         int n = Tenancy.acrossAll(
-                "the monthly statements of every condominium", statements::generateMissingForPreviousMonth);
+                "the monthly statements of every condominium", () -> statements.generateMissingForPreviousMonth());
         if (n > 0) {
             log.info("Monthly statement job generated {} statement(s)", n);
         }

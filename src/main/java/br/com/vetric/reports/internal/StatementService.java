@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -218,10 +219,16 @@ public class StatementService {
      * @return how many statements were generated
      */
     public int generateMissingForPreviousMonth() {
+        return generateMissingForPreviousMonth(null);
+    }
+
+    /** As {@link #generateMissingForPreviousMonth()} for the given condominiums only (null: every one). */
+    public int generateMissingForPreviousMonth(java.util.@Nullable Set<CondominiumId> only) {
         Instant now = clock.instant();
         Map<CondominiumId, YearMonth> due = new java.util.LinkedHashMap<>();
         for (Condominium c : condominiums.active()) {
-            if (plans.limits(c.plan()).allows(Feature.STATEMENTS)) {
+            if ((only == null || only.contains(c.id()))
+                    && plans.limits(c.plan()).allows(Feature.STATEMENTS)) {
                 due.put(c.id(), YearMonth.from(now.atZone(zone(c))).minusMonths(1));
             }
         }
