@@ -6,13 +6,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One Spring context (real server on a random port, quiet simulator) shared by every web test class, so the
  * embedded PostgreSQL starts once. Login throttling is tight (3 failures per address and e-mail, 10 per address,
  * within 10 min) and only 127.0.0.1 is a trusted proxy, so tests can play clients at 127.0.0.2 and 127.0.0.3 whose
- * X-Forwarded-* headers must be ignored.
+ * X-Forwarded-* headers must be ignored. MockMvc requests keep the servlet sessions tests hand them
+ * ({@link MockMvcServletSessions}); real HTTP uses the web sessions in PostgreSQL.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +27,5 @@ import org.springframework.test.context.ActiveProfiles;
         })
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
+@Import(MockMvcServletSessions.class)
 public @interface WebTest {}

@@ -44,7 +44,8 @@ class ActiveUserFilter extends OncePerRequestFilter {
                 || path.startsWith("/img/")
                 || path.equals("/favicon.ico")
                 || path.equals("/health")
-                || path.startsWith("/actuator/health");
+                || path.startsWith("/actuator/health")
+                || path.equals("/actuator/prometheus");
     }
 
     @Override

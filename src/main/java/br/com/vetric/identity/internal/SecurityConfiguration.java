@@ -202,6 +202,7 @@ class SecurityConfiguration {
                                 "/health",
                                 "/actuator/health",
                                 "/actuator/health/**",
+                                "/actuator/prometheus", // bearer token checked before security (MetricsAccessFilter)
                                 "/login",
                                 "/invitation/*",
                                 LoginThrottledException.PAGE,
