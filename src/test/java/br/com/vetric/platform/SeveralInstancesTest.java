@@ -207,6 +207,18 @@ class SeveralInstancesTest {
         assertThat(get(plain, baseA() + "/sessions", cookie).statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void theMetricsOfAnInstanceWithoutAMetricsTokenDoNotExist() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseB() + "/actuator/prometheus"))
+                                .header("Authorization", "Bearer anything-at-all-000000")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).doesNotContain("vetric_");
+    }
+
     private static String sessionCookie(HttpClient loggedIn) {
         List<HttpCookie> cookies = ((java.net.CookieManager)
                         loggedIn.cookieHandler().orElseThrow())

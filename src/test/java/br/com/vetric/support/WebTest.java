@@ -21,11 +21,18 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "vetric.demo.live=false", "vetric.identity.login-throttle.failures-per-account=3",
-            "vetric.identity.login-throttle.failures-per-source=10", "vetric.identity.login-throttle.window=10m",
-            "server.tomcat.remoteip.internal-proxies=127.0.0.1/32"
+            "vetric.demo.live=false",
+            "vetric.identity.login-throttle.failures-per-account=3",
+            "vetric.identity.login-throttle.failures-per-source=10",
+            "vetric.identity.login-throttle.window=10m",
+            "server.tomcat.remoteip.internal-proxies=127.0.0.1/32",
+            "vetric.metrics.token=" + WebTest.METRICS_TOKEN
         })
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 @Import(MockMvcServletSessions.class)
-public @interface WebTest {}
+public @interface WebTest {
+
+    /** The bearer token of {@code /actuator/prometheus} in the web tests' context. */
+    String METRICS_TOKEN = "web-tests-metrics-token-5f1c";
+}
