@@ -34,6 +34,9 @@ public class DatabaseNotifications implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DatabaseNotifications.class);
     private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final char SEPARATOR = '|';
+    /** The listening connection's name in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "vetric-signals";
+
     private static final int WAIT_MS = 500;
     private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
@@ -103,6 +106,7 @@ public class DatabaseNotifications implements SmartLifecycle {
         long backoffMs = 250;
         while (running) {
             try (Connection c = database.app().connect()) {
+                c.setClientInfo("ApplicationName", APPLICATION_NAME); // shows in pg_stat_activity
                 try (Statement st = c.createStatement()) {
                     for (String channel : handlers.keySet()) {
                         st.execute("listen " + channel);

@@ -146,6 +146,30 @@ class SeveralInstancesTest {
     }
 
     @Test
+    void aListeningConnectionCutByTheServerIsMadeAgainAndSignalsFlowAgain(@Autowired DataSource dataSource)
+            throws Exception {
+        DatabaseNotifications onB = instanceB.getBean(DatabaseNotifications.class);
+        await().atMost(Duration.ofSeconds(10)).until(onB::listening);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        onB.subscribe("vetric_test_signal", received::add);
+
+        int cut = TestDatabases.owner(dataSource)
+                .sql("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                        + " where application_name = :name and datname = current_database()")
+                .param("name", DatabaseNotifications.APPLICATION_NAME)
+                .query(Integer.class)
+                .single();
+        assertThat(cut).as("both instances' listening connections").isEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    signals.publish("vetric_test_signal", "again");
+                    assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isEqualTo("again");
+                });
+    }
+
+    @Test
     void aWebSessionMadeOnOneInstanceWorksOnTheOtherAndALogoutOnEitherEndsItOnBoth() throws Exception {
         String email = "duas-" + System.nanoTime() + "@vetric.test";
         users.create(
