@@ -44,12 +44,13 @@ class UnknownTagController {
 
     @PostMapping("/residents/unknown-tags/assign")
     String assign(@RequestParam String tag, @RequestParam(required = false) Long residentId, RedirectAttributes flash) {
+        CondominiumId condo = current.require(); // a condominium the caller may not see: 404, as everywhere
         if (residentId == null) {
             flash.addFlashAttribute("error", "unknownTags.error.resident");
             return "redirect:/residents/unknown-tags";
         }
         try {
-            Resident r = residents.assignTag(current.require(), residentId, tag);
+            Resident r = residents.assignTag(condo, residentId, tag);
             flash.addFlashAttribute("assigned", tag);
             flash.addFlashAttribute("assignedTo", r.name() + " (" + r.unit() + ")");
         } catch (ConflictException e) {
