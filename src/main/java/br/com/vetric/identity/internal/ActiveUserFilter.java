@@ -44,8 +44,7 @@ class ActiveUserFilter extends OncePerRequestFilter {
                 || path.startsWith("/img/")
                 || path.equals("/favicon.ico")
                 || path.equals("/health")
-                || path.startsWith("/actuator/health")
-                || path.equals("/actuator/prometheus");
+                || path.startsWith("/actuator/health");
     }
 
     @Override
