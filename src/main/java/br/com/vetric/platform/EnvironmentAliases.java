@@ -16,6 +16,9 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public class EnvironmentAliases implements EnvironmentPostProcessor {
 
+    /** Spring Boot's structured console logs; {@code VETRIC_LOG_FORMAT=json} means its ECS JSON, empty/text plain. */
+    static final String LOG_FORMAT = "logging.structured.format.console";
+
     /** Environment variable → setting. */
     public static final Map<String, String> ALIASES = aliases();
 
@@ -63,7 +66,25 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         a.put("VETRIC_REPORTS_STATEMENT_CRON", "vetric.reports.statement-cron");
         a.put("VETRIC_REPORTS_STATEMENT_SCHEDULE", "vetric.reports.statement-schedule");
         a.put("VETRIC_SIMULATOR_PORT", "vetric.demo.simulator-port");
+        a.put("VETRIC_METRICS_TOKEN", "vetric.metrics.token");
+        a.put("VETRIC_LOG_FORMAT", LOG_FORMAT);
         return java.util.Collections.unmodifiableMap(a);
+    }
+
+    /**
+     * {@code json} (or {@code ecs}): one JSON object per line in Elastic Common Schema; {@code logstash} and
+     * {@code gelf} as Spring Boot names them; empty or {@code text}: the usual lines.
+     */
+    static String logFormat(String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "", "text", "plain" -> null;
+            case "json", "ecs" -> "ecs";
+            case "logstash", "gelf" -> v;
+            default ->
+                throw new IllegalArgumentException(
+                        "VETRIC_LOG_FORMAT must be json, logstash, gelf or text, not " + value);
+        };
     }
 
     @Override
@@ -71,7 +92,12 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         Map<String, Object> values = new LinkedHashMap<>();
         ALIASES.forEach((variable, setting) -> {
             String value = System.getenv(variable);
-            if (value != null) {
+            if (value != null && setting.equals(LOG_FORMAT)) {
+                String format = logFormat(value);
+                if (format != null) {
+                    values.put(setting, format);
+                }
+            } else if (value != null) {
                 values.put(setting, value);
             }
         });

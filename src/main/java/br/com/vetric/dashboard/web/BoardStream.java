@@ -9,7 +9,6 @@ import br.com.vetric.platform.Words;
 import br.com.vetric.platform.web.PageFormat;
 import br.com.vetric.platform.web.WebConfiguration;
 import br.com.vetric.shared.CondominiumId;
-import br.com.vetric.sync.SyncCompleted;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,8 +35,9 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
- * Live board: every open browser holds one Server-Sent Events connection. After each sync cycle the board of that
- * condominium is rendered once per language and sent to its browsers as the {@code board} event (an htmx
+ * Live board: every open browser holds one Server-Sent Events connection. After each sync cycle (observed by
+ * whichever instance polls, signalled to every instance by {@link BoardSignals}) the board of that condominium is
+ * rendered once per language and sent to this instance's browsers as the {@code board} event (an htmx
  * fragment). Fan-out runs off the poller thread; a browser that cannot be written to is dropped. Streams are
  * limited per user and in total ({@link DashboardProperties}); the render cache holds one entry per condominium and
  * supported language.
@@ -163,9 +163,9 @@ class BoardStream {
         clients.clear();
     }
 
-    @EventListener
-    void on(SyncCompleted event) {
-        coordinator.execute(() -> Tenancy.within(event.condominiumId(), () -> broadcast(event.condominiumId())));
+    /** Pushes the condominium's board to this instance's browsers, off the caller's thread ({@link BoardSignals}). */
+    void changed(CondominiumId condo) {
+        coordinator.execute(() -> Tenancy.within(condo, () -> broadcast(condo)));
     }
 
     /**

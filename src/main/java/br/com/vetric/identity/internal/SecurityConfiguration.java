@@ -48,6 +48,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -56,8 +57,9 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
- * Three doors.
+ * Four doors.
  * <ul>
+ * <li>{@code /health}, {@code /actuator/health/**}, {@code /actuator/prometheus}: public, stateless.</li>
  * <li>{@code /api/**}: stateless, bearer JWT, no CSRF (no cookies).</li>
  * <li>{@code /v3/api-docs/**}: the OpenAPI document, for an ADMIN with a bearer token or a web session (Swagger
  * UI); creates no session.</li>
@@ -168,6 +170,26 @@ class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
                 .oauth2ResourceServer(bearer(decoder, users))
                 .exceptionHandling(problems());
+        return http.build();
+    }
+
+    /**
+     * Health answers and the metrics scrape: public (the scrape's bearer token is checked before security, by
+     * {@code platform.MetricsAccessFilter}), and they never read the web session, which lives in the database: a
+     * logged-in browser asking for {@code /health} while the database is down gets the 503, not an error.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operationsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/health", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // nothing here may look the session up: not the security context, not the anonymous user's details
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.disable())
+                .anonymous(a -> a.disable())
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
+                .csrf(c -> c.disable()) // nothing here changes anything
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)));
         return http.build();
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,6 +51,7 @@ public class DeliveryWorker {
     private final NotificationProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OutboxMetrics metrics;
     private final Map<WhatsAppProvider, WhatsAppGateway> gateways = new EnumMap<>(WhatsAppProvider.class);
 
     DeliveryWorker(
@@ -60,7 +62,9 @@ public class DeliveryWorker {
             NotificationProperties props,
             TransactionTemplate tx,
             Clock clock,
+            OutboxMetrics metrics,
             List<WhatsAppGateway> gateways) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.settings = settings;
         this.condominiums = condominiums;
@@ -123,6 +127,13 @@ public class DeliveryWorker {
      * next is sent, so a crash can repeat at most the one message in flight).
      */
     private void deliver(Claimed m, StoredSettings s) {
+        try (MDC.MDCCloseable c = MDC.putCloseable("condominium", m.condo().toString());
+                MDC.MDCCloseable n = MDC.putCloseable("notification", Long.toString(m.id()))) {
+            attempt(m, s);
+        }
+    }
+
+    private void attempt(Claimed m, StoredSettings s) {
         CondominiumId condo = m.condo();
         WhatsAppGateway gateway = gateways.get(s.provider());
         SendResult result;
@@ -136,6 +147,7 @@ public class DeliveryWorker {
         String provider = s.provider().name();
         switch (result) {
             case SendResult.Accepted a -> {
+                metrics.sent();
                 if (outbox.markSent(condo, m.id(), m.attempt(), provider, a.messageId(), now)) {
                     log.info(
                             "Notification {} ({}) sent to {} via {} (attempt {})",
@@ -155,6 +167,7 @@ public class DeliveryWorker {
             when m.attempt() < props.maxAttempts() -> {
                 Instant next = now.plus(backoff(m.attempt()));
                 outbox.markRetry(condo, m.id(), m.attempt(), provider, r.reason(), r.statusCode(), next, now);
+                metrics.retry();
                 log.info(
                         "Notification {} ({}) to {} not delivered ({}, HTTP {}), retry at {}",
                         m.id(),
@@ -166,6 +179,7 @@ public class DeliveryWorker {
             }
             case SendResult.Failed f -> {
                 outbox.markFailed(condo, m.id(), m.attempt(), provider, f.reason(), f.statusCode(), now);
+                metrics.failed();
                 log.warn(
                         "Notification {} ({}) to {} FAILED after {} attempt(s): {}, HTTP {}",
                         m.id(),

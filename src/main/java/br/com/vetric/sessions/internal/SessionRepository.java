@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL for charging sessions and their charging intervals; every statement is scoped by condominium_id. */
-@Repository
+@Repository("chargingSessionRepository") // "sessionRepository" is Spring Session's (web sessions)
 public class SessionRepository {
 
     private static final String COLUMNS = """
