@@ -1,5 +1,6 @@
 package br.com.vetric.notifications.internal;
 
+import br.com.vetric.platform.Tenancy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,9 +53,11 @@ class OutboxMetrics {
 
     private static double backlog(JdbcClient jdbc) {
         try {
-            return jdbc.sql("select count(*) from notification_outbox where status in ('PENDING', 'IN_FLIGHT')")
-                    .query(Long.class)
-                    .single();
+            return Tenancy.acrossAll(
+                    "messages waiting in every condominium (a metric)",
+                    () -> jdbc.sql("select count(*) from notification_outbox where status in ('PENDING', 'IN_FLIGHT')")
+                            .query(Long.class)
+                            .single());
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -1,5 +1,6 @@
 package br.com.vetric.sessions.internal;
 
+import br.com.vetric.platform.Tenancy;
 import br.com.vetric.sessions.SessionEvents.SessionFinished;
 import br.com.vetric.sessions.SessionEvents.SessionsChanged;
 import br.com.vetric.shared.EndReason;
@@ -48,9 +49,11 @@ class SessionMetrics {
 
     private static double open(JdbcClient jdbc) {
         try {
-            return jdbc.sql("select count(*) from charging_session where ended_at is null")
-                    .query(Long.class)
-                    .single();
+            return Tenancy.acrossAll(
+                    "open sessions of every condominium (a metric)",
+                    () -> jdbc.sql("select count(*) from charging_session where ended_at is null")
+                            .query(Long.class)
+                            .single());
         } catch (RuntimeException e) {
             return Double.NaN; // the database is down: no number rather than a wrong one
         }
