@@ -182,6 +182,7 @@ public class SyncCycle {
             log.error("Could not read what connection {} serves", id, e);
             return Map.of();
         }
+        monitor.serves(id, served);
         CpmsSnapshot snapshot;
         try {
             Duration window = window(started, previous, backfillFrom);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,8 @@ public class SyncMonitor {
         connections.remove(connection);
     }
 
+    private final Map<Long, Set<CondominiumId>> served = new java.util.concurrent.ConcurrentHashMap<>();
+
     void pollerActive(boolean active) {
         pollerActive = active;
     }
@@ -67,7 +70,25 @@ public class SyncMonitor {
      * the staleest data is), the latest attempt, the most failures in a row, and the error of a failing connection.
      */
     public SyncStatus status() {
-        List<ConnectionHealth> all = connections();
+        return combined(connections());
+    }
+
+    /**
+     * As {@link #status()} over the connections that serve the condominium (as of their last poll): another
+     * condominium's account being down is not this condominium's news.
+     */
+    public SyncStatus status(CondominiumId condo) {
+        return combined(connections().stream()
+                .filter(h -> served.getOrDefault(h.connectionId(), Set.of()).contains(condo))
+                .toList());
+    }
+
+    /** What a connection served at its last poll. */
+    void serves(long connection, Set<CondominiumId> condominiums) {
+        served.put(connection, Set.copyOf(condominiums));
+    }
+
+    private SyncStatus combined(List<ConnectionHealth> all) {
         boolean connected = !all.isEmpty() && all.stream().allMatch(ConnectionHealth::connected);
         Instant lastSuccess = all.stream()
                 .map(ConnectionHealth::lastSuccessAt)

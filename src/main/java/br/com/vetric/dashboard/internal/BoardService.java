@@ -63,7 +63,7 @@ public class BoardService {
             counts.merge(card.state(), 1L, Long::sum);
         }
         cards.sort(Comparator.comparing(Card::name, BoardService::naturalCompare));
-        SyncStatus s = monitor.status();
+        SyncStatus s = monitor.status(condo);
         boolean down = s.consecutiveFailures() > 0 && !s.cpmsConnected();
         return new Board(counts, cards, down, s.lastSuccessAt(), s.lastError(), clock.instant());
     }
