@@ -125,13 +125,16 @@ class SeveralInstancesTest {
                 // the stream was closed by the test
             }
         });
+        // the account the connection reads: each instance registers its configured account at start, and B (the
+        // last to start) was given a simulator of its own, as two deployments with one VETRIC_CPMS_URL share one
+        CveProSimulator account = instanceB.getBean(CveProSimulator.class);
         try {
-            WebFixtures.sync(simulator, condominiums, cycle); // B's first push is the whole board
+            WebFixtures.sync(account, condominiums, cycle); // B's first push is the whole board
             assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("board");
             events.clear();
 
-            simulator.fault("Garagem 3", "GroundFailure");
-            WebFixtures.sync(simulator, condominiums, cycle);
+            account.fault("Garagem 3", "GroundFailure");
+            WebFixtures.sync(account, condominiums, cycle);
             long observed = System.nanoTime();
             String event = events.poll(1, TimeUnit.SECONDS);
             long ms = (System.nanoTime() - observed) / 1_000_000;
@@ -139,7 +142,7 @@ class SeveralInstancesTest {
             assertThat(event).as("an event on B within 1 s of A's cycle").isNotNull();
             assertThat(event).matches("card-.+|summary|board");
         } finally {
-            simulator.clearFault("Garagem 3");
+            account.clearFault("Garagem 3");
             stream.body().close();
             reader.interrupt();
         }
