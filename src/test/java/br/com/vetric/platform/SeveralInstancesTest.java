@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.vetric.VetricApplication;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.cpms.CveProConnection;
 import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
 import br.com.vetric.simulator.CveProSimulator;
 import br.com.vetric.support.HttpLogin;
 import br.com.vetric.support.WebFixtures;
+import br.com.vetric.sync.Connections;
 import br.com.vetric.sync.SyncCycle;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
@@ -85,10 +87,14 @@ class SeveralInstancesTest {
     }
 
     @AfterAll
-    static void stopSecondInstance() {
+    static void stopSecondInstance(
+            @Autowired Connections connections, @Autowired CveProConnection account, @Autowired Condominiums primary) {
         if (instanceB != null) {
             instanceB.close();
         }
+        // B registered its own simulator as the environment's account at its start: the shared context's tests that
+        // follow poll this context's simulator again
+        connections.registerEnvironmentAccount(account, primary.primary().id());
     }
 
     static String baseB() {
