@@ -144,12 +144,7 @@ class ConnectionApiTest {
     @Test
     void aConnectionWithoutAssignedChargersIsDeleted() {
         try (SimulatedAccount account = SimulatedAccount.start("Vaga apagada", 1)) {
-            long id = ((Number) JsonPath.read(
-                            http.postJson("/api/v1/cpms-connections", account.json(null), admin)
-                                    .body(),
-                            "$.id"))
-                    .longValue();
-            sync.runConnection(id); // its charger lands in the inbox
+            long id = addedAndPolled(account); // its charger lands in the inbox
             assertThat(http.delete("/api/v1/cpms-connections/" + id, admin).statusCode())
                     .isEqualTo(204);
             assertThat(http.get("/api/v1/cpms-connections/" + id, admin).statusCode())
@@ -218,12 +213,7 @@ class ConnectionApiTest {
         CondominiumId a = condominiums.create("Edifício Atribuição A").id();
         CondominiumId b = condominiums.create("Edifício Atribuição B").id();
         try (SimulatedAccount account = SimulatedAccount.start("Vaga atribuída", 2)) {
-            long id = ((Number) JsonPath.read(
-                            http.postJson("/api/v1/cpms-connections", account.json(null), admin)
-                                    .body(),
-                            "$.id"))
-                    .longValue();
-            sync.runConnection(id);
+            long id = addedAndPolled(account);
             String uuid = account.uuids.getFirst();
             String path = "/api/v1/chargers/" + uuid + "/assignment";
 
@@ -265,12 +255,7 @@ class ConnectionApiTest {
                 .create(CondominiumCommand.named("Edifício Plano Básico").withPlan("basic"))
                 .id();
         try (SimulatedAccount account = SimulatedAccount.start("Vaga do plano", 6)) {
-            long id = ((Number) JsonPath.read(
-                            http.postJson("/api/v1/cpms-connections", account.json(null), admin)
-                                    .body(),
-                            "$.id"))
-                    .longValue();
-            sync.runConnection(id);
+            long id = addedAndPolled(account);
             for (String uuid : account.uuids.subList(0, 5)) {
                 HttpResponse<String> ok = http.putJson(
                         "/api/v1/chargers/" + uuid + "/assignment",
@@ -294,6 +279,17 @@ class ConnectionApiTest {
                     .as("the sixth stays in the inbox")
                     .isEmpty();
         }
+    }
+
+    /** Adds the account as a connection without a default condominium and polls it once: its chargers are in the inbox. */
+    long addedAndPolled(SimulatedAccount account) {
+        long id = ((Number) JsonPath.read(
+                        http.postJson("/api/v1/cpms-connections", account.json(null), admin)
+                                .body(),
+                        "$.id"))
+                .longValue();
+        sync.runConnection(id);
+        return id;
     }
 
     @Test
