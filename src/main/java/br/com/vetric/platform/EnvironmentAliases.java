@@ -67,6 +67,9 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         a.put("VETRIC_REPORTS_STATEMENT_SCHEDULE", "vetric.reports.statement-schedule");
         a.put("VETRIC_SIMULATOR_PORT", "vetric.demo.simulator-port");
         a.put("VETRIC_METRICS_TOKEN", "vetric.metrics.token");
+        a.put("VETRIC_API_RATE_LIMIT", "vetric.integrations.rate-limit-per-minute");
+        a.put("VETRIC_WEBHOOKS_ALLOW_PRIVATE", "vetric.integrations.webhooks-allow-private");
+        a.put("VETRIC_WEBHOOKS_ENABLED", "vetric.integrations.webhooks-enabled");
         a.put("VETRIC_LOG_FORMAT", LOG_FORMAT);
         return java.util.Collections.unmodifiableMap(a);
     }

@@ -1,5 +1,6 @@
 package br.com.vetric.identity.internal;
 
+import br.com.vetric.identity.ApiKeyGate;
 import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.CondominiumInactiveException;
 import br.com.vetric.identity.Users;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,6 +46,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -146,8 +149,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, Users users) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, Users users, ObjectProvider<ApiKeyGate> apiKeys)
+            throws Exception {
         http.securityMatcher("/api/**")
+                // API keys (vtr_…) first; users' JWTs go on to the resource server
+                .addFilterBefore(new ApiKeyFilter(apiKeys), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
                         .permitAll()
                         .requestMatchers(
@@ -168,7 +174,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
-                .oauth2ResourceServer(bearer(decoder, users))
+                .oauth2ResourceServer(o -> {
+                    bearer(decoder, users).customize(o);
+                    o.bearerTokenResolver(ApiKeyFilter.jwtOnly());
+                })
                 .exceptionHandling(problems());
         return http.build();
     }
@@ -315,7 +324,7 @@ class SecurityConfiguration {
                 .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", "your role may not do this"));
     }
 
-    private static void unauthorized(HttpServletResponse res) throws IOException {
+    static void unauthorized(HttpServletResponse res) throws IOException {
         res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         problem(res, 401, "Unauthorized", "a valid bearer token is required");
     }
