@@ -78,6 +78,12 @@ class IsolationMatrixTest {
         OPERATOR_IN_CONDOMINIUM,
         /** The condominium named by the header (or the caller's only one), for anyone who may see it. */
         CONDOMINIUM,
+        /**
+         * The condominium named by the header, for an ADMIN, or a CLIENTE who may see it and whose plan includes API
+         * access: the matrix's condominiums are premium (no API access), so a CLIENTE gets 403 in its own condominium
+         * and 404 in another.
+         */
+        API_PLAN_IN_CONDOMINIUM,
         /** A condominium's live event stream (read only for its status: the body never ends). */
         STREAM,
         /** Handled elsewhere: the login form, the OpenAPI UI, the error page. */
@@ -106,7 +112,7 @@ class IsolationMatrixTest {
         DOCUMENT
     }
 
-    static final Pattern ID = Pattern.compile("\\{(resident|session|charger|document|statement)}");
+    static final Pattern ID = Pattern.compile("\\{(resident|session|charger|document|statement|webhook)}");
 
     static Endpoint get(String pattern, Kind kind, Shows... shows) {
         return get(pattern, pattern, kind, shows);
@@ -165,6 +171,24 @@ class IsolationMatrixTest {
             write("PUT", "/api/v1/notification-settings", Kind.OPERATOR_IN_CONDOMINIUM),
             write("POST", "/api/v1/notification-settings/test", Kind.OPERATOR_IN_CONDOMINIUM),
             write("PUT", "/api/v1/notification-templates/{kind}", Kind.OPERATOR_IN_CONDOMINIUM),
+            // API keys and webhooks: an ADMIN, or a CLIENTE whose plan includes API access (the plan's side:
+            // integrations.ApiKeysApiTest)
+            get("/api/v1/api-keys", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/api-keys", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("DELETE", "/api/v1/api-keys/{id}", Kind.API_PLAN_IN_CONDOMINIUM),
+            get("/api/v1/webhooks", Kind.API_PLAN_IN_CONDOMINIUM),
+            get("/api/v1/webhooks/{id}", "/api/v1/webhooks/{webhook}", Kind.API_PLAN_IN_CONDOMINIUM),
+            get(
+                    "/api/v1/webhooks/{id}/deliveries",
+                    "/api/v1/webhooks/{webhook}/deliveries",
+                    Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("PATCH", "/api/v1/webhooks/{id}", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("DELETE", "/api/v1/webhooks/{id}", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks/{id}/rotate-secret", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks/{id}/replay", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks/{id}/test", Kind.API_PLAN_IN_CONDOMINIUM),
             // the API of the operator and of one's own account
             get("/api/v1/condominiums", Kind.OPERATOR),
             get("/api/v1/condominiums/{id}", Kind.OPERATOR),
@@ -215,6 +239,19 @@ class IsolationMatrixTest {
             write("POST", "/reports/tariff/delete", Kind.CONDOMINIUM),
             write("POST", "/reports/statements", Kind.CONDOMINIUM),
             write("POST", "/condominium", Kind.CONDOMINIUM),
+            // API keys and webhooks pages: as their API (the matrix's premium condominiums: the ADMIN only)
+            get("/integrations", Kind.API_PLAN_IN_CONDOMINIUM),
+            get("/integrations/webhooks/{id}", "/integrations/webhooks/{webhook}", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/api-keys", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/api-keys/{id}/revoke", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks/{id}/delete", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks/{id}/test", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks/{id}/rotate-secret", Kind.API_PLAN_IN_CONDOMINIUM),
+            write(
+                    "POST",
+                    "/integrations/webhooks/{id}/deliveries/{deliveryId}/replay",
+                    Kind.API_PLAN_IN_CONDOMINIUM),
             // the operator's pages
             get("/admin/system", Kind.OPERATOR),
             get("/admin/portfolio", Kind.OPERATOR),
@@ -305,7 +342,8 @@ class IsolationMatrixTest {
             String chargerName,
             long document,
             String documentTitle,
-            long statement) {
+            long statement,
+            long webhook) {
         String id() {
             return Long.toString(condominium.id().value());
         }
@@ -329,6 +367,7 @@ class IsolationMatrixTest {
                     .replace("{charger}", owner.charger)
                     .replace("{document}", Long.toString(owner.document))
                     .replace("{statement}", Long.toString(owner.statement))
+                    .replace("{webhook}", Long.toString(owner.webhook))
                     .replace("{month}", month.toString());
         }
     }
@@ -409,7 +448,12 @@ class IsolationMatrixTest {
                         null)
                 .id();
         long statement = statements.generate(id, lastMonth, null).id();
-        return new Place(c, resident, residentName, apartment, session, uuid, chargerName, document, title, statement);
+        long webhook = jdbc.sql("""
+                        insert into webhook_endpoint (condominium_id, url, events, secret, created_at, updated_at)
+                        values (:c, 'https://example.com/hook', '{charger.online}', 'v1:not-read', now(), now())
+                        returning id""").param("c", id.value()).query(Long.class).single();
+        return new Place(
+                c, resident, residentName, apartment, session, uuid, chargerName, document, title, statement, webhook);
     }
 
     static byte[] pdf() {
@@ -545,7 +589,10 @@ class IsolationMatrixTest {
         List<String> wrong = new ArrayList<>();
         int requests = 0;
         for (Endpoint e : CATALOGUE) {
-            if (!e.read() || (e.kind() != Kind.CONDOMINIUM && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM)) {
+            if (!e.read()
+                    || (e.kind() != Kind.CONDOMINIUM
+                            && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM
+                            && e.kind() != Kind.API_PLAN_IN_CONDOMINIUM)) {
                 continue;
             }
             for (Caller caller : callers.values()) {
@@ -595,6 +642,12 @@ class IsolationMatrixTest {
     static final int ROLE_OR_NOT_FOUND = -1;
 
     int expectedRead(Endpoint e, Caller caller, Place acting, Place owner) {
+        if (e.kind() == Kind.API_PLAN_IN_CONDOMINIUM && !caller.admin()) {
+            if (!caller.sees().contains(nameOf(acting))) {
+                return e.request().startsWith("/api/") ? 404 : ROLE_OR_NOT_FOUND;
+            }
+            return 403; // the plan has no API access
+        }
         if (e.kind() == Kind.OPERATOR_IN_CONDOMINIUM && !caller.admin()) {
             // refused for the role (a page may say 404 first for a condominium the caller may not see: its header's
             // selector resolves the condominium while the refusal is rendered; the same for any id, so it tells
@@ -631,15 +684,18 @@ class IsolationMatrixTest {
         }
     }
 
-    /** The operator's endpoints: a CLIENTE gets 403 on every one, the ADMIN gets in. */
+    /** The operator's endpoints (and those the matrix's premium plan lacks): a CLIENTE gets 403 on every one, the ADMIN gets in. */
     @Test
     void theOperatorsEndpointsRefuseEveryCliente() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : CATALOGUE) {
-            if (e.kind() != Kind.OPERATOR && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM) continue;
+            if (e.kind() != Kind.OPERATOR
+                    && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM
+                    && e.kind() != Kind.API_PLAN_IN_CONDOMINIUM) continue;
             String path = e.pattern()
                     .replace("{id}", places.get("Alfa").id())
                     .replace("{kind}", "CHARGING_STARTED")
+                    .replace("{deliveryId}", "1")
                     .replace("{uuid}", "any-charger");
             for (Caller caller : callers.values()) {
                 if (caller.admin()) continue;

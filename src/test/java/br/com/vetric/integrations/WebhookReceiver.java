@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A real HTTP receiver (the JDK's server) that answers with the statuses it is told, then 204, and keeps what came. */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String id, String timestamp, String signature, String body, int answered) {}
+    record Received(String id, String timestamp, String signature, String body, int answered, long atNanos) {}
 
     private final HttpServer server;
     private final ConcurrentLinkedDeque<Integer> answers = new ConcurrentLinkedDeque<>();
@@ -34,7 +34,8 @@ final class WebhookReceiver implements AutoCloseable {
                     h.getFirst("webhook-timestamp"),
                     h.getFirst("webhook-signature"),
                     body,
-                    status));
+                    status,
+                    System.nanoTime()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
