@@ -248,10 +248,7 @@ class IsolationMatrixTest {
             write("POST", "/integrations/webhooks/{id}/delete", Kind.API_PLAN_IN_CONDOMINIUM),
             write("POST", "/integrations/webhooks/{id}/test", Kind.API_PLAN_IN_CONDOMINIUM),
             write("POST", "/integrations/webhooks/{id}/rotate-secret", Kind.API_PLAN_IN_CONDOMINIUM),
-            write(
-                    "POST",
-                    "/integrations/webhooks/{id}/deliveries/{deliveryId}/replay",
-                    Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks/{id}/deliveries/{deliveryId}/replay", Kind.API_PLAN_IN_CONDOMINIUM),
             // the operator's pages
             get("/admin/system", Kind.OPERATOR),
             get("/admin/portfolio", Kind.OPERATOR),

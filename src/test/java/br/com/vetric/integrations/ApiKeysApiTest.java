@@ -47,15 +47,9 @@ class ApiKeysApiTest {
     void setUp() {
         http = HttpFrom.address("127.0.0.1", port);
         run = Long.toString(System.nanoTime(), 36);
-        admin = "Bearer "
-                + JsonPath.read(
-                        http.apiLogin("admin@vetric.test", "admin-test-password")
-                                .body(),
-                        "$.token");
-        condo = condominiums.create(
-                new CondominiumCommand("Chaves " + run, null, null, null, null, null, "enterprise", true));
-        other = condominiums.create(
-                new CondominiumCommand("Outro " + run, null, null, null, null, null, "enterprise", true));
+        admin = IntegrationsFixtures.admin(http);
+        condo = IntegrationsFixtures.enterprise(condominiums, "Chaves " + run);
+        other = IntegrationsFixtures.enterprise(condominiums, "Outro " + run);
     }
 
     String createKey(String scopesJson, String extra) {

@@ -30,22 +30,22 @@ class IntegrationsBrowserTest {
         browser.login(base, "admin@vetric.test", "admin-test-password");
         WebDriver d = browser.driver();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            d.findElement(By.id("nav-integrations")).click();
+            click(d, By.id("nav-integrations"));
             assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Integrações");
 
             d.findElement(By.id("key-name")).sendKeys("ERP da administradora");
-            d.findElement(By.id("scope-sessions:read")).click();
-            d.findElement(By.id("create-key")).click();
+            click(d, By.id("scope-sessions:read"));
+            click(d, By.id("create-key"));
             assertThat(d.findElement(By.id("new-key")).getText()).startsWith("vtr_live_");
             assertThat(d.findElement(By.id("api-keys")).getText()).contains("ERP da administradora", "sessions:read");
 
             d.findElement(By.id("webhook-url")).sendKeys(receiver.url());
-            d.findElement(By.id("event-charger.offline")).click();
-            d.findElement(By.id("create-webhook")).click();
+            click(d, By.id("event-charger.offline"));
+            click(d, By.id("create-webhook"));
             assertThat(d.findElement(By.id("new-secret")).getText()).startsWith("whsec_");
-            d.findElement(By.linkText(receiver.url())).click();
+            click(d, By.linkText(receiver.url()));
 
-            d.findElement(By.id("send-test")).click();
+            click(d, By.id("send-test"));
             assertThat(d.findElement(By.id("test-queued")).getText()).contains("Evento de teste");
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 d.navigate().refresh();
@@ -55,9 +55,17 @@ class IntegrationsBrowserTest {
             assertThat(d.findElement(By.id("deliveries")).getText()).contains("webhook.test", "entregue", "HTTP 204");
             assertThat(receiver.received).hasSize(1);
 
-            d.findElement(By.cssSelector("#deliveries button.replay")).click();
+            click(d, By.cssSelector("#deliveries button.replay"));
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received.size() == 2);
-            assertThat(receiver.received.get(1).id()).isEqualTo(receiver.received.get(0).id());
+            assertThat(receiver.received.get(1).id())
+                    .isEqualTo(receiver.received.get(0).id());
         }
+    }
+
+    /** Clicks an element once it is scrolled to the middle of the window (nothing sticky over it). */
+    static void click(WebDriver d, By by) {
+        org.openqa.selenium.WebElement e = d.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
     }
 }

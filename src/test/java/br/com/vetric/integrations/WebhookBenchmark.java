@@ -54,10 +54,9 @@ class WebhookBenchmark {
     @Test
     void eventsSignedAndDeliveredToALocalReceiver() {
         HttpFrom http = HttpFrom.address("127.0.0.1", port);
-        String admin = "Bearer "
-                + JsonPath.read(http.apiLogin("admin@vetric.test", "admin-test-password").body(), "$.token");
-        Condominium condo = condominiums.create(new CondominiumCommand(
-                "Bench " + System.nanoTime(), null, null, null, null, null, "enterprise", true));
+        String admin = IntegrationsFixtures.admin(http);
+        Condominium condo = condominiums.create(
+                new CondominiumCommand("Bench " + System.nanoTime(), null, null, null, null, null, "enterprise", true));
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             assertThat(http.postJson(
                                     "/api/v1/webhooks",
@@ -75,7 +74,14 @@ class WebhookBenchmark {
                 List<SessionEvent> batch = new ArrayList<>();
                 for (int i = 0; i < PER_BATCH; i++, session++) {
                     batch.add(new SessionStarted(
-                            condo.id(), session, "uuid-" + i, "Vaga " + i, 1, null, "TAG", SessionStatus.CHARGING,
+                            condo.id(),
+                            session,
+                            "uuid-" + i,
+                            "Vaga " + i,
+                            1,
+                            null,
+                            "TAG",
+                            SessionStatus.CHARGING,
                             Instant.now()));
                 }
                 tx.executeWithoutResult(s -> events.publishEvent(new SessionsChanged(condo.id(), batch)));
@@ -90,8 +96,8 @@ class WebhookBenchmark {
                     .max()
                     .orElseThrow();
             List<Long> delays = receiver.received.stream()
-                    .map(r -> r.atNanos()
-                            - committedAt.get(((Number) JsonPath.read(r.body(), "$.data.id")).longValue()))
+                    .map(r ->
+                            r.atNanos() - committedAt.get(((Number) JsonPath.read(r.body(), "$.data.id")).longValue()))
                     .sorted()
                     .toList();
             double seconds = (end - start) / 1e9;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.vetric.condominium.Condominium;
-import br.com.vetric.condominium.CondominiumCommand;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.sessions.SessionEvents.SessionStarted;
@@ -65,13 +64,8 @@ class WebhooksApiTest {
     void setUp() {
         http = HttpFrom.address("127.0.0.1", port);
         run = Long.toString(System.nanoTime(), 36);
-        admin = "Bearer "
-                + JsonPath.read(
-                        http.apiLogin("admin@vetric.test", "admin-test-password")
-                                .body(),
-                        "$.token");
-        condo = condominiums.create(
-                new CondominiumCommand("Ganchos " + run, null, null, null, null, null, "enterprise", true));
+        admin = IntegrationsFixtures.admin(http);
+        condo = IntegrationsFixtures.enterprise(condominiums, "Ganchos " + run);
         receiver = new WebhookReceiver();
     }
 

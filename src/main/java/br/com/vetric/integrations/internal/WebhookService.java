@@ -146,9 +146,15 @@ public class WebhookService {
     }
 
     @Transactional
-    public void replay(CondominiumId condo, long id, long deliveryId) {
-        keys.requireManager(condo);
+    public void replay(CondominiumId condo, long id, String deliveryIdText) {
+        keys.requireManager(condo); // before the path is read: who may not manage webhooks learns nothing from it
         find(condo, id);
+        long deliveryId;
+        try {
+            deliveryId = Long.parseLong(deliveryIdText);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("delivery " + deliveryIdText + " not found");
+        }
         WebhookDelivery d = repository
                 .delivery(condo, id, deliveryId)
                 .orElseThrow(() -> new NotFoundException("delivery " + deliveryId + " not found"));

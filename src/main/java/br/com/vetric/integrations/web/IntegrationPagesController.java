@@ -42,7 +42,8 @@ class IntegrationPagesController {
     private String page(CondominiumId condo, Model model) {
         model.addAttribute("keys", keys.list(condo));
         model.addAttribute("webhooks", webhooks.list(condo));
-        model.addAttribute("scopes", Arrays.stream(ApiScope.values()).map(ApiScope::code).toList());
+        model.addAttribute(
+                "scopes", Arrays.stream(ApiScope.values()).map(ApiScope::code).toList());
         model.addAttribute("events", WebhookEvents.ALL);
         return "integrations/index";
     }
@@ -76,7 +77,9 @@ class IntegrationPagesController {
             Model model) {
         CondominiumId condo = current.require();
         try {
-            model.addAttribute("newSecret", webhooks.create(condo, url, events, description).secret());
+            model.addAttribute(
+                    "newSecret",
+                    webhooks.create(condo, url, events, description).secret());
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.field() + ": " + e.getMessage());
         }

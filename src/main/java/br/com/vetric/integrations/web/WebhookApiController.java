@@ -114,7 +114,7 @@ class WebhookApiController {
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/replay")
-    ResponseEntity<Void> replay(@PathVariable long id, @PathVariable long deliveryId) {
+    ResponseEntity<Void> replay(@PathVariable long id, @PathVariable String deliveryId) {
         webhooks.replay(current.require(), id, deliveryId);
         return ResponseEntity.accepted().build();
     }
