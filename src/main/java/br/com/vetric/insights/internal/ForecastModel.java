@@ -173,6 +173,12 @@ public final class ForecastModel {
         return new Forecast(toDate, Math.round(point), Math.round(low), Math.round(high), shape, level, slope);
     }
 
+    /** The forecast of one day after {@code asOf}, by the model {@code f} fitted on {@code asOf}. */
+    public static long day(Forecast f, LocalDate asOf, LocalDate day) {
+        return Math.round(
+                Math.max(0, f.shape()[dayType(day)] * (f.level() + f.slope() * ChronoUnit.DAYS.between(asOf, day))));
+    }
+
     /** Monday 0 … Sunday 6; a national holiday is a Sunday. */
     public static int dayType(LocalDate d) {
         return BrazilianHolidays.isHoliday(d) ? 6 : d.getDayOfWeek().getValue() - 1;
