@@ -200,6 +200,7 @@ class IsolationMatrixTest {
             get("/sessions/export.{format:csv|xlsx}", "/sessions/export.csv", Kind.CONDOMINIUM, Shows.CHARGER),
             get("/consumption", "/consumption?month={month}", Kind.CONDOMINIUM, Shows.APARTMENT),
             get("/insights", "/insights?month={month}", Kind.CONDOMINIUM, Shows.APARTMENT, Shows.CHARGER),
+            get("/insights.pdf", "/insights.pdf?month={month}", Kind.CONDOMINIUM),
             get("/residents", Kind.CONDOMINIUM, Shows.RESIDENT),
             get("/residents/new", Kind.CONDOMINIUM),
             get("/residents/import", Kind.CONDOMINIUM),

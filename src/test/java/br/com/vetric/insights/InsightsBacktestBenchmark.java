@@ -45,10 +45,15 @@ class InsightsBacktestBenchmark {
     @Test
     void backtestOnTheDemosSimulatedHistory() throws IOException {
         List<Condominium> demo = condominiums.active();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> demo.stream()
-                .allMatch(c -> sessions.search(c.id(), SessionFilter.none(), 0, 1).totalElements() > 20));
-        StringBuilder out = new StringBuilder("| condominium | month | made on day | forecast kWh | 80 % interval | actual kWh | held |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> demo.stream()
+                        .allMatch(c -> sessions.search(c.id(), SessionFilter.none(), 0, 1)
+                                        .totalElements()
+                                > 20));
+        StringBuilder out = new StringBuilder(
+                "| condominium | month | made on day | forecast kWh | 80 % interval | actual kWh | held |\n"
+                        + "|---|---|---|---|---|---|---|\n");
         StringBuilder summary = new StringBuilder();
         int rows = 0;
         double ape = 0;
@@ -83,12 +88,14 @@ class InsightsBacktestBenchmark {
             }
         }
         assertThat(rows).isPositive();
-        summary.insert(0, String.format(
-                Locale.ROOT,
-                "Condominiums: %d forecasts, MAPE %.1f %%, coverage %.0f %%%n",
-                rows,
-                100 * ape / rows,
-                100.0 * held / rows));
+        summary.insert(
+                0,
+                String.format(
+                        Locale.ROOT,
+                        "Condominiums: %d forecasts, MAPE %.1f %%, coverage %.0f %%%n",
+                        rows,
+                        100 * ape / rows,
+                        100.0 * held / rows));
         String report = out + "\n" + summary;
         System.out.println(report);
         Files.writeString(Path.of("target", "insights-backtest.md"), report);

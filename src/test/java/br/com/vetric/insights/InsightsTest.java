@@ -153,6 +153,26 @@ class InsightsTest {
     }
 
     @Test
+    void theInsightsPdfCarriesTheForecastTheRankingAndTheBacktest() throws Exception {
+        byte[] pdf = mvc.perform(
+                        get("/insights.pdf").param("month", last.toString()).with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text)
+                    .contains("Indicadores de")
+                    .contains("Previsão para o mês: " + last.lengthOfMonth() * 10 + ",00 kWh")
+                    .contains("Modelo:")
+                    .contains("101")
+                    .contains("Como a previsão se saiu");
+        }
+    }
+
+    @Test
     void theSindicoSeesTheForecastTheChartTheHeatmapAndHowTheForecastDidInPortuguese() {
         WebDriver d = browser.driver();
         d.manage().window().setSize(new Dimension(1366, 900));

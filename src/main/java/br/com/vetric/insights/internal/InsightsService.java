@@ -2,6 +2,7 @@ package br.com.vetric.insights.internal;
 
 import br.com.vetric.chargers.ChargerView;
 import br.com.vetric.chargers.Chargers;
+import br.com.vetric.chargers.StatusChange;
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.insights.internal.Insights.Accuracy;
@@ -217,12 +218,16 @@ public class InsightsService {
         if (!from.isBefore(to)) {
             return result;
         }
+        Map<String, List<StatusChange>> histories = chargers.histories(condo, from, to);
         for (ChargerView ch : chargers.list(condo)) {
+            List<StatusChange> h = histories.getOrDefault(ch.uuid(), List.of());
+            StatusChange before =
+                    !h.isEmpty() && h.getFirst().observedAt().isBefore(from) ? h.getFirst() : null;
             result.add(Reliability.of(
                     ch.uuid(),
                     ch.name() == null || ch.name().isBlank() ? ch.chargeBoxId() : ch.name(),
-                    chargers.lastChangeBefore(condo, ch.uuid(), from).orElse(null),
-                    chargers.history(condo, ch.uuid(), from, to),
+                    before,
+                    before == null ? h : h.subList(1, h.size()),
                     count.getOrDefault(ch.uuid(), 0),
                     abnormal.getOrDefault(ch.uuid(), List.of()),
                     from,

@@ -37,7 +37,7 @@ public record Reliability(
      * From a charger's status history over [from, to) ({@code before}: its last change before {@code from}) and its
      * sessions' ends in the period ({@code abnormalAt}: when each abnormal one ended).
      */
-    static Reliability of(
+    public static Reliability of(
             String uuid,
             String name,
             @Nullable StatusChange before,

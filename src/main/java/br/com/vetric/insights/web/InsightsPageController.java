@@ -1,18 +1,27 @@
 package br.com.vetric.insights.web;
 
+import br.com.vetric.condominium.Condominium;
 import br.com.vetric.identity.CurrentCondominium;
 import br.com.vetric.insights.internal.Insights;
+import br.com.vetric.insights.internal.InsightsPdf;
 import br.com.vetric.insights.internal.InsightsService;
 import br.com.vetric.insights.internal.Occupancy;
 import br.com.vetric.shared.CondominiumId;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,19 +39,61 @@ class InsightsPageController {
 
     private final InsightsService insights;
     private final CurrentCondominium current;
+    private final MessageSource messages;
+    private final Clock clock;
 
-    InsightsPageController(InsightsService insights, CurrentCondominium current) {
+    InsightsPageController(InsightsService insights, CurrentCondominium current, MessageSource messages, Clock clock) {
         this.insights = insights;
         this.current = current;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/insights")
     String page(
             @RequestParam(required = false) @Nullable String month,
             @RequestParam(required = false) @Nullable Integer wait,
-            Model model) {
+            Model model,
+            Locale locale) {
         CondominiumId condo = current.require();
         LocalDate today = insights.today(condo);
+        InsightsPdf.Content c = content(condo, month, wait, today, locale);
+        YearMonth m = c.forecast().month();
+        model.addAttribute("f", c.forecast());
+        model.addAttribute("month", m.toString());
+        model.addAttribute("previous", m.minusMonths(1).toString());
+        model.addAttribute("next", m.plusMonths(1).toString());
+        model.addAttribute("ranking", c.ranking());
+        model.addAttribute("backtest", c.backtest());
+        model.addAttribute("u", c.utilisation());
+        model.addAttribute("heatmap", heatmapRows(c.utilisation().heatmap()));
+        model.addAttribute("wait", c.waitMinutes());
+        model.addAttribute("reliability", c.reliability());
+        model.addAttribute("chart", chart(c.forecast()));
+        return "insights/index";
+    }
+
+    /** The same page as a PDF, for the condominium's meeting. */
+    @GetMapping("/insights.pdf")
+    ResponseEntity<byte[]> pdf(
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable Integer wait,
+            Locale locale) {
+        CondominiumId condo = current.require();
+        InsightsPdf.Content c = content(condo, month, wait, insights.today(condo), locale);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("indicadores-" + c.forecast().month() + ".pdf")
+                                .build()
+                                .toString())
+                .body(InsightsPdf.write(c));
+    }
+
+    private InsightsPdf.Content content(
+            CondominiumId condo, @Nullable String month, @Nullable Integer wait, LocalDate today, Locale locale) {
         YearMonth m;
         try {
             m = InsightsApiController.month(month, today);
@@ -52,21 +103,18 @@ class InsightsPageController {
         int waitMinutes = wait == null || wait < 1 || wait > 240 ? DEFAULT_WAIT_MINUTES : wait;
         LocalDate asOf = InsightsApiController.asOf(null, m, today);
         Insights.MonthForecast f = insights.forecast(condo, m, asOf);
-        Insights.Backtest backtest = insights.backtest(condo);
-        InsightsService.Utilisation utilisation = insights.utilisation(condo, m, asOf, Duration.ofMinutes(waitMinutes));
-        model.addAttribute("f", f);
-        model.addAttribute("month", m.toString());
-        model.addAttribute("previous", m.minusMonths(1).toString());
-        model.addAttribute("next", m.plusMonths(1).toString());
-        model.addAttribute("future", m.atDay(1).isAfter(today));
-        model.addAttribute("ranking", insights.ranking(condo, f));
-        model.addAttribute("backtest", backtest);
-        model.addAttribute("u", utilisation);
-        model.addAttribute("heatmap", heatmapRows(utilisation.heatmap()));
-        model.addAttribute("wait", waitMinutes);
-        model.addAttribute("reliability", insights.reliability(condo, m, asOf));
-        model.addAttribute("chart", chart(f));
-        return "insights/index";
+        Condominium c = current.requireCondominium();
+        return new InsightsPdf.Content(
+                c.name(),
+                c.zone(),
+                clock.instant(),
+                f,
+                insights.ranking(condo, f),
+                insights.backtest(condo),
+                insights.utilisation(condo, m, asOf, Duration.ofMinutes(waitMinutes)),
+                waitMinutes,
+                insights.reliability(condo, m, asOf),
+                messages.getMessage("insights.model", null, locale));
     }
 
     /** The chart's data: per day, the kWh to date so far and, after asOf, the forecast and its band (cumulative). */
