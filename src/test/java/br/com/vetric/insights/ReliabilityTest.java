@@ -30,14 +30,7 @@ class ReliabilityTest {
                 at("2026-03-25T10:00:00Z", ConnectorStatus.AVAILABLE, null, true),
                 at("2026-03-28T08:00:00Z", ConnectorStatus.UNAVAILABLE, "PowerMeterFailure", true));
         Reliability r = Reliability.of(
-                "uuid-1",
-                "Garagem 1",
-                null,
-                history,
-                40,
-                List.of(Instant.parse("2026-03-26T00:00:00Z")),
-                FROM,
-                TO);
+                "uuid-1", "Garagem 1", null, history, 40, List.of(Instant.parse("2026-03-26T00:00:00Z")), FROM, TO);
         assertThat(r.faults()).isEqualTo(2);
         assertThat(r.offlineSeconds()).isEqualTo(2 * 3600);
         assertThat(r.abnormalEnds()).isEqualTo(1);

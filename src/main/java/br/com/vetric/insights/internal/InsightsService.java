@@ -221,8 +221,7 @@ public class InsightsService {
         Map<String, List<StatusChange>> histories = chargers.histories(condo, from, to);
         for (ChargerView ch : chargers.list(condo)) {
             List<StatusChange> h = histories.getOrDefault(ch.uuid(), List.of());
-            StatusChange before =
-                    !h.isEmpty() && h.getFirst().observedAt().isBefore(from) ? h.getFirst() : null;
+            StatusChange before = !h.isEmpty() && h.getFirst().observedAt().isBefore(from) ? h.getFirst() : null;
             result.add(Reliability.of(
                     ch.uuid(),
                     ch.name() == null || ch.name().isBlank() ? ch.chargeBoxId() : ch.name(),

@@ -6,6 +6,7 @@ import br.com.vetric.insights.internal.InsightsService;
 import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Energy;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
@@ -64,7 +65,7 @@ class InsightsApiController {
                 insights.zone(condo).getId(),
                 MODEL,
                 json(f.condominium()),
-                f.apartments().stream().map(InsightsApiController::apartment).toList());
+                f.apartments().stream().map(InsightsApiController::json).toList());
     }
 
     @GetMapping("/api/v1/insights/backtest")
@@ -116,19 +117,10 @@ class InsightsApiController {
         return day;
     }
 
-    private static Totals json(Insights.Forecast f) {
-        return new Totals(
-                Energy.kwh(f.toDateWh()),
-                Energy.kwh(f.forecastWh()),
-                Energy.kwh(f.lowWh()),
-                Energy.kwh(f.highWh()),
-                f.costToDate(),
-                f.costForecast());
-    }
-
-    private static ApartmentJson apartment(Insights.Forecast f) {
-        return new ApartmentJson(
-                String.valueOf(f.apartment()),
+    /** The figures of a forecast; {@code apartment} only on an apartment's. */
+    private static Figures json(Insights.Forecast f) {
+        return new Figures(
+                f.apartment(),
                 Energy.kwh(f.toDateWh()),
                 Energy.kwh(f.forecastWh()),
                 Energy.kwh(f.lowWh()),
@@ -142,19 +134,11 @@ class InsightsApiController {
             LocalDate asOf,
             String zone,
             String model,
-            Totals condominium,
-            List<ApartmentJson> apartments) {}
+            Figures condominium,
+            List<Figures> apartments) {}
 
-    record Totals(
-            BigDecimal kWhToDate,
-            BigDecimal kWhForecast,
-            BigDecimal low,
-            BigDecimal high,
-            @Nullable BigDecimal costToDate,
-            @Nullable BigDecimal costForecast) {}
-
-    record ApartmentJson(
-            String apartment,
+    record Figures(
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String apartment,
             BigDecimal kWhToDate,
             BigDecimal kWhForecast,
             BigDecimal low,
