@@ -199,5 +199,6 @@ class InsightsTest {
                 .contains("dia 7")
                 .contains("0%");
         assertThat(d.findElement(By.id("ranking")).getText()).contains("101");
+        assertThat(d.findElement(By.id("unusual-none")).getText()).isEqualTo("Nada fora do usual neste mês.");
     }
 }

@@ -43,6 +43,7 @@ public final class InsightsPdf {
             InsightsService.Utilisation utilisation,
             int waitMinutes,
             List<Reliability> reliability,
+            List<String> unusual,
             String model) {}
 
     public static byte[] write(Content c) {
@@ -77,6 +78,14 @@ public final class InsightsPdf {
                             + PtBr.percent(a.mape()) + "; o intervalo acertou " + PtBr.percent(a.coverage()) + " ("
                             + a.forecasts() + " previsões).",
                     BODY));
+        }
+
+        doc.add(heading("Fora do usual"));
+        if (c.unusual().isEmpty()) {
+            doc.add(new Paragraph("Nada fora do usual neste mês.", BODY));
+        }
+        for (String u : c.unusual()) {
+            doc.add(new Paragraph("• " + u, BODY));
         }
 
         doc.add(heading("Comparação entre apartamentos"));

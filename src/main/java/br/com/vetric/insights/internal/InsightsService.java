@@ -12,6 +12,7 @@ import br.com.vetric.insights.internal.Insights.Day;
 import br.com.vetric.insights.internal.Insights.Forecast;
 import br.com.vetric.insights.internal.Insights.MonthForecast;
 import br.com.vetric.insights.internal.Insights.Ranked;
+import br.com.vetric.platform.PtBr;
 import br.com.vetric.reports.Tariff;
 import br.com.vetric.reports.Tariffs;
 import br.com.vetric.sessions.ChargingSession;
@@ -234,6 +235,127 @@ public class InsightsService {
         }
         result.sort(Comparator.comparingDouble(Reliability::badness).reversed().thenComparing(Reliability::name));
         return result;
+    }
+
+    /**
+     * The month's unusual patterns up to {@code asOf} ({@link Unusual}): apartments far above their usual month to
+     * date (against the same days of their previous 6 months), chargers with abnormal ends above the condominium's
+     * rate, sessions with far less energy than their charging time implies, unknown tags used repeatedly.
+     */
+    public List<Unusual.Finding> unusual(CondominiumId condo, YearMonth month, LocalDate asOf) {
+        ZoneId zone = zone(condo);
+        List<Unusual.Finding> findings = new ArrayList<>();
+        LocalDate last = min(asOf, month.atEndOfMonth());
+        if (last.isBefore(month.atDay(1))) {
+            return findings;
+        }
+        int day = last.getDayOfMonth();
+        List<SessionEnergy> energies = sessions.energy(
+                condo,
+                month.minusMonths(6).atDay(1).atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant(),
+                tariffs.tariff(condo).peakWindow(),
+                zone);
+        EnergyHistory h = EnergyHistory.of(energies, last);
+        for (Map.Entry<String, Map<LocalDate, Long>> e : h.apartments().entrySet()) {
+            LocalDate first = EnergyHistory.firstDay(e.getValue(), last);
+            long mtd = sumDays(e.getValue(), month, day);
+            List<Long> previous = new ArrayList<>();
+            for (int k = 1; k <= 6; k++) {
+                YearMonth m = month.minusMonths(k);
+                if (!first.isAfter(m.atDay(1))) {
+                    previous.add(sumDays(e.getValue(), m, day));
+                }
+            }
+            Long threshold = Unusual.consumptionThreshold(mtd, previous);
+            if (threshold != null) {
+                double[] values =
+                        previous.stream().mapToDouble(Long::doubleValue).toArray();
+                findings.add(new Unusual.Finding(
+                        Unusual.Kind.CONSUMPTION_ABOVE_USUAL,
+                        e.getKey(),
+                        List.of(
+                                PtBr.kwh(mtd),
+                                PtBr.kwh(Math.round(Unusual.median(values))),
+                                Integer.toString(previous.size()),
+                                Integer.toString(day))));
+            }
+        }
+        Map<String, int[]> perCharger = new HashMap<>(); // sessions, abnormal
+        Map<String, String> names = new HashMap<>();
+        List<double[]> powers = new ArrayList<>();
+        List<ChargingSession> finished = new ArrayList<>();
+        int allSessions = 0;
+        int allAbnormal = 0;
+        for (SessionEnergy e : energies) {
+            ChargingSession s = e.session();
+            if (s.startedAt().isBefore(month.atDay(1).atStartOfDay(zone).toInstant())) {
+                continue;
+            }
+            int[] c = perCharger.computeIfAbsent(s.chargerUuid(), k -> new int[2]);
+            names.putIfAbsent(s.chargerUuid(), s.chargerName() == null ? s.chargerUuid() : s.chargerName());
+            c[0]++;
+            allSessions++;
+            if (s.endReason() != null && s.endReason().abnormal()) {
+                c[1]++;
+                allAbnormal++;
+            }
+            if (s.endedAt() != null && !s.energyPending() && s.durationSeconds() != null) {
+                powers.add(new double[] {s.energyWh(), chargingSeconds(s)});
+                finished.add(s);
+            }
+        }
+        for (Map.Entry<String, int[]> e : perCharger.entrySet()) {
+            int[] c = e.getValue();
+            Double expected = Unusual.abnormalExpected(c[1], c[0], allAbnormal, allSessions);
+            if (expected != null) {
+                findings.add(new Unusual.Finding(
+                        Unusual.Kind.ABNORMAL_ENDS_ABOVE_USUAL,
+                        names.get(e.getKey()),
+                        List.of(
+                                Integer.toString(c[1]),
+                                Integer.toString(c[0]),
+                                String.format(java.util.Locale.ROOT, "%.1f", expected)
+                                        .replace('.', ','))));
+            }
+        }
+        double medianW = Unusual.medianPowerW(powers);
+        for (ChargingSession s : finished) {
+            long charging = chargingSeconds(s);
+            if (Unusual.lowEnergy(s.energyWh(), charging, medianW)) {
+                findings.add(new Unusual.Finding(
+                        Unusual.Kind.LOW_ENERGY_SESSION,
+                        s.chargerName() == null ? s.chargerUuid() : s.chargerName(),
+                        List.of(
+                                PtBr.dateTime(s.startedAt(), zone),
+                                PtBr.kwh(s.energyWh()),
+                                PtBr.duration(charging),
+                                PtBr.kwh(Math.round(medianW * charging / 3600.0)))));
+            }
+        }
+        Instant monthStart = month.atDay(1).atStartOfDay(zone).toInstant();
+        for (Sessions.UnknownTag t : sessions.unknownTags(condo)) {
+            if (t.sessions() >= Unusual.MIN_UNKNOWN_USES && !t.lastSeenAt().isBefore(monthStart)) {
+                findings.add(new Unusual.Finding(
+                        Unusual.Kind.UNKNOWN_TAG_REPEATED,
+                        t.tag(),
+                        List.of(Long.toString(t.sessions()), PtBr.dateTime(t.lastSeenAt(), zone))));
+            }
+        }
+        return findings;
+    }
+
+    private static long chargingSeconds(ChargingSession s) {
+        long duration = s.durationSeconds() == null ? 0 : s.durationSeconds();
+        return Math.max(0, duration - s.idleSeconds());
+    }
+
+    private static long sumDays(Map<LocalDate, Long> series, YearMonth m, int days) {
+        long total = 0;
+        for (int d = 1; d <= Math.min(days, m.lengthOfMonth()); d++) {
+            total += series.getOrDefault(m.atDay(d), 0L);
+        }
+        return total;
     }
 
     /**

@@ -130,15 +130,12 @@ class InsightsApiController {
     }
 
     record ForecastJson(
-            String month,
-            LocalDate asOf,
-            String zone,
-            String model,
-            Figures condominium,
-            List<Figures> apartments) {}
+            String month, LocalDate asOf, String zone, String model, Figures condominium, List<Figures> apartments) {}
 
     record Figures(
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String apartment,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String apartment,
+
             BigDecimal kWhToDate,
             BigDecimal kWhForecast,
             BigDecimal low,

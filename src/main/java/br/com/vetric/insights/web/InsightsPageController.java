@@ -69,6 +69,7 @@ class InsightsPageController {
         model.addAttribute("heatmap", heatmapRows(c.utilisation().heatmap()));
         model.addAttribute("wait", c.waitMinutes());
         model.addAttribute("reliability", c.reliability());
+        model.addAttribute("unusual", c.unusual());
         model.addAttribute("chart", chart(c.forecast()));
         return "insights/index";
     }
@@ -114,6 +115,9 @@ class InsightsPageController {
                 insights.utilisation(condo, m, asOf, Duration.ofMinutes(waitMinutes)),
                 waitMinutes,
                 insights.reliability(condo, m, asOf),
+                insights.unusual(condo, m, asOf).stream()
+                        .map(u -> messages.getMessage("insights.unusual." + u.kind(), u.args(), locale))
+                        .toList(),
                 messages.getMessage("insights.model", null, locale));
     }
 
