@@ -234,4 +234,24 @@ class ApiKeysApiTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("scopes");
     }
+
+    @Test
+    void theOpenApiDocumentDescribesBothKindsOfAuthenticationAndEachOperationsScope() {
+        // the document is generated on its first request: slow on a loaded machine
+        String doc = http.send(http.request("/v3/api-docs")
+                        .timeout(java.time.Duration.ofMinutes(2))
+                        .header("Authorization", admin)
+                        .GET())
+                .body();
+        assertThat(JsonPath.<String>read(doc, "$.components.securitySchemes.apiKey.scheme"))
+                .isEqualTo("bearer");
+        assertThat(JsonPath.<String>read(doc, "$.components.securitySchemes.bearer.bearerFormat"))
+                .isEqualTo("JWT");
+        assertThat(JsonPath.<String>read(doc, "$.paths['/api/v1/sessions'].get.x-vetric-scope"))
+                .isEqualTo("sessions:read");
+        assertThat(JsonPath.<List<String>>read(doc, "$.paths['/api/v1/residents'].post.security[*].apiKey[*]"))
+                .containsExactly("residents:write");
+        assertThat(JsonPath.<List<Object>>read(doc, "$.paths['/api/v1/users'].get[?(@.x-vetric-scope)]"))
+                .isEmpty();
+    }
 }
