@@ -90,6 +90,7 @@ class PollLeases {
     }
 
     private Map<Long, Long> maintainNow(int connections, LongPredicate inFlight) {
+        repository.boundIdleInTransaction(ttl);
         int live = repository.heartbeat(me, ttl);
         Map<Long, Long> mine = new HashMap<>(repository.renew(me, ttl));
         int share = connections == 0 ? 0 : Math.ceilDiv(connections, Math.max(1, live));
@@ -178,6 +179,7 @@ class PollLeases {
         if (c == null || c[0] != connectionId) {
             throw new LeaseLostException("no lease bound for connection " + connectionId);
         }
+        repository.boundIdleInTransaction(ttl); // the write transaction's locks end with a paused instance
         if (!repository.stillHeld(me, connectionId, c[1])) {
             throw new LeaseLostException("instance " + me + " lost the poll lease of connection " + connectionId
                     + " (token " + c[1] + "): another instance polls it now; this poll writes nothing");

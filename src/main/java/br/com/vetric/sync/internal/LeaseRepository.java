@@ -26,6 +26,17 @@ public class LeaseRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Within the current transaction: if this instance stops between two statements (a long GC pause, SIGSTOP) the
+     * server ends its session after {@code ttl}, so the locks it holds never keep another instance from taking over.
+     */
+    public void boundIdleInTransaction(Duration ttl) {
+        jdbc.sql("select set_config('idle_in_transaction_session_timeout', :ms, true)")
+                .param("ms", Long.toString(ttl.toMillis()))
+                .query(String.class)
+                .single();
+    }
+
     /** Says this instance is alive for {@code ttl}; returns how many instances are alive (this one included). */
     public int heartbeat(String me, Duration ttl) {
         jdbc.sql("""
