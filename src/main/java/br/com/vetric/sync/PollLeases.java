@@ -160,9 +160,15 @@ class PollLeases {
      * instance holds it, then runs it fenced like the poller's; empty when another instance polls the connection.
      */
     <T> Optional<T> byHand(long connectionId, Supplier<T> poll) {
-        Optional<Long> token = Tenancy.acrossAll(
-                "poll leases span the connections of every condominium",
-                () -> repository.takeOne(me, ttl, connectionId));
+        Optional<Long> token;
+        try {
+            token = Tenancy.acrossAll(
+                    "poll leases span the connections of every condominium",
+                    () -> repository.takeOne(me, ttl, connectionId));
+        } catch (RuntimeException e) {
+            log.error("Could not take the poll lease of connection {}: not polled", connectionId, e);
+            return Optional.empty();
+        }
         if (token.isEmpty()) {
             log.info("Connection {} is polled by another instance: not polled here", connectionId);
             return Optional.empty();

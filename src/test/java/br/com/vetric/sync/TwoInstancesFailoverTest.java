@@ -93,9 +93,18 @@ class TwoInstancesFailoverTest {
         byConnection.put(longValue("select id from cpms_connection where from_environment"), accounts.getFirst());
         String token = login(a);
         for (SimulatedAccount account : accounts.subList(1, 4)) {
-            HttpResponse<String> r = send(a, "POST", "/api/v1/cpms-connections", token, account.json(condo));
+            // one condominium per account, as CVE-PRO accounts usually are (the primary one has the environment's)
+            HttpResponse<String> created = send(
+                    a,
+                    "POST",
+                    "/api/v1/condominiums",
+                    token,
+                    "{\"name\": \"Edifício " + accounts.indexOf(account) + "\", \"plan\": \"enterprise\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            HttpResponse<String> r =
+                    send(a, "POST", "/api/v1/cpms-connections", token, account.json(idIn(created.body())));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-            byConnection.put(Long.parseLong(r.body().replaceAll(".*?\"id\"\\s*:\\s*(\\d+).*", "$1")), account);
+            byConnection.put(idIn(r.body()), account);
         }
 
         // spread: two connections each
@@ -194,7 +203,12 @@ class TwoInstancesFailoverTest {
                 for (TransactionSnapshot t : account.simulator.transactions()) {
                     assertThat(longValue("select count(*) from charging_session where charger_uuid = '"
                                     + t.chargeBoxUuid() + "' and external_transaction_id = " + t.id()))
-                            .as("session of transaction %d on %s", t.id(), t.chargeBoxUuid())
+                            .as(
+                                    "session of transaction %d on %s (the database has %s)",
+                                    t.id(),
+                                    t.chargeBoxUuid(),
+                                    rows("select charger_uuid, external_transaction_id, status, ended_at"
+                                            + " from charging_session order by id"))
                             .isEqualTo(1);
                 }
             }
@@ -324,6 +338,27 @@ class TwoInstancesFailoverTest {
 
     private String url() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/vetric";
+    }
+
+    private static long idIn(String json) {
+        return Long.parseLong(json.replaceAll("(?s).*?\"id\"\\s*:\\s*(\\d+).*", "$1"));
+    }
+
+    private String rows(String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url(), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(String.join("|", row));
+            }
+        }
+        return rows.toString();
     }
 
     private long longValue(String query) throws SQLException {
