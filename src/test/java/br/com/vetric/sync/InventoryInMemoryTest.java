@@ -9,6 +9,7 @@ import br.com.vetric.support.SimulatedAccount;
 import br.com.vetric.support.WebTest;
 import br.com.vetric.sync.internal.ConnectionCache;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,15 +46,20 @@ class InventoryInMemoryTest {
                 .orElse(null);
     }
 
+    long connect(SimulatedAccount account, @Nullable CondominiumId condo) {
+        long id = connections
+                .create(new ConnectionCommand(
+                        account.simulator.baseUrl(), account.apiKey, account.email, account.password, condo))
+                .id();
+        account.catchUp();
+        return id;
+    }
+
     @Test
     void aPollKeepsTheInventoryAndSeesAnotherInstancesChangeAtItsNextPoll() {
         CondominiumId condo = condominiums.create("Edifício Memória").id();
         try (SimulatedAccount account = SimulatedAccount.start("Vaga memória", 3)) {
-            long id = connections
-                    .create(new ConnectionCommand(
-                            account.simulator.baseUrl(), account.apiKey, account.email, account.password, condo))
-                    .id();
-            account.catchUp();
+            long id = connect(account, condo);
             assertThat(sync.runConnection(id).get(condo).success()).isTrue();
             assertThat(sync.runConnection(id).get(condo).success()).isTrue();
             assertThat(cache.holds(id))
@@ -79,11 +85,7 @@ class InventoryInMemoryTest {
     void anAssignmentHereDropsTheInventoryAtOnce() {
         CondominiumId condo = condominiums.create("Edifício Caixa de Entrada").id();
         try (SimulatedAccount account = SimulatedAccount.start("Vaga inbox", 2)) {
-            long id = connections
-                    .create(new ConnectionCommand(
-                            account.simulator.baseUrl(), account.apiKey, account.email, account.password, null))
-                    .id();
-            account.catchUp();
+            long id = connect(account, null);
             sync.runConnection(id);
             sync.runConnection(id);
             assertThat(cache.holds(id)).isTrue();
