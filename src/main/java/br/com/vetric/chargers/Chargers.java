@@ -19,6 +19,7 @@ import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.ConnectorStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,22 @@ public class Chargers {
     @Transactional(readOnly = true)
     public List<StatusChange> history(CondominiumId condo, String uuid, Instant from, Instant to) {
         return repository.history(condo, uuid, from, to);
+    }
+
+    /**
+     * Every charger's status history over [from, to) (observed time), by charger uuid, each in order and preceded by
+     * the charger's last change before {@code from} when there is one: two queries for the whole condominium.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<StatusChange>> histories(CondominiumId condo, Instant from, Instant to) {
+        Map<String, List<StatusChange>> result = new HashMap<>();
+        for (StatusChange c : repository.lastChangesBefore(condo, from)) {
+            result.computeIfAbsent(c.chargerUuid(), k -> new ArrayList<>()).add(c);
+        }
+        for (StatusChange c : repository.historyOfAll(condo, from, to)) {
+            result.computeIfAbsent(c.chargerUuid(), k -> new ArrayList<>()).add(c);
+        }
+        return result;
     }
 
     /** What the charger was last recorded doing before {@code before} (for the start of a timeline). */

@@ -41,6 +41,7 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         a.put("VETRIC_CPMS_TRANSACTION_WINDOW", "vetric.cpms.transaction-window");
         a.put("VETRIC_POLL_INTERVAL", "vetric.sync.poll-interval");
         a.put("VETRIC_SYNC_ENABLED", "vetric.sync.enabled");
+        a.put("VETRIC_POLL_LEASE", "vetric.sync.lease-duration");
         a.put("VETRIC_CHARGER_OFFLINE_AFTER", "vetric.chargers.offline-after");
         a.put("VETRIC_STATUS_HISTORY_RETENTION", "vetric.chargers.status-history-retention");
         a.put("VETRIC_SESSION_STUCK_AFTER", "vetric.sessions.stuck-after");

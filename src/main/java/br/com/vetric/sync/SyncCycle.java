@@ -63,6 +63,7 @@ public class SyncCycle {
     private final SyncProperties props;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PollLeases leases;
     private final Duration backfillWindow;
     private final Duration transactionWindow;
     private final Map<Long, ReentrantLock> connectionLocks = new ConcurrentHashMap<>();
@@ -90,8 +91,10 @@ public class SyncCycle {
             Clock clock,
             ApplicationEventPublisher events,
             CpmsProperties cpms,
+            PollLeases leases,
             ConnectionCache cache,
             SessionProperties sessionProps) {
+        this.leases = leases;
         this.clients = clients;
         this.cache = cache;
         this.liveGap = sessionProps.liveGap();
@@ -148,6 +151,10 @@ public class SyncCycle {
     }
 
     private Map<CondominiumId, CycleOutcome> poll(Stored connection, Set<CondominiumId> evenIfDeactivated) {
+        if (!leases.bound(connection.id())) { // by hand: under the connection's lease too, unless another polls it
+            return leases.byHand(connection.id(), () -> poll(connection, evenIfDeactivated))
+                    .orElse(Map.of());
+        }
         ReentrantLock lock = connectionLocks.computeIfAbsent(connection.id(), id -> new ReentrantLock());
         lock.lock();
         try {
@@ -213,6 +220,9 @@ public class SyncCycle {
         Map<CondominiumId, List<ChargePointSnapshot>> parts;
         try {
             parts = split(connection, snapshot, known, started);
+        } catch (PollLeases.LeaseLostException e) {
+            log.warn("Poll of connection {} not written: {}", id, e.getMessage());
+            return Map.of();
         } catch (RuntimeException e) {
             log.error("Could not record the chargers connection {} reports", id, e);
             return failed(
@@ -336,6 +346,7 @@ public class SyncCycle {
         Set<String> elsewhere = new LinkedHashSet<>();
         if (!fresh.isEmpty() || !renamed.isEmpty()) {
             tx.executeWithoutResult(s -> {
+                leases.fence(connection.id());
                 if (!fresh.isEmpty()) {
                     elsewhere.addAll(inventory.reportedElsewhere(connection.id(), fresh));
                     List<String> mine = new ArrayList<>();
@@ -410,6 +421,7 @@ public class SyncCycle {
             outcome = Tenancy.within(
                     condo,
                     () -> tx.execute(status -> {
+                        leases.fence(connection);
                         ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
                         SessionSyncResult s = sessions.reconcile(
                                 condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);
@@ -443,6 +455,9 @@ public class SyncCycle {
             if (!waiting.isEmpty()) {
                 log.info("Condominium {}: the waiting sessions of charger(s) {} were imported", condo, waiting);
             }
+        } catch (PollLeases.LeaseLostException e) {
+            log.warn("Cycle for condominium {} not written: {}", condo, e.getMessage());
+            return failedOutcome(t0, "poll lease lost");
         } catch (RuntimeException e) {
             log.error("Sync cycle for condominium {} failed while writing; nothing was changed", condo, e);
             outcome = failedOutcome(
@@ -463,6 +478,10 @@ public class SyncCycle {
             long t0,
             @Nullable ConnectionState upstream,
             String error) {
+        if (!leases.stillHeld(connection)) {
+            log.warn("Failed poll of connection {} not recorded: this instance lost its poll lease", connection);
+            return Map.of();
+        }
         CycleOutcome outcome = failedOutcome(t0, error);
         if (upstream != null) {
             monitor.cpmsFailed(connection, clock.instant(), upstream, error);

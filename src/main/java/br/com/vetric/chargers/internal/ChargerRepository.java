@@ -226,6 +226,36 @@ public class ChargerRepository {
                 .list();
     }
 
+    /** Every charger's status changes observed in [from, to), by charger, in order: one query. */
+    public List<StatusChange> historyOfAll(CondominiumId condo, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select charger_uuid, connector_id, status, error_code, online, status_at, observed_at
+                          from charger_status_history
+                         where condominium_id = :condo and observed_at >= :from and observed_at < :to
+                         order by charger_uuid, observed_at, id
+                        """)
+                .param("condo", condo.value())
+                .param("from", Sql.ts(from))
+                .param("to", Sql.ts(to))
+                .query(ChargerRepository::change)
+                .list();
+    }
+
+    /** Each charger's last status change recorded before {@code before}: one query. */
+    public List<StatusChange> lastChangesBefore(CondominiumId condo, Instant before) {
+        return jdbc.sql("""
+                        select distinct on (charger_uuid)
+                               charger_uuid, connector_id, status, error_code, online, status_at, observed_at
+                          from charger_status_history
+                         where condominium_id = :condo and observed_at < :before
+                         order by charger_uuid, observed_at desc, id desc
+                        """)
+                .param("condo", condo.value())
+                .param("before", Sql.ts(before))
+                .query(ChargerRepository::change)
+                .list();
+    }
+
     /** The last status change recorded before {@code before} (one row, however long the history). */
     public Optional<StatusChange> lastChangeBefore(CondominiumId condo, String uuid, Instant before) {
         return jdbc.sql("""
