@@ -1,5 +1,9 @@
 package br.com.vetric.sync;
 
+import org.jspecify.annotations.Nullable;
+
+import br.com.vetric.shared.CondominiumId;
+
 import br.com.vetric.platform.Instance;
 import br.com.vetric.platform.Tenancy;
 import br.com.vetric.sync.internal.LeaseRepository;
@@ -181,12 +185,21 @@ class PollLeases {
      * ends and throws when this instance no longer holds it with the token the poll started with.
      */
     void fence(long connectionId) {
+        fence(connectionId, null);
+    }
+
+    /**
+     * As {@link #fence(long)}, for the transaction that applies a poll to condominium {@code condo}: it also waits for
+     * any other instance applying a poll of another connection to the same condominium (a transaction-scoped
+     * advisory lock), as the in-process lock does between this instance's own polls.
+     */
+    void fence(long connectionId, @Nullable CondominiumId condo) {
         long[] c = current.get();
         if (c == null || c[0] != connectionId) {
             throw new LeaseLostException("no lease bound for connection " + connectionId);
         }
         repository.boundIdleInTransaction(ttl); // the write transaction's locks end with a paused instance
-        if (!repository.stillHeld(me, connectionId, c[1])) {
+        if (!repository.stillHeld(me, connectionId, c[1], condo == null ? null : condo.value())) {
             throw new LeaseLostException("instance " + me + " lost the poll lease of connection " + connectionId
                     + " (token " + c[1] + "): another instance polls it now; this poll writes nothing");
         }

@@ -421,7 +421,7 @@ public class SyncCycle {
             outcome = Tenancy.within(
                     condo,
                     () -> tx.execute(status -> {
-                        leases.fence(connection);
+                        leases.fence(connection, condo);
                         ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
                         SessionSyncResult s = sessions.reconcile(
                                 condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class LeaseRepository {
+
+    /** The advisory lock space of a condominium's poll writes (its second key is the condominium's id). */
+    private static final int CONDOMINIUM_WRITES = 0x56_45_54_31; // "VET1"
 
     /** A lease taken: the connection, its new token and who held it before (null: nobody ever did). */
     public record Taken(long connectionId, long token, String previous) {}
@@ -141,8 +145,30 @@ public class LeaseRepository {
 
     /**
      * The fence, at the start of a write transaction: whether this instance still holds the lease with this token,
-     * locking the row until the transaction ends (for share), so no takeover can happen before it commits.
+     * locking the row until the transaction ends (for share), so no takeover can happen before it commits. With a
+     * condominium, first waits for the transaction-scoped advisory lock of that condominium's poll writes, held by
+     * whichever instance is applying another connection's poll to it.
      */
+    public boolean stillHeld(String me, long connectionId, long token, @Nullable Long condominium) {
+        if (condominium == null) {
+            return stillHeld(me, connectionId, token);
+        }
+        return jdbc.sql("""
+                        with writes as (select pg_advisory_xact_lock(:space, cast(:condo as integer)))
+                        select 1 from writes, poll_lease
+                         where connection_id = :id and holder = :me and token = :token
+                           for share of poll_lease
+                        """)
+                .param("space", CONDOMINIUM_WRITES)
+                .param("condo", condominium)
+                .param("id", connectionId)
+                .param("me", me)
+                .param("token", token)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
     public boolean stillHeld(String me, long connectionId, long token) {
         return jdbc.sql("""
                         select 1 from poll_lease where connection_id = :id and holder = :me and token = :token
