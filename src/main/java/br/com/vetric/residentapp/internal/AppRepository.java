@@ -77,12 +77,10 @@ class AppRepository {
                 > 0;
     }
 
-    record AppStatus(long residentId, boolean appAccess, Instant activatedAt) {}
-
-    List<AppStatus> appStatus(CondominiumId condo) {
+    List<MyData.AppStatus> appStatus(CondominiumId condo) {
         return jdbc.sql("select id, app_access, app_activated_at from resident where condominium_id = :condo")
                 .param("condo", condo.value())
-                .query((rs, i) -> new AppStatus(
+                .query((rs, i) -> new MyData.AppStatus(
                         rs.getLong("id"), rs.getBoolean("app_access"), Sql.instant(rs, "app_activated_at")))
                 .list();
     }

@@ -89,6 +89,10 @@ public class MyData {
 
     public record CondominiumRef(long id, String name) {}
 
+    /** A resident's app: whether the manager allows it, and when they first signed in (null: never). */
+    public record AppStatus(
+            long residentId, boolean appAccess, @Nullable Instant activatedAt) {}
+
     public record DayEnergy(LocalDate date, long wh) {}
 
     public record Consumption(
@@ -269,8 +273,8 @@ public class MyData {
 
     /** Which residents of the condominium have signed in to the app, and whose access is off. */
     @Transactional(readOnly = true)
-    public Map<Long, AppRepository.AppStatus> appStatus(CondominiumId condo) {
-        Map<Long, AppRepository.AppStatus> result = new LinkedHashMap<>();
+    public Map<Long, AppStatus> appStatus(CondominiumId condo) {
+        Map<Long, AppStatus> result = new LinkedHashMap<>();
         repository.appStatus(condo).forEach(s -> result.put(s.residentId(), s));
         return result;
     }
