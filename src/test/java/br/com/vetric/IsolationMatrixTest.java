@@ -687,16 +687,14 @@ class IsolationMatrixTest {
                     if (!e.pattern().startsWith("/api/") || e.kind() == Kind.PUBLIC) continue;
                     boolean own = e.kind() == Kind.RESIDENT_OWN;
                     if (own && !e.read()) continue; // the residents' own writes: ResidentDataTest
-                    String path = e.read()
-                            ? acting.fill(e.request(), acting, lastMonth)
-                            : e.pattern()
-                                    .replace("{id}", Long.toString(acting.resident()))
-                                    .replace("{uuid}", acting.charger())
-                                    .replace("{kind}", "CHARGING_STARTED")
-                                    .replace("{effectiveFrom}", "2031-01-01");
+                    String path = acting.fill(e.read() ? e.request() : e.pattern(), acting, lastMonth)
+                            .replace("{id}", Long.toString(acting.resident()))
+                            .replace("{uuid}", acting.charger())
+                            .replace("{kind}", "CHARGING_STARTED")
+                            .replace("{effectiveFrom}", "2031-01-01");
                     HttpResponse<String> r = asResident(mine, e.method(), path, acting.id());
-                    String at = "resident of " + mine.condominium().name() + " " + e.method() + " " + path
-                            + " naming " + acting.condominium().name();
+                    String at = "resident of " + mine.condominium().name() + " " + e.method() + " " + path + " naming "
+                            + acting.condominium().name();
                     if (!own) {
                         if (r.statusCode() != 403) wrong.add(at + ": " + r.statusCode() + ", expected 403");
                         continue;
