@@ -198,6 +198,17 @@ class IsolationMatrixTest {
             write("DELETE", "/api/v1/me/push-subscriptions", Kind.RESIDENT_OWN),
             get("/api/v1/residents/app-access", Kind.CONDOMINIUM),
             write("PUT", "/api/v1/residents/{id}/app-access", Kind.CONDOMINIUM),
+            // the residents' app's pages
+            get("/app/entrar", Kind.PUBLIC),
+            write("POST", "/app/entrar/codigo", Kind.PUBLIC),
+            write("POST", "/app/entrar", Kind.PUBLIC),
+            get("/app", Kind.RESIDENT_OWN),
+            get("/app/agora", Kind.RESIDENT_OWN),
+            get("/app/stream", Kind.RESIDENT_OWN),
+            get("/app/historico", "/app/historico?month={month}", Kind.RESIDENT_OWN),
+            get("/app/mes", "/app/mes?month={month}", Kind.RESIDENT_OWN),
+            get("/app/preferencias", Kind.RESIDENT_OWN),
+            write("POST", "/app/preferencias", Kind.RESIDENT_OWN),
             write("POST", "/api/v1/account/password", Kind.OWN),
             // pages, condominium by condominium
             get("/", Kind.CONDOMINIUM, Shows.CHARGER),

@@ -95,7 +95,12 @@ class SecurityConfiguration {
 
     /** The residents' app's public parts: its sign-in page and what makes it installable and work offline. */
     static final String[] RESIDENT_APP_PUBLIC = {
-        RESIDENT_SIGN_IN, "/app/manifest.webmanifest", "/app/sw.js", "/app/offline", "/app/icons/**"
+        RESIDENT_SIGN_IN,
+        RESIDENT_SIGN_IN + "/codigo",
+        "/app/manifest.webmanifest",
+        "/app/sw.js",
+        "/app/offline.html",
+        "/app/icons/**"
     };
     /** JSON answers are never rendered: nothing may load. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
