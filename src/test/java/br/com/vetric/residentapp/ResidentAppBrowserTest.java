@@ -36,6 +36,10 @@ class ResidentAppBrowserTest extends ResidentAppSupport {
         residents.create(
                 primary(),
                 new br.com.vetric.residents.ResidentCommand("Lívia do App", "702", null, phone, List.of(tag), true));
+        residents.create(
+                primary(),
+                new br.com.vetric.residents.ResidentCommand(
+                        "Vizinho do App", "703", null, newPhone(), List.of(), true));
         WebDriver d = browser.driver();
         d.manage().window().setSize(new Dimension(390, 844));
         d.manage().deleteAllCookies();
@@ -81,16 +85,19 @@ class ResidentAppBrowserTest extends ResidentAppSupport {
         assertThat(d.findElements(By.id("chart-days"))).hasSize(1);
 
         d.findElement(By.id("tab-preferences")).click();
-        d.findElement(By.id("quiet-from")).sendKeys("2200");
-        d.findElement(By.id("quiet-to")).sendKeys("0700");
+        ((JavascriptExecutor) d)
+                .executeScript("document.getElementById('quiet-from').value = '22:00';"
+                        + "document.getElementById('quiet-to').value = '07:00';"
+                        + "document.getElementById('save-preferences').scrollIntoView();");
         d.findElement(By.id("save-preferences")).click();
         browser.waitUpTo(Duration.ofSeconds(10))
+                .withMessage(() -> d.findElement(By.tagName("main")).getText())
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("preferences-saved")));
         assertThat(d.findElement(By.id("quiet-from")).getAttribute("value")).isEqualTo("22:00");
 
         // a manager's pages are not the resident's
         d.get(base + "/residents");
-        assertThat(d.getPageSource()).doesNotContain("Lívia do App");
+        assertThat(d.getPageSource()).doesNotContain("Vizinho do App");
 
         d.get(base + "/app/offline.html");
         assertThat(d.findElement(By.id("offline")).getText()).isEqualTo("Você está sem conexão");
@@ -100,9 +107,9 @@ class ResidentAppBrowserTest extends ResidentAppSupport {
         browser.waitUpTo(Duration.ofSeconds(20))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(x -> {
-            WebFixtures.sync(simulator, condominiums, cycle);
-            return x.findElements(By.id("current-state")).stream()
-                    .anyMatch(e -> e.getText().equals(state));
-        });
+                    WebFixtures.sync(simulator, condominiums, cycle);
+                    return x.findElements(By.id("current-state")).stream()
+                            .anyMatch(e -> e.getText().equals(state));
+                });
     }
 }
