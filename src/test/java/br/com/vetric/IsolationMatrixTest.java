@@ -8,6 +8,8 @@ import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.cpms.ChargePointSnapshot;
 import br.com.vetric.cpms.ConnectorSnapshot;
 import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.identity.ResidentPrincipals;
+import br.com.vetric.identity.ResidentTokens;
 import br.com.vetric.identity.UserCommand;
 import br.com.vetric.identity.Users;
 import br.com.vetric.reports.Documents;
@@ -87,7 +89,9 @@ class IsolationMatrixTest {
         /** A condominium's live event stream (read only for its status: the body never ends). */
         STREAM,
         /** Handled elsewhere: the login form, the OpenAPI UI, the error page. */
-        FRAMEWORK
+        FRAMEWORK,
+        /** A signed-in resident's own data (the residents' app): the token says whose; every manager gets 403. */
+        RESIDENT_OWN
     }
 
     /**
@@ -212,6 +216,29 @@ class IsolationMatrixTest {
             write("DELETE", "/api/v1/cpms-connections/{id}", Kind.OPERATOR),
             write("PUT", "/api/v1/chargers/{uuid}/assignment", Kind.OPERATOR),
             write("POST", "/api/v1/auth/login", Kind.PUBLIC),
+            // the residents' app: sign-in, the resident's own data, and the managers' switch
+            write("POST", "/api/v1/resident-auth/code", Kind.PUBLIC),
+            write("POST", "/api/v1/resident-auth/token", Kind.PUBLIC),
+            get("/api/v1/me", Kind.RESIDENT_OWN, Shows.RESIDENT),
+            get("/api/v1/me/sessions", "/api/v1/me/sessions?month={month}", Kind.RESIDENT_OWN, Shows.CHARGER),
+            get("/api/v1/me/consumption", "/api/v1/me/consumption?month={month}", Kind.RESIDENT_OWN),
+            get("/api/v1/me/preferences", Kind.RESIDENT_OWN),
+            write("PUT", "/api/v1/me/preferences", Kind.RESIDENT_OWN),
+            write("POST", "/api/v1/me/push-subscriptions", Kind.RESIDENT_OWN),
+            write("DELETE", "/api/v1/me/push-subscriptions", Kind.RESIDENT_OWN),
+            get("/api/v1/residents/app-access", Kind.CONDOMINIUM),
+            write("PUT", "/api/v1/residents/{id}/app-access", Kind.CONDOMINIUM),
+            // the residents' app's pages
+            get("/app/entrar", Kind.PUBLIC),
+            write("POST", "/app/entrar/codigo", Kind.PUBLIC),
+            write("POST", "/app/entrar", Kind.PUBLIC),
+            get("/app", Kind.RESIDENT_OWN),
+            get("/app/agora", Kind.RESIDENT_OWN),
+            get("/app/stream", Kind.RESIDENT_OWN),
+            get("/app/historico", "/app/historico?month={month}", Kind.RESIDENT_OWN),
+            get("/app/mes", "/app/mes?month={month}", Kind.RESIDENT_OWN),
+            get("/app/preferencias", Kind.RESIDENT_OWN),
+            write("POST", "/app/preferencias", Kind.RESIDENT_OWN),
             write("POST", "/api/v1/account/password", Kind.OWN),
             // pages, condominium by condominium
             get("/", Kind.CONDOMINIUM, Shows.CHARGER),
@@ -324,6 +351,9 @@ class IsolationMatrixTest {
     JdbcClient jdbc;
 
     @Autowired
+    ResidentTokens residentTokens;
+
+    @Autowired
     TransactionTemplate tx;
 
     @Autowired
@@ -348,7 +378,10 @@ class IsolationMatrixTest {
             long document,
             String documentTitle,
             long statement,
-            long webhook) {
+            long webhook,
+            String residentToken,
+            String neighbourName,
+            String neighbourCharger) {
         String id() {
             return Long.toString(condominium.id().value());
         }
@@ -438,6 +471,27 @@ class IsolationMatrixTest {
                 .param("e", Timestamp.from(start.plusSeconds(3 * 3600)))
                 .query(Long.class)
                 .single();
+        // a neighbour in the same condominium, with a session of their own: a resident never sees it
+        String neighbourName = "Vizinho " + name + " " + run;
+        String neighbourCharger = "Vaga Vizinho " + name + " " + run;
+        long neighbour = residents
+                .create(id, new ResidentCommand(neighbourName, "Vizinho " + name + run, null, null, List.of(), true))
+                .id();
+        jdbc.sql("""
+                        insert into charging_session (condominium_id, external_transaction_id, charger_uuid, charger_name,
+                               connector_id, resident_id, status, started_at, ended_at, energy_wh, idle_seconds)
+                        values (:c, :tx, :uuid, :name, 1, :r, 'FINISHED', :s, :e, 777, 0)""")
+                .param("c", id.value())
+                .param("tx", System.nanoTime())
+                .param("uuid", uuid)
+                .param("name", neighbourCharger)
+                .param("r", neighbour)
+                .param("s", Timestamp.from(start.plusSeconds(5 * 3600)))
+                .param("e", Timestamp.from(start.plusSeconds(6 * 3600)))
+                .update();
+        String residentToken = residentTokens
+                .issue(ResidentPrincipals.principal(resident, residentName, id.value(), 0))
+                .token();
         String title = "Ata " + name + " " + run;
         long document = documents
                 .upload(
@@ -458,7 +512,20 @@ class IsolationMatrixTest {
                         values (:c, 'https://example.com/hook', '{charger.online}', 'v1:not-read', now(), now())
                         returning id""").param("c", id.value()).query(Long.class).single();
         return new Place(
-                c, resident, residentName, apartment, session, uuid, chargerName, document, title, statement, webhook);
+                c,
+                resident,
+                residentName,
+                apartment,
+                session,
+                uuid,
+                chargerName,
+                document,
+                title,
+                statement,
+                webhook,
+                residentToken,
+                neighbourName,
+                neighbourCharger);
     }
 
     static byte[] pdf() {
@@ -673,6 +740,79 @@ class IsolationMatrixTest {
                 .findFirst()
                 .orElseThrow()
                 .getKey();
+    }
+
+    /**
+     * A resident (of each condominium, with a neighbour who also charged) gets their own data from every residents'
+     * endpoint, and nothing of the neighbour's nor of another condominium's, whatever condominium the header names; on
+     * every other endpoint of the API a 403. Every manager gets 403 on the residents' endpoints.
+     */
+    @Test
+    void aResidentSeesOnlyTheirOwnDataAndNoneOfTheManagersEndpoints() {
+        List<String> wrong = new ArrayList<>();
+        for (Place mine : places.values()) {
+            for (Place acting : places.values()) {
+                for (Endpoint e : CATALOGUE) {
+                    if (!e.pattern().startsWith("/api/") || e.kind() == Kind.PUBLIC) continue;
+                    boolean own = e.kind() == Kind.RESIDENT_OWN;
+                    if (own && !e.read()) continue; // the residents' own writes: ResidentDataTest
+                    String path = acting.fill(e.read() ? e.request() : e.pattern(), acting, lastMonth)
+                            .replace("{id}", Long.toString(acting.resident()))
+                            .replace("{uuid}", acting.charger())
+                            .replace("{kind}", "CHARGING_STARTED")
+                            .replace("{effectiveFrom}", "2031-01-01");
+                    HttpResponse<String> r = asResident(mine, e.method(), path, acting.id());
+                    String at = "resident of " + mine.condominium().name() + " " + e.method() + " " + path + " naming "
+                            + acting.condominium().name();
+                    if (!own) {
+                        if (r.statusCode() != 403) wrong.add(at + ": " + r.statusCode() + ", expected 403");
+                        continue;
+                    }
+                    if (r.statusCode() != 200) {
+                        wrong.add(at + ": " + r.statusCode() + ", expected 200");
+                        continue;
+                    }
+                    for (Place other : places.values()) {
+                        List<String> words = new ArrayList<>(List.of(other.neighbourName(), other.neighbourCharger()));
+                        if (other != mine) words.addAll(other.allWords());
+                        for (String w : words) {
+                            if (r.body().contains(w)) wrong.add(at + ": shows \"" + w + "\"");
+                        }
+                    }
+                    for (Shows s : e.shows()) {
+                        if (!r.body().contains(mine.words(s))) {
+                            wrong.add(at + ": does not show \"" + mine.words(s) + "\"");
+                        }
+                    }
+                    if (e.pattern().equals("/api/v1/me/consumption")
+                            && ((Number) JsonPath.read(r.body(), "$.energyWh")).longValue() != 12345) {
+                        wrong.add(at + ": counts energy that is not the resident's: " + r.body());
+                    }
+                }
+            }
+        }
+        Place alfa = places.get("Alfa");
+        for (Caller caller : callers.values()) {
+            for (Endpoint e : CATALOGUE) {
+                if (e.kind() != Kind.RESIDENT_OWN) continue;
+                String path = e.read() ? alfa.fill(e.request(), alfa, lastMonth) : e.pattern();
+                int status = send(caller, e.method(), path, alfa.id(), "{}").statusCode();
+                if (status != 403) wrong.add(caller.name() + " " + e.method() + " " + path + ": " + status);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    HttpResponse<String> asResident(Place mine, String method, String path, String condominium) {
+        HttpRequest.Builder r = http.request(path)
+                .header("Authorization", "Bearer " + mine.residentToken())
+                .header(HEADER, condominium);
+        if (method.equals("GET")) {
+            r.GET();
+        } else {
+            r.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        }
+        return http.send(r);
     }
 
     /** The live stream answers only for a condominium the caller may see. */

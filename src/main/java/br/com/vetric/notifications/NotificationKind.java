@@ -85,7 +85,17 @@ public enum NotificationKind {
             false,
             0,
             "Olá, {{nome}}! {{localizacao}}, resumo de {{mes}}: você consumiu {{energia}} nos carregadores, no "
-                    + "valor de {{valor}} ({{apartamento}}). O extrato completo está com a administração.");
+                    + "valor de {{valor}} ({{apartamento}}). O extrato completo está com a administração."),
+    /**
+     * A resident's code to sign in to the residents' app, asked by the resident (never delayed). The code is only in
+     * the outbox while it is being delivered: the delivery log keeps the text with the code hidden.
+     */
+    SIGN_IN_CODE(
+            Audience.RESIDENT,
+            false,
+            0,
+            "VETRIC: seu código de acesso ao app do {{localizacao}} é {{codigo}}. Ele vale por 5 minutos. "
+                    + "Não o compartilhe com ninguém.");
 
     /** Who receives a kind. */
     public enum Audience {
@@ -105,7 +115,11 @@ public enum NotificationKind {
             "tag",
             "erro",
             "mes",
-            "valor");
+            "valor",
+            "codigo");
+
+    /** What the delivery log keeps of a sign-in code once its message is no longer waiting to go out. */
+    public static final String HIDDEN_CODE = "••••••";
 
     private final Audience audience;
     private final boolean timed;

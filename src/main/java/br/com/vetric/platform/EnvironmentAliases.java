@@ -50,6 +50,7 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         a.put("VETRIC_ADMIN_PASSWORD", "vetric.identity.admin-password");
         a.put("VETRIC_JWT_SECRET", "vetric.identity.jwt-secret");
         a.put("VETRIC_TOKEN_TTL", "vetric.identity.token-ttl");
+        a.put("VETRIC_PUSH_ALLOW_INSECURE", "vetric.resident-app.push-allow-insecure");
         a.put("VETRIC_WHATSAPP_PROVIDER", "vetric.notifications.provider");
         a.put("VETRIC_EVOLUTION_URL", "vetric.notifications.evolution-url");
         a.put("VETRIC_EVOLUTION_API_KEY", "vetric.notifications.evolution-api-key");

@@ -97,6 +97,7 @@ public final class Placeholders {
                 Map.entry("tag", "04A1B2C3D4"),
                 Map.entry("erro", "falha de aterramento"),
                 Map.entry("mes", "outubro de 2026"),
-                Map.entry("valor", "R$ 16,66"));
+                Map.entry("valor", "R$ 16,66"),
+                Map.entry("codigo", "123456"));
     }
 }
