@@ -23,4 +23,4 @@ import org.springframework.test.context.ActiveProfiles;
             "vetric.integrations.webhooks-jitter=0.1"
         })
 @ActiveProfiles("test")
-@interface IntegrationsTest {}
+public @interface IntegrationsTest {}

@@ -6,11 +6,6 @@ import br.com.vetric.identity.Role;
 import br.com.vetric.integrations.ApiKey;
 import br.com.vetric.integrations.ApiScope;
 import br.com.vetric.platform.Tenancy;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,7 +28,7 @@ import org.springframework.stereotype.Component;
  * against its rate limit (429 with {@code Retry-After} over it; the {@code RateLimit-*} headers on every answer); the
  * endpoint must be one keys may call and the key must hold its scope (else 403 naming the scope). The request then
  * acts as a CLIENTE of the key's condominium only (its creator's id, for the records that name who changed what).
- * The rate limit is counted per instance (Bucket4j in memory).
+ * The rate limit is shared by every instance ({@link ApiKeyRateLimit}: one statement in PostgreSQL per request).
  */
 @Component
 class ApiKeyDoor implements ApiKeyGate {
@@ -43,12 +38,12 @@ class ApiKeyDoor implements ApiKeyGate {
 
     private final ApiKeyRepository repository;
     private final Clock clock;
-    private final Cache<Long, Bucket> buckets =
-            Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final ApiKeyRateLimit rateLimit;
     private final ConcurrentMap<Long, Instant> useRecorded = new ConcurrentHashMap<>();
 
-    ApiKeyDoor(ApiKeyRepository repository, Clock clock) {
+    ApiKeyDoor(ApiKeyRepository repository, ApiKeyRateLimit rateLimit, Clock clock) {
         this.repository = repository;
+        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -76,12 +71,12 @@ class ApiKeyDoor implements ApiKeyGate {
             return Optional.empty();
         }
         ApiKey key = found.get().key();
-        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
-        response.setHeader("RateLimit-Limit", Integer.toString(key.rateLimitPerMinute()));
-        response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-        response.setHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
-        if (!probe.isConsumed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(probe.getNanosToWaitForRefill())));
+        ApiKeyRateLimit.Verdict verdict = rateLimit.consume(key.id(), key.rateLimitPerMinute());
+        response.setHeader("RateLimit-Limit", Integer.toString(verdict.limit()));
+        response.setHeader("RateLimit-Remaining", Integer.toString(verdict.remaining()));
+        response.setHeader("RateLimit-Reset", Long.toString(verdict.resetSeconds()));
+        if (!verdict.allowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, verdict.resetSeconds())));
             problem(
                     response,
                     429,
@@ -115,17 +110,6 @@ class ApiKeyDoor implements ApiKeyGate {
                 0));
     }
 
-    private Bucket bucket(ApiKey key) {
-        return buckets.get(
-                key.id(),
-                id -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(key.rateLimitPerMinute())
-                                .refillIntervally(key.rateLimitPerMinute(), Duration.ofMinutes(1))
-                                .build())
-                        .build());
-    }
-
     /** At most one write a minute per key and instance (and the statement itself skips a recent one). */
     private void recordUse(long id, Instant now) {
         Instant last = useRecorded.get(id);
@@ -138,10 +122,6 @@ class ApiKeyDoor implements ApiKeyGate {
         } catch (RuntimeException e) {
             log.warn("Could not record the use of API key {}", id, e);
         }
-    }
-
-    private static long seconds(long nanos) {
-        return Math.max(0, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
     private static void problem(HttpServletResponse res, int status, String title, String detail, String scope)
