@@ -136,6 +136,7 @@ class IsolationMatrixTest {
                     Kind.CONDOMINIUM,
                     Shows.APARTMENT),
             get("/api/v1/insights/backtest", Kind.CONDOMINIUM),
+            get("/api/v1/insights/alert-settings", Kind.CONDOMINIUM),
             get("/api/v1/reports", Kind.CONDOMINIUM, Shows.DOCUMENT),
             get("/api/v1/reports/{id}", "/api/v1/reports/{document}", Kind.CONDOMINIUM, Shows.DOCUMENT),
             get("/api/v1/reports/{id}/download", "/api/v1/reports/{document}/download", Kind.CONDOMINIUM),
@@ -167,6 +168,7 @@ class IsolationMatrixTest {
             write("POST", "/api/v1/reports/statements", Kind.CONDOMINIUM),
             write("POST", "/api/v1/reports/statements/close", Kind.CONDOMINIUM),
             write("PUT", "/api/v1/tariff", Kind.CONDOMINIUM),
+            write("PUT", "/api/v1/insights/alert-settings", Kind.CONDOMINIUM),
             write("DELETE", "/api/v1/tariff/{effectiveFrom}", Kind.CONDOMINIUM),
             write("PUT", "/api/v1/notification-settings", Kind.OPERATOR_IN_CONDOMINIUM),
             write("POST", "/api/v1/notification-settings/test", Kind.OPERATOR_IN_CONDOMINIUM),
@@ -223,6 +225,7 @@ class IsolationMatrixTest {
             write("POST", "/reports/tariff/delete", Kind.CONDOMINIUM),
             write("POST", "/reports/statements", Kind.CONDOMINIUM),
             write("POST", "/condominium", Kind.CONDOMINIUM),
+            write("POST", "/insights/alert-settings", Kind.CONDOMINIUM),
             // the operator's pages
             get("/admin/system", Kind.OPERATOR),
             get("/admin/portfolio", Kind.OPERATOR),

@@ -85,7 +85,30 @@ public enum NotificationKind {
             false,
             0,
             "Olá, {{nome}}! {{localizacao}}, resumo de {{mes}}: você consumiu {{energia}} nos carregadores, no "
-                    + "valor de {{valor}} ({{apartamento}}). O extrato completo está com a administração.");
+                    + "valor de {{valor}} ({{apartamento}}). O extrato completo está com a administração."),
+    /** Insights: an apartment's month to date far above its usual (once per apartment and month). */
+    ALERT_CONSUMPTION_ABOVE_USUAL(
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: consumo fora do usual. {{motivo}} Vale conferir com o morador do apartamento "
+                    + "{{apartamento}}."),
+    /** Insights: a charger's sessions cut short more than the condominium's rate gives it (once per charger and week). */
+    ALERT_ABNORMAL_ENDS(
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: carregador {{carregador}} com interrupções fora do usual. {{motivo}} Vale pedir uma "
+                    + "vistoria."),
+    /** Insights: a session that delivered far less energy than its charging time implies (once per session). */
+    ALERT_LOW_ENERGY_SESSION(
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: carregamento com pouca energia no carregador {{carregador}}. {{motivo}}"),
+    /** Insights: an unknown tag used repeatedly (once per tag and month). */
+    ALERT_UNKNOWN_TAG_REPEATED(
+            Audience.MANAGER, false, 0, "{{localizacao}}: tag desconhecida usada repetidamente. {{motivo}}");
 
     /** Who receives a kind. */
     public enum Audience {
@@ -105,7 +128,8 @@ public enum NotificationKind {
             "tag",
             "erro",
             "mes",
-            "valor");
+            "valor",
+            "motivo");
 
     private final Audience audience;
     private final boolean timed;
