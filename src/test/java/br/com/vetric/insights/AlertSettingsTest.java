@@ -57,7 +57,8 @@ class AlertSettingsTest {
     RequestPostProcessor as(String email, String password) {
         RequestPostProcessor as = WebFixtures.as(users, email, password);
         return request -> {
-            request.addHeader(CurrentCondominium.HEADER, Long.toString(condo.id().value()));
+            request.addHeader(
+                    CurrentCondominium.HEADER, Long.toString(condo.id().value()));
             return as.postProcessRequest(request);
         };
     }
