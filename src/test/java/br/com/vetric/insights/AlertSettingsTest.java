@@ -138,6 +138,7 @@ class AlertSettingsTest {
                 .andExpect(jsonPath("$.consumptionZ").value(6.5))
                 .andExpect(jsonPath("$.abnormalEndsEnabled").value(false))
                 .andExpect(jsonPath("$.unknownTagUses").value(4));
+        mvc.perform(get("/insights").with(sindico())).andExpect(content().string(containsString("value=\"6,5\"")));
         mvc.perform(post("/insights/alert-settings")
                         .with(sindico())
                         .with(csrf())

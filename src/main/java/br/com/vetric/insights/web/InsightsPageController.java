@@ -81,10 +81,39 @@ class InsightsPageController {
         model.addAttribute("reliability", c.reliability());
         model.addAttribute("unusual", c.unusual());
         model.addAttribute("chart", chart(c.forecast()));
-        if (!model.containsAttribute("alertSettings")) {
-            model.addAttribute("alertSettings", alerts.settings(condo));
-        }
+        model.addAttribute("alertFields", alertFields(alerts.settings(condo)));
         return "insights/index";
+    }
+
+    /** One row of the alerts' form: a kind's on/off box and its threshold (as typed in Brazil). */
+    record AlertField(String enabledName, boolean enabled, String thresholdName, String threshold, String unit) {}
+
+    static List<AlertField> alertFields(AlertSettings s) {
+        return List.of(
+                new AlertField(
+                        "consumptionEnabled",
+                        s.consumptionEnabled(),
+                        "consumptionZ",
+                        s.consumptionZ().toPlainString().replace('.', ','),
+                        "z"),
+                new AlertField(
+                        "abnormalEndsEnabled",
+                        s.abnormalEndsEnabled(),
+                        "abnormalEndsSigmas",
+                        s.abnormalEndsSigmas().toPlainString().replace('.', ','),
+                        "z"),
+                new AlertField(
+                        "lowEnergyEnabled",
+                        s.lowEnergyEnabled(),
+                        "lowEnergyPercent",
+                        Integer.toString(s.lowEnergyPercent()),
+                        "percent"),
+                new AlertField(
+                        "unknownTagEnabled",
+                        s.unknownTagEnabled(),
+                        "unknownTagUses",
+                        Integer.toString(s.unknownTagUses()),
+                        "uses"));
     }
 
     /** The small form under "Fora do usual": each alert on or off, with its threshold (typed the Brazilian way). */
