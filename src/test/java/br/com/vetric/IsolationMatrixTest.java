@@ -8,6 +8,8 @@ import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.cpms.ChargePointSnapshot;
 import br.com.vetric.cpms.ConnectorSnapshot;
 import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.identity.ResidentPrincipals;
+import br.com.vetric.identity.ResidentTokens;
 import br.com.vetric.identity.UserCommand;
 import br.com.vetric.identity.Users;
 import br.com.vetric.reports.Documents;
@@ -78,10 +80,18 @@ class IsolationMatrixTest {
         OPERATOR_IN_CONDOMINIUM,
         /** The condominium named by the header (or the caller's only one), for anyone who may see it. */
         CONDOMINIUM,
+        /**
+         * The condominium named by the header, for an ADMIN, or a CLIENTE who may see it and whose plan includes API
+         * access: the matrix's condominiums are premium (no API access), so a CLIENTE gets 403 in its own condominium
+         * and 404 in another.
+         */
+        API_PLAN_IN_CONDOMINIUM,
         /** A condominium's live event stream (read only for its status: the body never ends). */
         STREAM,
         /** Handled elsewhere: the login form, the OpenAPI UI, the error page. */
-        FRAMEWORK
+        FRAMEWORK,
+        /** A signed-in resident's own data (the residents' app): the token says whose; every manager gets 403. */
+        RESIDENT_OWN
     }
 
     /**
@@ -106,7 +116,7 @@ class IsolationMatrixTest {
         DOCUMENT
     }
 
-    static final Pattern ID = Pattern.compile("\\{(resident|session|charger|document|statement)}");
+    static final Pattern ID = Pattern.compile("\\{(resident|session|charger|document|statement|webhook)}");
 
     static Endpoint get(String pattern, Kind kind, Shows... shows) {
         return get(pattern, pattern, kind, shows);
@@ -173,6 +183,24 @@ class IsolationMatrixTest {
             write("PUT", "/api/v1/notification-settings", Kind.OPERATOR_IN_CONDOMINIUM),
             write("POST", "/api/v1/notification-settings/test", Kind.OPERATOR_IN_CONDOMINIUM),
             write("PUT", "/api/v1/notification-templates/{kind}", Kind.OPERATOR_IN_CONDOMINIUM),
+            // API keys and webhooks: an ADMIN, or a CLIENTE whose plan includes API access (the plan's side:
+            // integrations.ApiKeysApiTest)
+            get("/api/v1/api-keys", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/api-keys", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("DELETE", "/api/v1/api-keys/{id}", Kind.API_PLAN_IN_CONDOMINIUM),
+            get("/api/v1/webhooks", Kind.API_PLAN_IN_CONDOMINIUM),
+            get("/api/v1/webhooks/{id}", "/api/v1/webhooks/{webhook}", Kind.API_PLAN_IN_CONDOMINIUM),
+            get(
+                    "/api/v1/webhooks/{id}/deliveries",
+                    "/api/v1/webhooks/{webhook}/deliveries",
+                    Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("PATCH", "/api/v1/webhooks/{id}", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("DELETE", "/api/v1/webhooks/{id}", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks/{id}/rotate-secret", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks/{id}/replay", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/api/v1/webhooks/{id}/test", Kind.API_PLAN_IN_CONDOMINIUM),
             // the API of the operator and of one's own account
             get("/api/v1/condominiums", Kind.OPERATOR),
             get("/api/v1/condominiums/{id}", Kind.OPERATOR),
@@ -190,6 +218,29 @@ class IsolationMatrixTest {
             write("DELETE", "/api/v1/cpms-connections/{id}", Kind.OPERATOR),
             write("PUT", "/api/v1/chargers/{uuid}/assignment", Kind.OPERATOR),
             write("POST", "/api/v1/auth/login", Kind.PUBLIC),
+            // the residents' app: sign-in, the resident's own data, and the managers' switch
+            write("POST", "/api/v1/resident-auth/code", Kind.PUBLIC),
+            write("POST", "/api/v1/resident-auth/token", Kind.PUBLIC),
+            get("/api/v1/me", Kind.RESIDENT_OWN, Shows.RESIDENT),
+            get("/api/v1/me/sessions", "/api/v1/me/sessions?month={month}", Kind.RESIDENT_OWN, Shows.CHARGER),
+            get("/api/v1/me/consumption", "/api/v1/me/consumption?month={month}", Kind.RESIDENT_OWN),
+            get("/api/v1/me/preferences", Kind.RESIDENT_OWN),
+            write("PUT", "/api/v1/me/preferences", Kind.RESIDENT_OWN),
+            write("POST", "/api/v1/me/push-subscriptions", Kind.RESIDENT_OWN),
+            write("DELETE", "/api/v1/me/push-subscriptions", Kind.RESIDENT_OWN),
+            get("/api/v1/residents/app-access", Kind.CONDOMINIUM),
+            write("PUT", "/api/v1/residents/{id}/app-access", Kind.CONDOMINIUM),
+            // the residents' app's pages
+            get("/app/entrar", Kind.PUBLIC),
+            write("POST", "/app/entrar/codigo", Kind.PUBLIC),
+            write("POST", "/app/entrar", Kind.PUBLIC),
+            get("/app", Kind.RESIDENT_OWN),
+            get("/app/agora", Kind.RESIDENT_OWN),
+            get("/app/stream", Kind.RESIDENT_OWN),
+            get("/app/historico", "/app/historico?month={month}", Kind.RESIDENT_OWN),
+            get("/app/mes", "/app/mes?month={month}", Kind.RESIDENT_OWN),
+            get("/app/preferencias", Kind.RESIDENT_OWN),
+            write("POST", "/app/preferencias", Kind.RESIDENT_OWN),
             write("POST", "/api/v1/account/password", Kind.OWN),
             // pages, condominium by condominium
             get("/", Kind.CONDOMINIUM, Shows.CHARGER),
@@ -225,6 +276,16 @@ class IsolationMatrixTest {
             write("POST", "/reports/tariff/delete", Kind.CONDOMINIUM),
             write("POST", "/reports/statements", Kind.CONDOMINIUM),
             write("POST", "/condominium", Kind.CONDOMINIUM),
+            // API keys and webhooks pages: as their API (the matrix's premium condominiums: the ADMIN only)
+            get("/integrations", Kind.API_PLAN_IN_CONDOMINIUM),
+            get("/integrations/webhooks/{id}", "/integrations/webhooks/{webhook}", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/api-keys", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/api-keys/{id}/revoke", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks/{id}/delete", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks/{id}/test", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks/{id}/rotate-secret", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/integrations/webhooks/{id}/deliveries/{deliveryId}/replay", Kind.API_PLAN_IN_CONDOMINIUM),
             write("POST", "/insights/alert-settings", Kind.CONDOMINIUM),
             // the operator's pages
             get("/admin/system", Kind.OPERATOR),
@@ -293,6 +354,9 @@ class IsolationMatrixTest {
     JdbcClient jdbc;
 
     @Autowired
+    ResidentTokens residentTokens;
+
+    @Autowired
     TransactionTemplate tx;
 
     @Autowired
@@ -316,7 +380,11 @@ class IsolationMatrixTest {
             String chargerName,
             long document,
             String documentTitle,
-            long statement) {
+            long statement,
+            long webhook,
+            String residentToken,
+            String neighbourName,
+            String neighbourCharger) {
         String id() {
             return Long.toString(condominium.id().value());
         }
@@ -340,6 +408,7 @@ class IsolationMatrixTest {
                     .replace("{charger}", owner.charger)
                     .replace("{document}", Long.toString(owner.document))
                     .replace("{statement}", Long.toString(owner.statement))
+                    .replace("{webhook}", Long.toString(owner.webhook))
                     .replace("{month}", month.toString());
         }
     }
@@ -405,6 +474,27 @@ class IsolationMatrixTest {
                 .param("e", Timestamp.from(start.plusSeconds(3 * 3600)))
                 .query(Long.class)
                 .single();
+        // a neighbour in the same condominium, with a session of their own: a resident never sees it
+        String neighbourName = "Vizinho " + name + " " + run;
+        String neighbourCharger = "Vaga Vizinho " + name + " " + run;
+        long neighbour = residents
+                .create(id, new ResidentCommand(neighbourName, "Vizinho " + name + run, null, null, List.of(), true))
+                .id();
+        jdbc.sql("""
+                        insert into charging_session (condominium_id, external_transaction_id, charger_uuid, charger_name,
+                               connector_id, resident_id, status, started_at, ended_at, energy_wh, idle_seconds)
+                        values (:c, :tx, :uuid, :name, 1, :r, 'FINISHED', :s, :e, 777, 0)""")
+                .param("c", id.value())
+                .param("tx", System.nanoTime())
+                .param("uuid", uuid)
+                .param("name", neighbourCharger)
+                .param("r", neighbour)
+                .param("s", Timestamp.from(start.plusSeconds(5 * 3600)))
+                .param("e", Timestamp.from(start.plusSeconds(6 * 3600)))
+                .update();
+        String residentToken = residentTokens
+                .issue(ResidentPrincipals.principal(resident, residentName, id.value(), 0))
+                .token();
         String title = "Ata " + name + " " + run;
         long document = documents
                 .upload(
@@ -420,7 +510,25 @@ class IsolationMatrixTest {
                         null)
                 .id();
         long statement = statements.generate(id, lastMonth, null).id();
-        return new Place(c, resident, residentName, apartment, session, uuid, chargerName, document, title, statement);
+        long webhook = jdbc.sql("""
+                        insert into webhook_endpoint (condominium_id, url, events, secret, created_at, updated_at)
+                        values (:c, 'https://example.com/hook', '{charger.online}', 'v1:not-read', now(), now())
+                        returning id""").param("c", id.value()).query(Long.class).single();
+        return new Place(
+                c,
+                resident,
+                residentName,
+                apartment,
+                session,
+                uuid,
+                chargerName,
+                document,
+                title,
+                statement,
+                webhook,
+                residentToken,
+                neighbourName,
+                neighbourCharger);
     }
 
     static byte[] pdf() {
@@ -556,7 +664,10 @@ class IsolationMatrixTest {
         List<String> wrong = new ArrayList<>();
         int requests = 0;
         for (Endpoint e : CATALOGUE) {
-            if (!e.read() || (e.kind() != Kind.CONDOMINIUM && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM)) {
+            if (!e.read()
+                    || (e.kind() != Kind.CONDOMINIUM
+                            && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM
+                            && e.kind() != Kind.API_PLAN_IN_CONDOMINIUM)) {
                 continue;
             }
             for (Caller caller : callers.values()) {
@@ -606,6 +717,12 @@ class IsolationMatrixTest {
     static final int ROLE_OR_NOT_FOUND = -1;
 
     int expectedRead(Endpoint e, Caller caller, Place acting, Place owner) {
+        if (e.kind() == Kind.API_PLAN_IN_CONDOMINIUM && !caller.admin()) {
+            if (!caller.sees().contains(nameOf(acting))) {
+                return e.request().startsWith("/api/") ? 404 : ROLE_OR_NOT_FOUND;
+            }
+            return 403; // the plan has no API access
+        }
         if (e.kind() == Kind.OPERATOR_IN_CONDOMINIUM && !caller.admin()) {
             // refused for the role (a page may say 404 first for a condominium the caller may not see: its header's
             // selector resolves the condominium while the refusal is rendered; the same for any id, so it tells
@@ -628,6 +745,79 @@ class IsolationMatrixTest {
                 .getKey();
     }
 
+    /**
+     * A resident (of each condominium, with a neighbour who also charged) gets their own data from every residents'
+     * endpoint, and nothing of the neighbour's nor of another condominium's, whatever condominium the header names; on
+     * every other endpoint of the API a 403. Every manager gets 403 on the residents' endpoints.
+     */
+    @Test
+    void aResidentSeesOnlyTheirOwnDataAndNoneOfTheManagersEndpoints() {
+        List<String> wrong = new ArrayList<>();
+        for (Place mine : places.values()) {
+            for (Place acting : places.values()) {
+                for (Endpoint e : CATALOGUE) {
+                    if (!e.pattern().startsWith("/api/") || e.kind() == Kind.PUBLIC) continue;
+                    boolean own = e.kind() == Kind.RESIDENT_OWN;
+                    if (own && !e.read()) continue; // the residents' own writes: ResidentDataTest
+                    String path = acting.fill(e.read() ? e.request() : e.pattern(), acting, lastMonth)
+                            .replace("{id}", Long.toString(acting.resident()))
+                            .replace("{uuid}", acting.charger())
+                            .replace("{kind}", "CHARGING_STARTED")
+                            .replace("{effectiveFrom}", "2031-01-01");
+                    HttpResponse<String> r = asResident(mine, e.method(), path, acting.id());
+                    String at = "resident of " + mine.condominium().name() + " " + e.method() + " " + path + " naming "
+                            + acting.condominium().name();
+                    if (!own) {
+                        if (r.statusCode() != 403) wrong.add(at + ": " + r.statusCode() + ", expected 403");
+                        continue;
+                    }
+                    if (r.statusCode() != 200) {
+                        wrong.add(at + ": " + r.statusCode() + ", expected 200");
+                        continue;
+                    }
+                    for (Place other : places.values()) {
+                        List<String> words = new ArrayList<>(List.of(other.neighbourName(), other.neighbourCharger()));
+                        if (other != mine) words.addAll(other.allWords());
+                        for (String w : words) {
+                            if (r.body().contains(w)) wrong.add(at + ": shows \"" + w + "\"");
+                        }
+                    }
+                    for (Shows s : e.shows()) {
+                        if (!r.body().contains(mine.words(s))) {
+                            wrong.add(at + ": does not show \"" + mine.words(s) + "\"");
+                        }
+                    }
+                    if (e.pattern().equals("/api/v1/me/consumption")
+                            && ((Number) JsonPath.read(r.body(), "$.energyWh")).longValue() != 12345) {
+                        wrong.add(at + ": counts energy that is not the resident's: " + r.body());
+                    }
+                }
+            }
+        }
+        Place alfa = places.get("Alfa");
+        for (Caller caller : callers.values()) {
+            for (Endpoint e : CATALOGUE) {
+                if (e.kind() != Kind.RESIDENT_OWN) continue;
+                String path = e.read() ? alfa.fill(e.request(), alfa, lastMonth) : e.pattern();
+                int status = send(caller, e.method(), path, alfa.id(), "{}").statusCode();
+                if (status != 403) wrong.add(caller.name() + " " + e.method() + " " + path + ": " + status);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    HttpResponse<String> asResident(Place mine, String method, String path, String condominium) {
+        HttpRequest.Builder r = http.request(path)
+                .header("Authorization", "Bearer " + mine.residentToken())
+                .header(HEADER, condominium);
+        if (method.equals("GET")) {
+            r.GET();
+        } else {
+            r.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        }
+        return http.send(r);
+    }
+
     /** The live stream answers only for a condominium the caller may see. */
     @Test
     void theLiveStreamOpensOnlyForACondominiumTheCallerMaySee() {
@@ -642,15 +832,18 @@ class IsolationMatrixTest {
         }
     }
 
-    /** The operator's endpoints: a CLIENTE gets 403 on every one, the ADMIN gets in. */
+    /** The operator's endpoints (and those the matrix's premium plan lacks): a CLIENTE gets 403 on every one, the ADMIN gets in. */
     @Test
     void theOperatorsEndpointsRefuseEveryCliente() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : CATALOGUE) {
-            if (e.kind() != Kind.OPERATOR && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM) continue;
+            if (e.kind() != Kind.OPERATOR
+                    && e.kind() != Kind.OPERATOR_IN_CONDOMINIUM
+                    && e.kind() != Kind.API_PLAN_IN_CONDOMINIUM) continue;
             String path = e.pattern()
                     .replace("{id}", places.get("Alfa").id())
                     .replace("{kind}", "CHARGING_STARTED")
+                    .replace("{deliveryId}", "1")
                     .replace("{uuid}", "any-charger");
             for (Caller caller : callers.values()) {
                 if (caller.admin()) continue;

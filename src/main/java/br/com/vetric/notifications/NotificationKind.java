@@ -86,6 +86,16 @@ public enum NotificationKind {
             0,
             "Olá, {{nome}}! {{localizacao}}, resumo de {{mes}}: você consumiu {{energia}} nos carregadores, no "
                     + "valor de {{valor}} ({{apartamento}}). O extrato completo está com a administração."),
+    /**
+     * A resident's code to sign in to the residents' app, asked by the resident (never delayed). The code is only in
+     * the outbox while it is being delivered: the delivery log keeps the text with the code hidden.
+     */
+    SIGN_IN_CODE(
+            Audience.RESIDENT,
+            false,
+            0,
+            "VETRIC: seu código de acesso ao app do {{localizacao}} é {{codigo}}. Ele vale por 5 minutos. "
+                    + "Não o compartilhe com ninguém."),
     /** Insights: an apartment's month to date far above its usual (once per apartment and month). */
     ALERT_CONSUMPTION_ABOVE_USUAL(
             Audience.MANAGER,
@@ -93,7 +103,7 @@ public enum NotificationKind {
             0,
             "{{localizacao}}: consumo fora do usual. {{motivo}} Vale conferir com o morador do apartamento "
                     + "{{apartamento}}."),
-    /** Insights: a charger's sessions cut short more than the condominium's rate gives it (once per charger and week). */
+    /** Insights: a charger's sessions cut short more than the condominium's rate gives it (once per charger and month). */
     ALERT_ABNORMAL_ENDS(
             Audience.MANAGER,
             false,
@@ -129,7 +139,11 @@ public enum NotificationKind {
             "erro",
             "mes",
             "valor",
+            "codigo",
             "motivo");
+
+    /** What the delivery log keeps of a sign-in code once its message is no longer waiting to go out. */
+    public static final String HIDDEN_CODE = "••••••";
 
     private final Audience audience;
     private final boolean timed;

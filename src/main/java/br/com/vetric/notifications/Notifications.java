@@ -4,6 +4,7 @@ import br.com.vetric.notifications.internal.DeliveryWorker;
 import br.com.vetric.notifications.internal.DueCheckRunner;
 import br.com.vetric.notifications.internal.ManagerNotices;
 import br.com.vetric.notifications.internal.OutboxRepository;
+import br.com.vetric.notifications.internal.Placeholders;
 import br.com.vetric.notifications.internal.SendResult;
 import br.com.vetric.notifications.internal.SettingsService;
 import br.com.vetric.notifications.internal.TemplateService;
@@ -103,6 +104,46 @@ public class Notifications {
     @Transactional(readOnly = true)
     public PageResult<DeliveredNotification> log(CondominiumId condo, NotificationFilter filter, int page, int size) {
         return PageResult.of(outbox.search(condo, filter, page, size), page, size, outbox.count(condo, filter));
+    }
+
+    /**
+     * Puts a resident's sign-in code in the outbox, to go out through the condominium's gateway with the
+     * {@link NotificationKind#SIGN_IN_CODE} template (a disabled template: SKIPPED, no code goes out). Once the message
+     * is sent, failed or skipped its row no longer holds the code. One message per {@code codeId}.
+     *
+     * @return whether it is waiting to go out
+     */
+    @Transactional
+    public boolean enqueueSignInCode(
+            CondominiumId condo,
+            long codeId,
+            long residentId,
+            String residentName,
+            String phoneE164,
+            String location,
+            String code,
+            java.time.Instant now) {
+        NotificationTemplate template = templates.get(condo, NotificationKind.SIGN_IN_CODE);
+        java.util.Map<String, String> values =
+                java.util.Map.of("codigo", code, "localizacao", location, "nome", residentName);
+        boolean enabled = template.enabled();
+        outbox.insert(
+                condo,
+                new OutboxRepository.NewMessage(
+                        NotificationKind.SIGN_IN_CODE,
+                        "sign-in:" + codeId,
+                        "resident:" + residentId,
+                        phoneE164,
+                        residentId,
+                        residentName,
+                        null,
+                        null,
+                        enabled ? Placeholders.render(template.body(), values) : OutboxRepository.HIDDEN_BODY,
+                        enabled ? Placeholders.orderedValues(template.body(), values) : List.of(),
+                        enabled ? NotificationStatus.PENDING : NotificationStatus.SKIPPED,
+                        enabled ? null : "modelo desativado"),
+                now);
+        return enabled;
     }
 
     /** Runs the time-based rules whose time has come (the scheduler calls this every tick). */

@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.postgresql.PGConnection;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
@@ -24,6 +28,9 @@ final class ConnectionPool extends HikariDataSource {
     /** Set while a transaction takes its connection: its scope is set transaction-locally right after. */
     private static final ThreadLocal<Boolean> BEGINNING = new ThreadLocal<>();
 
+    /** The scope each physical connection holds as session settings (weak: a closed connection is forgotten). */
+    private static final Map<Object, Tenancy.Scope> SESSION_SCOPES = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final long requestTimeoutMs;
 
     ConnectionPool(HikariConfig config, Duration requestTimeout) {
@@ -40,13 +47,32 @@ final class ConnectionPool extends HikariDataSource {
                 : super.getConnection();
         if (BEGINNING.get() == null) {
             try {
-                ScopedTransactionManager.apply(c, Tenancy.Scope.orNone(Tenancy.current()), false);
+                Tenancy.Scope scope = Tenancy.Scope.orNone(Tenancy.current());
+                Object physical = physical(c);
+                if (!scope.equals(SESSION_SCOPES.get(physical))) {
+                    SESSION_SCOPES.remove(physical);
+                    ScopedTransactionManager.apply(c, scope, false);
+                    SESSION_SCOPES.put(physical, scope);
+                }
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
             }
         }
         return c;
+    }
+
+    /**
+     * Whether this connection already holds {@code scope} as its session settings, so a transaction on it needs no
+     * transaction-local setting.
+     */
+    static boolean holds(Connection c, Tenancy.Scope scope) throws SQLException {
+        return scope.equals(SESSION_SCOPES.get(physical(c)));
+    }
+
+    /** The driver's connection under the pool's proxy: the one that keeps session settings. */
+    private static Object physical(Connection c) throws SQLException {
+        return c.isWrapperFor(PGConnection.class) ? c.unwrap(PGConnection.class) : c;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
@@ -47,6 +48,7 @@ public class DatabaseNotifications implements SmartLifecycle {
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean connected;
+    private final AtomicLong epoch = new AtomicLong();
     private volatile Connection listening;
     private Thread thread;
 
@@ -87,6 +89,15 @@ public class DatabaseNotifications implements SmartLifecycle {
         }
     }
 
+    /**
+     * Which connection of the listener is up: a number that changes at every (re)connection, -1 while it is down.
+     * Signals sent while it was down are lost for this instance, so what is kept in memory on the strength of the
+     * signals is good only while this number stays the same.
+     */
+    public long listeningEpoch() {
+        return connected ? epoch.get() : -1;
+    }
+
     /** Whether the listening connection is up (tests, health). */
     public boolean listening() {
         return connected;
@@ -113,6 +124,7 @@ public class DatabaseNotifications implements SmartLifecycle {
                     }
                 }
                 listening = c;
+                epoch.incrementAndGet();
                 connected = true;
                 backoffMs = 250;
                 log.info("Listening for other instances' signals on {}", handlers.keySet());

@@ -41,6 +41,7 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         a.put("VETRIC_CPMS_TRANSACTION_WINDOW", "vetric.cpms.transaction-window");
         a.put("VETRIC_POLL_INTERVAL", "vetric.sync.poll-interval");
         a.put("VETRIC_SYNC_ENABLED", "vetric.sync.enabled");
+        a.put("VETRIC_POLL_LEASE", "vetric.sync.lease-duration");
         a.put("VETRIC_CHARGER_OFFLINE_AFTER", "vetric.chargers.offline-after");
         a.put("VETRIC_STATUS_HISTORY_RETENTION", "vetric.chargers.status-history-retention");
         a.put("VETRIC_SESSION_STUCK_AFTER", "vetric.sessions.stuck-after");
@@ -49,6 +50,7 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         a.put("VETRIC_ADMIN_PASSWORD", "vetric.identity.admin-password");
         a.put("VETRIC_JWT_SECRET", "vetric.identity.jwt-secret");
         a.put("VETRIC_TOKEN_TTL", "vetric.identity.token-ttl");
+        a.put("VETRIC_PUSH_ALLOW_INSECURE", "vetric.resident-app.push-allow-insecure");
         a.put("VETRIC_WHATSAPP_PROVIDER", "vetric.notifications.provider");
         a.put("VETRIC_EVOLUTION_URL", "vetric.notifications.evolution-url");
         a.put("VETRIC_EVOLUTION_API_KEY", "vetric.notifications.evolution-api-key");
@@ -67,6 +69,9 @@ public class EnvironmentAliases implements EnvironmentPostProcessor {
         a.put("VETRIC_REPORTS_STATEMENT_SCHEDULE", "vetric.reports.statement-schedule");
         a.put("VETRIC_SIMULATOR_PORT", "vetric.demo.simulator-port");
         a.put("VETRIC_METRICS_TOKEN", "vetric.metrics.token");
+        a.put("VETRIC_API_RATE_LIMIT", "vetric.integrations.rate-limit-per-minute");
+        a.put("VETRIC_WEBHOOKS_ALLOW_PRIVATE", "vetric.integrations.webhooks-allow-private");
+        a.put("VETRIC_WEBHOOKS_ENABLED", "vetric.integrations.webhooks-enabled");
         a.put("VETRIC_LOG_FORMAT", LOG_FORMAT);
         return java.util.Collections.unmodifiableMap(a);
     }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completed event publications stay for a while (what was delivered to which listener, for diagnosis) and are
- * deleted after {@code vetric.events.keep-completed-for}, every night.
+ * deleted after {@code vetric.events.keep-completed-for}, every night, by one instance.
  */
 @Component
 class EventPublicationHousekeeping {
@@ -18,13 +18,19 @@ class EventPublicationHousekeeping {
 
     private final CompletedEventPublications completed;
     private final Duration keep;
+    private final ScheduledJobs jobs;
 
-    EventPublicationHousekeeping(CompletedEventPublications completed, EventsProperties props) {
+    EventPublicationHousekeeping(CompletedEventPublications completed, EventsProperties props, ScheduledJobs jobs) {
         this.completed = completed;
+        this.jobs = jobs;
         this.keep = props.keepCompletedFor();
     }
 
     @Scheduled(cron = "0 30 3 * * *", zone = "America/Sao_Paulo")
+    void nightly() {
+        jobs.once("event-publication-purge", Duration.ofMinutes(5), Duration.ofMinutes(30), this::purge);
+    }
+
     void purge() {
         completed.deletePublicationsOlderThan(keep);
         log.info("Deleted completed event publications older than {}", keep);

@@ -36,6 +36,15 @@ public final class OutboundAddresses {
 
     /** The verdict for the host of a URL ({@code java.net.URI#getHost()}: IPv6 literals may keep their brackets). */
     public static Verdict check(String host) {
+        return check(host, false);
+    }
+
+    /**
+     * As {@link #check(String)}, and when {@code publicOnly} also refusing loopback, private (10/8, 172.16/12,
+     * 192.168/16, fc00::/7), shared (100.64/10) and site-local addresses: for URLs typed by a condominium's managers
+     * (webhooks), which must reach the internet and nothing beside VETRIC.
+     */
+    public static Verdict check(String host, boolean publicOnly) {
         if (host == null || host.isBlank()) {
             return Verdict.UNRESOLVED;
         }
@@ -55,7 +64,39 @@ public final class OutboundAddresses {
         } catch (UnknownHostException | SecurityException e) {
             return Verdict.UNRESOLVED;
         }
-        return Arrays.stream(addresses).anyMatch(OutboundAddresses::forbidden) ? Verdict.FORBIDDEN : Verdict.ALLOWED;
+        return Arrays.stream(addresses).anyMatch(a -> forbidden(a) || publicOnly && notPublic(a))
+                ? Verdict.FORBIDDEN
+                : Verdict.ALLOWED;
+    }
+
+    static boolean notPublic(InetAddress a) {
+        if (a.isLoopbackAddress() || a.isSiteLocalAddress()) {
+            return true;
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first == 10
+                    || first == 127
+                    || first == 172 && second >= 16 && second <= 31
+                    || first == 192 && second == 168
+                    || first == 100 && second >= 64 && second <= 127;
+        }
+        if ((b[0] & 0xfe) == 0xfc) {
+            return true; // unique local fc00::/7
+        }
+        byte[] prefix = Arrays.copyOf(b, 12);
+        boolean mapped =
+                Arrays.equals(Arrays.copyOf(b, 10), new byte[10]) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        if (mapped || Arrays.equals(prefix, NAT64_PREFIX)) {
+            try {
+                return notPublic(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
+            } catch (UnknownHostException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean forbidden(InetAddress a) {

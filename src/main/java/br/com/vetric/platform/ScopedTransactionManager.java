@@ -28,7 +28,10 @@ class ScopedTransactionManager extends JdbcTransactionManager {
     protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(con, definition);
-        apply(con, Tenancy.Scope.orNone(Tenancy.current()), true);
+        Tenancy.Scope scope = Tenancy.Scope.orNone(Tenancy.current());
+        if (!ConnectionPool.holds(con, scope)) { // else the connection's session settings are this scope already
+            apply(con, scope, true);
+        }
     }
 
     /** One statement: both settings, transaction-local ({@code local}) or for the session. */

@@ -3,6 +3,8 @@ package br.com.vetric.simulator;
 import br.com.vetric.simulator.internal.HttpFront;
 import br.com.vetric.simulator.internal.Scenarios;
 import br.com.vetric.simulator.internal.World;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +15,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,64 +38,144 @@ import org.slf4j.LoggerFactory;
  *     // point the client at sim.baseUrl()
  * }
  * }</pre>
+ *
+ * <p>One simulator can serve many accounts ({@link #account}): each at its own path under the same server, as
+ * different CVE-PRO tenants, without a server or thread each.
  */
 public final class CveProSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CveProSimulator.class);
 
+    /** Where accounts added with {@link #account} are served: {@code <baseUrl>/accounts/<name>}. */
+    public static final String ACCOUNTS_PREFIX = "/accounts/";
+
     private final SimulatorConfig config;
     private final World world;
     private final HttpFront front;
-    private final HttpServer server;
-    private final ExecutorService httpPool;
-    private final ScheduledExecutorService ticker;
+    /** The HTTP server, its threads and the clock ticker, shared by the host and every account added to it. */
+    private final Host host;
+    /** Empty for the host's own account, else {@code /accounts/<name>}. */
+    private final String prefix;
 
-    private CveProSimulator(SimulatorConfig config) throws IOException {
+    private final ScheduledFuture<?> ticking;
+
+    /** One HTTP server and one pool of threads for every account; the first path segments choose the account. */
+    private static final class Host implements HttpHandler {
+        final HttpServer server;
+        final ExecutorService httpPool;
+        final Map<String, HttpFront> accounts = new ConcurrentHashMap<>();
+        HttpFront own;
+        ScheduledExecutorService ticker;
+
+        Host(int port) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+            httpPool = Executors.newFixedThreadPool(16, daemon("cvepro-sim-http"));
+            server.setExecutor(httpPool);
+            server.createContext("/", this);
+        }
+
+        @Override
+        public void handle(HttpExchange ex) throws IOException {
+            String path = ex.getRequestURI().getPath();
+            if (path.startsWith(ACCOUNTS_PREFIX)) {
+                int end = path.indexOf('/', ACCOUNTS_PREFIX.length());
+                String name = path.substring(ACCOUNTS_PREFIX.length(), end < 0 ? path.length() : end);
+                HttpFront account = accounts.get(name);
+                if (account != null) {
+                    account.handle(ex, end < 0 ? "/" : path.substring(end));
+                    return;
+                }
+            }
+            own.handle(ex, path);
+        }
+
+        synchronized ScheduledExecutorService ticker() {
+            if (ticker == null) {
+                ticker = Executors.newSingleThreadScheduledExecutor(daemon("cvepro-sim-ticker"));
+            }
+            return ticker;
+        }
+
+        void close() {
+            synchronized (this) {
+                if (ticker != null) ticker.shutdownNow();
+            }
+            server.stop(0);
+            httpPool.shutdownNow();
+        }
+    }
+
+    private CveProSimulator(SimulatorConfig config, Host host, String prefix) {
         this.config = config;
+        this.host = host;
+        this.prefix = prefix;
         Instant start =
                 config.startAt() != null ? config.startAt() : Instant.now().truncatedTo(ChronoUnit.MILLIS);
         this.world =
                 new World(config.condominium(), start, config.randomSeed(), config.autopilot(), config.seedHistory());
         this.front = new HttpFront(world, config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
-        this.httpPool = Executors.newFixedThreadPool(16, daemon("cvepro-sim-http"));
-        server.setExecutor(httpPool);
-        server.createContext("/", front);
-        server.start();
         if (config.autoRun()) {
-            ticker = Executors.newSingleThreadScheduledExecutor(daemon("cvepro-sim-ticker"));
             long[] last = {System.nanoTime()};
-            ticker.scheduleAtFixedRate(
-                    () -> {
-                        try {
-                            long t = System.nanoTime();
-                            long elapsed = t - last[0];
-                            last[0] = t;
-                            world.advance(Duration.ofNanos((long) (elapsed * config.speed())));
-                        } catch (RuntimeException e) {
-                            log.warn("CVE-PRO simulator ticker failed", e);
-                        }
-                    },
-                    1,
-                    1,
-                    TimeUnit.SECONDS);
+            ticking = host.ticker()
+                    .scheduleAtFixedRate(
+                            () -> {
+                                try {
+                                    long t = System.nanoTime();
+                                    long elapsed = t - last[0];
+                                    last[0] = t;
+                                    world.advance(Duration.ofNanos((long) (elapsed * config.speed())));
+                                } catch (RuntimeException e) {
+                                    log.warn("CVE-PRO simulator ticker failed", e);
+                                }
+                            },
+                            1,
+                            1,
+                            TimeUnit.SECONDS);
         } else {
-            ticker = null;
+            ticking = null;
         }
-        log.info(
-                "CVE-PRO simulator listening on {} ({} chargers, autoRun={}, speed={})",
-                baseUrl(),
-                config.condominium().chargers().size(),
-                config.autoRun(),
-                config.speed());
     }
 
     /** Starts the simulator on 127.0.0.1:{@code cfg.port()} (0 = random port). */
     public static CveProSimulator start(SimulatorConfig cfg) {
+        Host host;
         try {
-            return new CveProSimulator(cfg);
+            host = new Host(cfg.port());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start CVE-PRO simulator", e);
         }
+        CveProSimulator sim = new CveProSimulator(cfg, host, "");
+        host.own = sim.front;
+        host.server.start();
+        log.info(
+                "CVE-PRO simulator listening on {} ({} chargers, autoRun={}, speed={})",
+                sim.baseUrl(),
+                cfg.condominium().chargers().size(),
+                cfg.autoRun(),
+                cfg.speed());
+        return sim;
+    }
+
+    /**
+     * Another CVE-PRO account served by this simulator's server, at {@code <baseUrl>/accounts/<name>}: its own
+     * chargers, residents, credentials, clock, tokens, faults and counters, without a server or thread of its own
+     * (its ticker, if {@code cfg.autoRun()}, shares the host's one thread). Closing it stops serving it; closing the
+     * host stops every account. {@code cfg.port()} is ignored.
+     *
+     * @param name letters, digits, '-' or '_'; unique on this simulator
+     */
+    public CveProSimulator account(String name, SimulatorConfig cfg) {
+        if (!prefix.isEmpty()) {
+            throw new IllegalStateException("add accounts to the simulator that serves them: " + hostUrl());
+        }
+        if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("not an account name: " + name);
+        }
+        CveProSimulator account = new CveProSimulator(cfg, host, ACCOUNTS_PREFIX + name);
+        if (host.accounts.putIfAbsent(name, account.front) != null) {
+            account.close();
+            throw new IllegalArgumentException("account " + name + " is served already");
+        }
+        return account;
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -103,13 +187,17 @@ public final class CveProSimulator implements AutoCloseable {
         };
     }
 
-    /** e.g. {@code http://127.0.0.1:54321} (no trailing slash). */
+    /** e.g. {@code http://127.0.0.1:54321} (no trailing slash); an added account's ends with its path. */
     public String baseUrl() {
+        return hostUrl() + prefix;
+    }
+
+    private String hostUrl() {
         return "http://127.0.0.1:" + port();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return host.server.getAddress().getPort();
     }
 
     public SimulatorConfig config() {
@@ -118,9 +206,12 @@ public final class CveProSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ticker != null) ticker.shutdownNow();
-        server.stop(0);
-        httpPool.shutdownNow();
+        if (ticking != null) ticking.cancel(false);
+        if (prefix.isEmpty()) {
+            host.close();
+        } else {
+            host.accounts.remove(prefix.substring(ACCOUNTS_PREFIX.length()), front);
+        }
     }
 
     // ------------------------------------------------------------------ clock

@@ -7,6 +7,9 @@
  * history) or {@code SimulatorConfig.quiet(instant)} (tests: frozen clock moved by {@code sim.advance(...)}).
  * The demo fleet, residents and tags come from {@code simulator/demo-condominium.json} ({@link
  * br.com.vetric.simulator.DemoCondominium#load()}).
+ * {@code sim.account("name", config)} adds another account to the same server and threads, served under
+ * {@code <baseUrl>/accounts/name/...} (wire API and {@code /_control} alike) with its own chargers, credentials, clock,
+ * tokens, faults and counters: a benchmark can simulate hundreds of CVE-PRO accounts in one process.
  *
  * <h2>Wire API (as the real one, quirks included)</h2>
  * <ul>

@@ -10,6 +10,7 @@ import br.com.vetric.platform.InvalidInputException;
 import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.platform.SecretBox;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.sync.internal.ConnectionCache;
 import br.com.vetric.sync.internal.ConnectionRepository;
 import br.com.vetric.sync.internal.ConnectionRepository.Stored;
 import java.net.URI;
@@ -17,8 +18,11 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,7 @@ public class Connections {
     private final Duration backfillWindow;
     private final Clock clock;
     private final Plans plans;
+    private final ConnectionCache cache;
 
     Connections(
             ConnectionRepository repository,
@@ -55,8 +60,10 @@ public class Connections {
             ConnectionClients clients,
             SyncMonitor monitor,
             CpmsProperties cpms,
-            Clock clock) {
+            Clock clock,
+            ConnectionCache cache) {
         this.repository = repository;
+        this.cache = cache;
         this.condominiums = condominiums;
         this.plans = plans;
         this.secrets = secrets;
@@ -96,6 +103,7 @@ public class Connections {
                 command.defaultCondominiumId(),
                 false,
                 clock.instant());
+        cache.changed(id);
         log.info("CVE-PRO connection {} added: {} as {}", id, url, email);
         return view(stored(id));
     }
@@ -129,6 +137,7 @@ public class Connections {
                         was.createdAt(),
                         was.updatedAt()),
                 clock.instant());
+        cache.changed(id);
         log.info("CVE-PRO connection {} changed: {} as {}", id, url, email);
         return view(stored(id));
     }
@@ -143,6 +152,7 @@ public class Connections {
                     "connection " + id + " still has " + assigned + " charger(s) assigned to a condominium");
         }
         repository.delete(id);
+        cache.changed(id);
         clients.forget(id);
         monitor.forget(id);
         log.info("CVE-PRO connection {} deleted", id);
@@ -186,6 +196,7 @@ public class Connections {
                     "condominiumId",
                     "charger " + uuid + " is already assigned to condominium " + charger.condominiumId());
         }
+        cache.changed(charger.connectionId());
         if (charger.condominiumId() == null) {
             // the plan's charger limit counts the chargers assigned to the condominium, polled yet or not
             plans.check(condo, Limit.CHARGERS, repository.assignedTo(condo));
@@ -209,18 +220,35 @@ public class Connections {
         existing("condominiumId", condo);
         stored(connectionId);
         repository.discovered(connectionId, uuids, names, condo, clock.instant(), null);
+        cache.changed(connectionId);
     }
 
     /** The connections that serve a condominium (by default, or through a charger assigned to it). */
     List<Stored> serving(CondominiumId condo) {
+        List<Stored> all = cache.connections();
+        List<Optional<Map<String, AccountCharger>>> inventories =
+                all.stream().map(c -> cache.held(c.id())).toList();
+        if (inventories.stream().allMatch(Optional::isPresent)) { // answered from memory
+            List<Stored> serving = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Stored c = all.get(i);
+                if (condo.equals(c.defaultCondominiumId())
+                        || inventories.get(i).orElseThrow().values().stream()
+                                .anyMatch(a -> condo.equals(a.condominiumId()))) {
+                    serving.add(c);
+                }
+            }
+            return serving;
+        }
         return repository.serving(condo).stream()
-                .map(repository::find)
-                .flatMap(java.util.Optional::stream)
+                .map(cache::connection)
+                .flatMap(Optional::stream)
                 .toList();
     }
 
+    /** Every connection (held in memory while nothing changes them; see {@link ConnectionCache}). */
     List<Stored> all() {
-        return repository.all();
+        return cache.connections();
     }
 
     /**
@@ -233,6 +261,7 @@ public class Connections {
         String apiKey = secrets.encrypt(account.apiKey(), ConnectionClients.API_KEY_CONTEXT);
         String password = secrets.encrypt(account.password(), ConnectionClients.PASSWORD_CONTEXT);
         Instant now = clock.instant();
+        cache.changedAll();
         Stored env = repository.fromEnvironment().orElse(null);
         if (env == null) {
             long id = repository.insert(account.baseUrl(), apiKey, account.email(), password, primary, true, now);

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that decides "poll connection X now": when its interval has passed since its last poll began (fixed
  * rate; one that overran starts again as soon as it ends) and it is not being polled already. Each connection keeps
- * its own pace: one slow or failing account never moves another's turn. (Several VETRIC instances on one database
- * would add a PostgreSQL lease per connection here.)
+ * its own pace: one slow or failing account never moves another's turn. Which connections this instance may poll at
+ * all is {@link PollLeases}' answer (one instance per connection when several share one database).
  */
 @Component
 class PollSchedule {
@@ -39,6 +39,11 @@ class PollSchedule {
     void release(long id, long dueNanos) {
         nextDueNanos.put(id, dueNanos);
         inFlight.remove(id);
+    }
+
+    /** Whether connection {@code id} is being polled now. */
+    boolean inFlight(long id) {
+        return inFlight.containsKey(id);
     }
 
     void done(long id) {

@@ -6,6 +6,7 @@ import br.com.vetric.platform.Tenancy;
 import br.com.vetric.sync.internal.ConnectionRepository.Stored;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +39,7 @@ class Poller implements SmartLifecycle {
     private final Condominiums condominiums;
     private final ObjectProvider<CveProConnection> environmentAccount;
     private final PollSchedule schedule;
+    private final PollLeases leases;
     private final SyncMonitor monitor;
     private final SyncProperties props;
     private final AtomicLong ticks = new AtomicLong();
@@ -52,6 +55,7 @@ class Poller implements SmartLifecycle {
             Condominiums condominiums,
             ObjectProvider<CveProConnection> environmentAccount,
             PollSchedule schedule,
+            PollLeases leases,
             SyncMonitor monitor,
             SyncProperties props) {
         this.cycle = cycle;
@@ -59,6 +63,7 @@ class Poller implements SmartLifecycle {
         this.condominiums = condominiums;
         this.environmentAccount = environmentAccount;
         this.schedule = schedule;
+        this.leases = leases;
         this.monitor = monitor;
         this.props = props;
         this.workers = new Semaphore(props.maxConcurrentPolls());
@@ -87,15 +92,24 @@ class Poller implements SmartLifecycle {
         long every = Math.max(50, Math.min(1000, cycle.interval().toMillis() / 10));
         dispatcher.scheduleWithFixedDelay(this::dispatch, 0, every, TimeUnit.MILLISECONDS);
         monitor.pollerActive(true);
-        log.info("Polling each CVE-PRO connection every {} ms", cycle.interval().toMillis());
+        log.info(
+                "Polling each CVE-PRO connection every {} ms as instance {}, under poll leases of {} ms",
+                cycle.interval().toMillis(),
+                leases.instance(),
+                leases.ttl().toMillis());
     }
 
-    /** Starts the polls that are due; never lets the schedule die. */
+    /** Renews and takes this instance's poll leases, then starts the polls of its connections that are due. */
     void dispatch() {
         try {
             List<Stored> all = connections.all();
             schedule.retain(all.stream().map(Stored::id).toList());
+            Map<Long, Long> held = leases.maintain(all.size(), schedule::inFlight);
             for (Stored c : all) {
+                Long token = held.get(c.id());
+                if (token == null) {
+                    continue; // another instance polls it
+                }
                 long now = System.nanoTime();
                 if (!schedule.claim(c.id(), now)) {
                     continue;
@@ -105,8 +119,8 @@ class Poller implements SmartLifecycle {
                     continue;
                 }
                 polls.execute(() -> {
-                    try {
-                        cycle.poll(c);
+                    try (MDC.MDCCloseable m = MDC.putCloseable("connection", Long.toString(c.id()))) {
+                        leases.polling(c.id(), token, () -> cycle.poll(c));
                     } catch (RuntimeException e) {
                         log.error("Poll of connection {} failed", c.id(), e);
                     } finally {
@@ -175,6 +189,13 @@ class Poller implements SmartLifecycle {
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+        if (dispatcher != null) {
+            try {
+                leases.releaseAll(); // the other instances take this one's connections at once
+            } catch (RuntimeException e) {
+                log.warn("Could not release the poll leases: {}", e.toString());
             }
         }
     }

@@ -11,9 +11,11 @@ import br.com.vetric.cpms.CpmsSnapshot;
 import br.com.vetric.cpms.CpmsUnavailableException;
 import br.com.vetric.cpms.TransactionSnapshot;
 import br.com.vetric.platform.Tenancy;
+import br.com.vetric.sessions.SessionProperties;
 import br.com.vetric.sessions.SessionSyncResult;
 import br.com.vetric.sessions.SessionTracker;
 import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.sync.internal.ConnectionCache;
 import br.com.vetric.sync.internal.ConnectionRepository;
 import br.com.vetric.sync.internal.ConnectionRepository.Stored;
 import br.com.vetric.sync.internal.SyncRepository;
@@ -61,10 +63,19 @@ public class SyncCycle {
     private final SyncProperties props;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PollLeases leases;
     private final Duration backfillWindow;
     private final Duration transactionWindow;
     private final Map<Long, ReentrantLock> connectionLocks = new ConcurrentHashMap<>();
     private final Map<CondominiumId, ReentrantLock> condominiumLocks = new ConcurrentHashMap<>();
+    private final ConnectionCache cache;
+    private final Duration liveGap;
+
+    /** A condominium as served by a connection. */
+    private record PollOf(CondominiumId condominium, long connection) {}
+
+    /** When this instance last saw each condominium polled successfully through each connection. */
+    private final Map<PollOf, Instant> lastSuccess = new ConcurrentHashMap<>();
 
     SyncCycle(
             ConnectionClients clients,
@@ -79,8 +90,14 @@ public class SyncCycle {
             SyncProperties props,
             Clock clock,
             ApplicationEventPublisher events,
-            CpmsProperties cpms) {
+            CpmsProperties cpms,
+            PollLeases leases,
+            ConnectionCache cache,
+            SessionProperties sessionProps) {
+        this.leases = leases;
         this.clients = clients;
+        this.cache = cache;
+        this.liveGap = sessionProps.liveGap();
         this.connections = connections;
         this.inventory = inventory;
         this.condominiums = condominiums;
@@ -134,6 +151,10 @@ public class SyncCycle {
     }
 
     private Map<CondominiumId, CycleOutcome> poll(Stored connection, Set<CondominiumId> evenIfDeactivated) {
+        if (!leases.bound(connection.id())) { // by hand: under the connection's lease too, unless another polls it
+            return leases.byHand(connection.id(), () -> poll(connection, evenIfDeactivated))
+                    .orElse(Map.of());
+        }
         ReentrantLock lock = connectionLocks.computeIfAbsent(connection.id(), id -> new ReentrantLock());
         lock.lock();
         try {
@@ -147,41 +168,32 @@ public class SyncCycle {
         }
     }
 
+    /** What a poll reads before asking CVE-PRO. */
+    private record Read(
+            Map<String, AccountCharger> known,
+            Set<CondominiumId> served,
+            Map<CondominiumId, Instant> previous,
+            @Nullable Instant backfillFrom) {}
+
     private Map<CondominiumId, CycleOutcome> doPoll(Stored connection, Set<CondominiumId> evenIfDeactivated) {
         long id = connection.id();
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        Map<String, AccountCharger> known = new HashMap<>();
-        Set<CondominiumId> served = new LinkedHashSet<>();
-        Map<CondominiumId, Instant> previous = new HashMap<>();
-        Instant backfillFrom;
+        Read read;
         try {
-            // one transaction for what the poll reads first: the scope is set once, not once per read
-            backfillFrom = tx.execute(status -> {
-                Instant earliest = null;
-                for (AccountCharger c : inventory.chargers(id)) {
-                    known.put(c.uuid(), c);
-                    if (c.condominiumId() != null) {
-                        served.add(c.condominiumId());
-                    }
-                    if (c.backfillFrom() != null
-                            && (earliest == null || c.backfillFrom().isBefore(earliest))) {
-                        earliest = c.backfillFrom();
-                    }
-                }
-                if (connection.defaultCondominiumId() != null) {
-                    served.add(connection.defaultCondominiumId());
-                }
-                served.removeIf(condo -> !evenIfDeactivated.contains(condo) && !active(condo));
-                for (CondominiumId condo : served) {
-                    previous.put(condo, repository.lastSuccessAt(condo, id));
-                }
-                return earliest;
-            });
+            // what is held in memory costs no statement; else one transaction reads the rest (the scope set once)
+            read = read(connection, evenIfDeactivated, started, false);
+            if (read == null) {
+                read = tx.execute(status -> read(connection, evenIfDeactivated, started, true));
+            }
         } catch (RuntimeException e) {
             log.error("Could not read what connection {} serves", id, e);
             return Map.of();
         }
+        Map<String, AccountCharger> known = read.known();
+        Set<CondominiumId> served = read.served();
+        Map<CondominiumId, Instant> previous = read.previous();
+        Instant backfillFrom = read.backfillFrom();
         monitor.serves(id, served);
         CpmsSnapshot snapshot;
         try {
@@ -208,6 +220,9 @@ public class SyncCycle {
         Map<CondominiumId, List<ChargePointSnapshot>> parts;
         try {
             parts = split(connection, snapshot, known, started);
+        } catch (PollLeases.LeaseLostException e) {
+            log.warn("Poll of connection {} not written: {}", id, e.getMessage());
+            return Map.of();
         } catch (RuntimeException e) {
             log.error("Could not record the chargers connection {} reports", id, e);
             return failed(
@@ -243,6 +258,56 @@ public class SyncCycle {
             outcomes.put(condo, apply(id, condo, mine, waiting, started, previous.get(condo), t0, fetchMs));
         }
         return outcomes;
+    }
+
+    /**
+     * The connection's inventory, the condominiums it serves and when each was last polled successfully; null when
+     * {@code database} is false and some of it is not held in memory.
+     */
+    private @Nullable Read read(
+            Stored connection, Set<CondominiumId> evenIfDeactivated, Instant started, boolean database) {
+        long id = connection.id();
+        if (!database && !cache.holds(id)) {
+            return null;
+        }
+        Map<String, AccountCharger> known = cache.inventory(id, () -> inventory.chargers(id));
+        Set<CondominiumId> served = new LinkedHashSet<>();
+        Instant earliest = null;
+        for (AccountCharger c : known.values()) {
+            if (c.condominiumId() != null) {
+                served.add(c.condominiumId());
+            }
+            if (c.backfillFrom() != null
+                    && (earliest == null || c.backfillFrom().isBefore(earliest))) {
+                earliest = c.backfillFrom();
+            }
+        }
+        if (connection.defaultCondominiumId() != null) {
+            served.add(connection.defaultCondominiumId());
+        }
+        served.removeIf(condo -> !evenIfDeactivated.contains(condo) && !active(condo));
+        Map<CondominiumId, Instant> previous = new HashMap<>();
+        for (CondominiumId condo : served) {
+            Instant held = lastSuccess.get(new PollOf(condo, id));
+            // a success held from this instance's own polls is as good as the database's latest while it is within
+            // the live gap: it decides only whether the poll watched live (SessionTracker) and is never null
+            if (held != null && !held.isBefore(started.minus(liveGap))) {
+                previous.put(condo, held);
+            } else if (!database) {
+                return null;
+            } else {
+                Instant last = repository.lastSuccessAt(condo, id);
+                previous.put(condo, last);
+                if (last != null) {
+                    lastSuccess.merge(new PollOf(condo, id), last, SyncCycle::later);
+                }
+            }
+        }
+        return new Read(known, served, previous, earliest);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Null: the rolling window. The history import of a first poll, or the waiting sessions of assigned chargers. */
@@ -281,6 +346,7 @@ public class SyncCycle {
         Set<String> elsewhere = new LinkedHashSet<>();
         if (!fresh.isEmpty() || !renamed.isEmpty()) {
             tx.executeWithoutResult(s -> {
+                leases.fence(connection.id());
                 if (!fresh.isEmpty()) {
                     elsewhere.addAll(inventory.reportedElsewhere(connection.id(), fresh));
                     List<String> mine = new ArrayList<>();
@@ -308,6 +374,7 @@ public class SyncCycle {
                     }
                 }
                 inventory.renamed(renamed, newNames);
+                cache.changed(connection.id());
             });
         }
         Map<CondominiumId, List<ChargePointSnapshot>> parts = new HashMap<>();
@@ -354,10 +421,14 @@ public class SyncCycle {
             outcome = Tenancy.within(
                     condo,
                     () -> tx.execute(status -> {
+                        leases.fence(connection, condo);
                         ChargerSyncResult c = chargers.apply(condo, snapshot.chargePoints(), started);
                         SessionSyncResult s = sessions.reconcile(
                                 condo, snapshot.chargePoints(), snapshot.transactions(), started, previousSuccess);
                         inventory.backfilled(waiting);
+                        if (!waiting.isEmpty()) {
+                            cache.changed(connection);
+                        }
                         long ms = (System.nanoTime() - t0) / 1_000_000;
                         CycleOutcome o = new CycleOutcome(
                                 true,
@@ -380,14 +451,18 @@ public class SyncCycle {
                         }
                         return o;
                     }));
+            lastSuccess.merge(new PollOf(condo, connection), started, SyncCycle::later);
             if (!waiting.isEmpty()) {
                 log.info("Condominium {}: the waiting sessions of charger(s) {} were imported", condo, waiting);
             }
+        } catch (PollLeases.LeaseLostException e) {
+            log.warn("Cycle for condominium {} not written: {}", condo, e.getMessage());
+            return failedOutcome(t0, "poll lease lost");
         } catch (RuntimeException e) {
             log.error("Sync cycle for condominium {} failed while writing; nothing was changed", condo, e);
             outcome = failedOutcome(
                     t0, "could not apply the poll: " + e.getClass().getSimpleName());
-            logFailure(condo, connection, started, outcome);
+            logFailure(Set.of(condo), connection, started, outcome);
         } finally {
             lock.unlock();
         }
@@ -403,6 +478,10 @@ public class SyncCycle {
             long t0,
             @Nullable ConnectionState upstream,
             String error) {
+        if (!leases.stillHeld(connection)) {
+            log.warn("Failed poll of connection {} not recorded: this instance lost its poll lease", connection);
+            return Map.of();
+        }
         CycleOutcome outcome = failedOutcome(t0, error);
         if (upstream != null) {
             monitor.cpmsFailed(connection, clock.instant(), upstream, error);
@@ -414,8 +493,8 @@ public class SyncCycle {
         }
         monitor.cycleFinished(clock.instant(), outcome.durationMs());
         Map<CondominiumId, CycleOutcome> outcomes = new LinkedHashMap<>();
+        logFailure(served, connection, started, outcome);
         for (CondominiumId condo : served) {
-            logFailure(condo, connection, started, outcome);
             completed(condo, connection, outcome);
             outcomes.put(condo, outcome);
         }
@@ -427,9 +506,13 @@ public class SyncCycle {
         return new CycleOutcome(false, error, 0, 0, 0, ms, ms, 0);
     }
 
-    private void logFailure(CondominiumId condo, long connection, Instant started, CycleOutcome outcome) {
+    /** One statement for the poll, whatever the number of condominiums it serves. */
+    private void logFailure(Set<CondominiumId> condos, long connection, Instant started, CycleOutcome outcome) {
+        if (condos.isEmpty()) {
+            return;
+        }
         try {
-            repository.logCycle(condo, connection, started, clock.instant(), outcome);
+            repository.logCycles(condos, connection, started, clock.instant(), outcome);
         } catch (RuntimeException e) {
             log.warn("Could not log the failed cycle: {}", e.toString());
         }

@@ -1,5 +1,6 @@
 package br.com.vetric.bench;
 
+import br.com.vetric.simulator.CveProSimulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What PostgreSQL sees, for benchmarks: a dedicated PostgreSQL with {@code pg_stat_statements} (production settings:
@@ -74,6 +76,23 @@ final class PgMeter implements AutoCloseable {
 
     String jdbcUrl() {
         return server.getJdbcUrl("postgres", DB);
+    }
+
+    /**
+     * VETRIC on this PostgreSQL as in production (the application's role owns nothing and is held to the row-level
+     * security; the migrations run as postgres), its environment's CVE-PRO account being {@code sim}'s own.
+     */
+    void vetric(DynamicPropertyRegistry r, CveProSimulator sim, String cpmsTimeout) {
+        r.add("vetric.cpms.url", sim::baseUrl);
+        r.add("vetric.cpms.api-key", () -> sim.config().apiKey());
+        r.add("vetric.cpms.email", () -> sim.config().email());
+        r.add("vetric.cpms.password", () -> sim.config().password());
+        r.add("vetric.cpms.timeout", () -> cpmsTimeout);
+        r.add("vetric.db.url", this::jdbcUrl);
+        r.add("vetric.db.username", () -> APP_ROLE);
+        r.add("vetric.db.migration-username", () -> "postgres");
+        r.add("vetric.db.embedded-ephemeral", () -> "false");
+        r.add("logging.level.br.com.vetric", () -> "warn");
     }
 
     /** Counters at one moment. */

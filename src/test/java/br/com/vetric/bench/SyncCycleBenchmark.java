@@ -77,17 +77,7 @@ class SyncCycleBenchmark {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        r.add("vetric.cpms.url", sim::baseUrl);
-        r.add("vetric.cpms.api-key", () -> sim.config().apiKey());
-        r.add("vetric.cpms.email", () -> sim.config().email());
-        r.add("vetric.cpms.password", () -> sim.config().password());
-        r.add("vetric.cpms.timeout", () -> "60s");
-        r.add("vetric.db.url", pg::jdbcUrl);
-        // as in production: the application's role owns nothing and is held to the row-level security
-        r.add("vetric.db.username", () -> PgMeter.APP_ROLE);
-        r.add("vetric.db.migration-username", () -> "postgres");
-        r.add("vetric.db.embedded-ephemeral", () -> "false");
-        r.add("logging.level.br.com.vetric", () -> "warn");
+        pg.vetric(r, sim, "60s");
     }
 
     @AfterAll

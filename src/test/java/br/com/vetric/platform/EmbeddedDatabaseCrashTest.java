@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.vetric.support.VetricProcess;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,19 +189,7 @@ class EmbeddedDatabaseCrashTest {
 
     private static HttpResponse<String> send(VetricProcess p, String method, String path, String token, String json)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(p.baseUrl() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return p.send(method, path, token, json);
     }
 
     private static String value(Statement st, String sql) throws SQLException {

@@ -114,6 +114,23 @@ public final class VetricProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** A JSON API call to this VETRIC ({@code json} null: no body; {@code token} null: anonymous). */
+    public HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** {@link System#nanoTime()} just before the process was started. */
     public long startedNanos() {
         return startedNanos;

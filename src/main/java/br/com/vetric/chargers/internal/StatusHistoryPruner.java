@@ -1,8 +1,10 @@
 package br.com.vetric.chargers.internal;
 
 import br.com.vetric.chargers.ChargerProperties;
+import br.com.vetric.platform.ScheduledJobs;
 import br.com.vetric.platform.Tenancy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every night deletes status history older than {@code vetric.chargers.status-history-retention} (default 400 days),
- * in batches, each its own short statement. Idempotent: a second run, or one on another instance, finds nothing left.
+ * in batches, each its own short statement, on one instance. Idempotent: a second run, or one on another instance, finds nothing left.
  */
 @Component
 class StatusHistoryPruner {
@@ -22,16 +24,22 @@ class StatusHistoryPruner {
     private final ChargerRepository repository;
     private final ChargerProperties props;
     private final Clock clock;
+    private final ScheduledJobs jobs;
 
-    StatusHistoryPruner(ChargerRepository repository, ChargerProperties props, Clock clock) {
+    StatusHistoryPruner(ChargerRepository repository, ChargerProperties props, Clock clock, ScheduledJobs jobs) {
         this.repository = repository;
+        this.jobs = jobs;
         this.props = props;
         this.clock = clock;
     }
 
     @Scheduled(cron = "0 15 4 * * *", zone = "America/Sao_Paulo")
     void nightly() {
-        Tenancy.acrossAll("status history of every condominium ages out", this::prune);
+        jobs.once(
+                "status-history-prune",
+                Duration.ofMinutes(5),
+                Duration.ofHours(1),
+                () -> Tenancy.acrossAll("status history of every condominium ages out", this::prune));
     }
 
     /** Deletes what is older than the retention; returns how many rows went. */

@@ -1,6 +1,8 @@
 package br.com.vetric.identity.internal;
 
 import br.com.vetric.identity.AuthenticatedUser;
+import br.com.vetric.identity.ResidentPrincipals;
+import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -29,9 +32,11 @@ class ActiveUserFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ActiveUserFilter.class);
 
     private final Users users;
+    private final ObjectProvider<ResidentPrincipals> residents;
 
-    ActiveUserFilter(Users users) {
+    ActiveUserFilter(Users users, ObjectProvider<ResidentPrincipals> residents) {
         this.users = users;
+        this.residents = residents;
     }
 
     @Override
@@ -52,13 +57,18 @@ class ActiveUserFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
-            Optional<AuthenticatedUser> now = users.findValid(user.id(), user.credentialsVersion());
+            boolean resident = user.role() == Role.RESIDENT;
+            Optional<AuthenticatedUser> now = resident
+                    ? residents.getObject().findValid(user.id(), user.credentialsVersion())
+                    : users.findValid(user.id(), user.credentialsVersion());
             if (now.isEmpty()) {
-                boolean condominiumInactive = users.findActive(user.id())
-                        .filter(u -> u.credentialsVersion() == user.credentialsVersion())
-                        .isPresent();
+                boolean condominiumInactive = !resident
+                        && users.findActive(user.id())
+                                .filter(u -> u.credentialsVersion() == user.credentialsVersion())
+                                .isPresent();
                 log.info(
-                        "Ending a web session of user {}: {}",
+                        "Ending a web session of {} {}: {}",
+                        resident ? "resident" : "user",
                         user.id(),
                         condominiumInactive ? "no active condominium" : "deactivated or credentials changed");
                 SecurityContextHolder.clearContext();
@@ -66,7 +76,10 @@ class ActiveUserFilter extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
-                String login = request.getContextPath() + (condominiumInactive ? "/login?inactive" : "/login");
+                String login = request.getContextPath()
+                        + (resident
+                                ? SecurityConfiguration.RESIDENT_SIGN_IN
+                                : condominiumInactive ? "/login?inactive" : "/login");
                 if ("true".equals(request.getHeader("HX-Request"))) {
                     response.setHeader("HX-Redirect", login);
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -8,7 +8,7 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
  * CSRF tokens in the HTTP session, as usual, but a token is never the reason a session is created, except on the
- * login page and an invitation's page (their forms need one). An anonymous request elsewhere (an error page, a POST without a session) gets a
+ * login page, the residents' app's sign-in page and an invitation's page (their forms need one). An anonymous request elsewhere (an error page, a POST without a session) gets a
  * token that is not kept, so it leaves no session behind; it had nothing to protect anyway.
  */
 class LoginPageOnlyCsrfTokenRepository implements CsrfTokenRepository {
@@ -37,6 +37,8 @@ class LoginPageOnlyCsrfTokenRepository implements CsrfTokenRepository {
     private static boolean isLoginPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return "GET".equals(request.getMethod())
-                && (path.equals("/login") || path.matches("/invitation/[A-Za-z0-9_-]{43}"));
+                && (path.equals("/login")
+                        || path.equals("/app/entrar")
+                        || path.matches("/invitation/[A-Za-z0-9_-]{43}"));
     }
 }

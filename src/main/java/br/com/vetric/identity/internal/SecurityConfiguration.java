@@ -1,7 +1,11 @@
 package br.com.vetric.identity.internal;
 
+import br.com.vetric.identity.ApiKeyGate;
 import br.com.vetric.identity.AuthenticatedUser;
 import br.com.vetric.identity.CondominiumInactiveException;
+import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.identity.ResidentPrincipals;
+import br.com.vetric.identity.Role;
 import br.com.vetric.identity.Users;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,6 +49,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -55,6 +61,7 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Four doors.
@@ -84,6 +91,19 @@ class SecurityConfiguration {
             PAGE_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
     static final String CSP = "Content-Security-Policy";
+
+    /** Where a resident signs in to the residents' app. */
+    static final String RESIDENT_SIGN_IN = "/app/entrar";
+
+    /** The residents' app's public parts: its sign-in page and what makes it installable and work offline. */
+    static final String[] RESIDENT_APP_PUBLIC = {
+        RESIDENT_SIGN_IN,
+        RESIDENT_SIGN_IN + "/codigo",
+        "/app/manifest.webmanifest",
+        "/app/sw.js",
+        "/app/offline.html",
+        "/app/icons/**"
+    };
     /** JSON answers are never rendered: nothing may load. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -146,10 +166,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, Users users) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            Users users,
+            ObjectProvider<ApiKeyGate> apiKeys,
+            ObjectProvider<ResidentPrincipals> residents)
+            throws Exception {
         http.securityMatcher("/api/**")
+                // API keys (vtr_…) first; users' JWTs go on to the resource server
+                .addFilterBefore(new ApiKeyFilter(apiKeys), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/resident-auth/code", "/api/v1/resident-auth/token")
+                        .permitAll()
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**")
+                        .hasRole(Role.RESIDENT.name())
+                        .requestMatchers(residentPrincipal())
+                        .denyAll() // a resident sees only the residents' app: none of the managers' endpoints
                         .requestMatchers(
                                 "/api/v1/condominiums",
                                 "/api/v1/condominiums/**",
@@ -168,9 +202,19 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
-                .oauth2ResourceServer(bearer(decoder, users))
+                .oauth2ResourceServer(o -> {
+                    bearer(decoder, users, residents).customize(o);
+                    o.bearerTokenResolver(ApiKeyFilter.jwtOnly());
+                })
                 .exceptionHandling(problems());
         return http.build();
+    }
+
+    /** A request whose authenticated principal is a resident (of the residents' app). */
+    private static RequestMatcher residentPrincipal() {
+        return req -> CurrentCondominium.currentUser()
+                .filter(u -> u.role() == Role.RESIDENT)
+                .isPresent();
     }
 
     /**
@@ -196,15 +240,17 @@ class SecurityConfiguration {
     /** The OpenAPI document: an ADMIN's bearer token or web session; anonymous 401, CLIENTE 403, no session made. */
     @Bean
     @Order(2)
-    SecurityFilterChain apiDocsChain(HttpSecurity http, JwtDecoder decoder, Users users) throws Exception {
+    SecurityFilterChain apiDocsChain(
+            HttpSecurity http, JwtDecoder decoder, Users users, ObjectProvider<ResidentPrincipals> residents)
+            throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
-                .addFilterAfter(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ActiveUserFilter(users, residents), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .csrf(c -> c.disable()) // read-only: GET only
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
-                .oauth2ResourceServer(bearer(decoder, users))
+                .oauth2ResourceServer(bearer(decoder, users, residents))
                 .exceptionHandling(problems());
         return http.build();
     }
@@ -217,7 +263,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http, Users users, CsrfTokenRepository csrfTokens) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http,
+            Users users,
+            ObjectProvider<ResidentPrincipals> residents,
+            CsrfTokenRepository csrfTokens)
+            throws Exception {
         CookieRequestCache requestCache = new CookieRequestCache();
         requestCache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
         requestCache.setRequestMatcher(req -> "GET".equals(req.getMethod())
@@ -225,8 +276,14 @@ class SecurityConfiguration {
                 && !String.valueOf(req.getHeader(HttpHeaders.ACCEPT)).contains("text/event-stream")); // pages only
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         toLogin.setFavorRelativeUris(true); // never a Location built from the Host header
-        http.addFilterAfter(new ActiveUserFilter(users), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
+        LoginUrlAuthenticationEntryPoint toAppSignIn = new LoginUrlAuthenticationEntryPoint(RESIDENT_SIGN_IN);
+        toAppSignIn.setFavorRelativeUris(true);
+        http.addFilterAfter(new ActiveUserFilter(users, residents), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(RESIDENT_APP_PUBLIC)
+                        .permitAll()
+                        .requestMatchers("/app", "/app/**")
+                        .hasRole(Role.RESIDENT.name())
+                        .requestMatchers(
                                 "/health",
                                 "/actuator/health",
                                 "/actuator/health/**",
@@ -240,6 +297,8 @@ class SecurityConfiguration {
                                 "/img/**",
                                 "/favicon.ico")
                         .permitAll()
+                        .requestMatchers(residentPrincipal())
+                        .denyAll() // a resident sees only the residents' app
                         .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html")
                         .hasRole("ADMIN")
                         // the residents' pages that change residents: an ADMIN, or the condominium's CLIENTE while
@@ -250,7 +309,11 @@ class SecurityConfiguration {
                 // and a CSRF token is stored only in an existing session or for the login page
                 .requestCache(c -> c.requestCache(requestCache))
                 .csrf(c -> c.csrfTokenRepository(csrfTokens))
-                .exceptionHandling(e -> e.authenticationEntryPoint(toLogin))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                toAppSignIn,
+                                req -> req.getRequestURI().equals(req.getContextPath() + "/app")
+                                        || req.getRequestURI().startsWith(req.getContextPath() + "/app/"))
+                        .defaultAuthenticationEntryPointFor(toLogin, req -> true))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
@@ -297,12 +360,19 @@ class SecurityConfiguration {
         return saved.getQueryString() == null ? uri : uri + "?" + saved.getQueryString();
     }
 
-    /** Bearer JWTs whose user is still active with the credentials version the token was issued under. */
-    private static Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> bearer(JwtDecoder decoder, Users users) {
+    /**
+     * Bearer JWTs whose user is still active with the credentials version the token was issued under (a resident's:
+     * still active, with app access, under the same app version).
+     */
+    private static Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> bearer(
+            JwtDecoder decoder, Users users, ObjectProvider<ResidentPrincipals> residents) {
         Converter<Jwt, AbstractAuthenticationToken> toUser = jwt -> {
             long id = Long.parseLong(jwt.getSubject()); // the validator allows digits only
             int version = ((Number) jwt.getClaim(TokenService.VERSION_CLAIM)).intValue();
-            AuthenticatedUser user = users.findValid(id, version)
+            boolean resident = Role.RESIDENT.name().equals(jwt.getClaimAsString("role"));
+            AuthenticatedUser user = (resident
+                            ? residents.getObject().findValid(id, version)
+                            : users.findValid(id, version).filter(u -> u.role() != Role.RESIDENT))
                     .orElseThrow(() -> new BadCredentialsException("token no longer valid"));
             return UsernamePasswordAuthenticationToken.authenticated(user, jwt, user.getAuthorities());
         };
@@ -315,7 +385,7 @@ class SecurityConfiguration {
                 .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", "your role may not do this"));
     }
 
-    private static void unauthorized(HttpServletResponse res) throws IOException {
+    static void unauthorized(HttpServletResponse res) throws IOException {
         res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         problem(res, 401, "Unauthorized", "a valid bearer token is required");
     }

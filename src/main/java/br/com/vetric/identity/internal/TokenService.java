@@ -43,9 +43,11 @@ public class TokenService {
                 .subject(Long.toString(user.id()))
                 .issuedAt(now)
                 .expiresAt(expires)
-                .claim("email", user.email())
                 .claim("role", user.role().name())
                 .claim(VERSION_CLAIM, user.credentialsVersion());
+        if (!user.email().isEmpty()) { // a resident has none
+            claims.claim("email", user.email());
+        }
         if (!user.condominiumIds().isEmpty()) {
             claims.claim("condominiumIds", user.condominiumIds());
         }

@@ -3,8 +3,10 @@ package br.com.vetric.insights.internal;
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.insights.InsightsProperties;
+import br.com.vetric.platform.ScheduledJobs;
 import br.com.vetric.platform.Tenancy;
 import br.com.vetric.shared.Zones;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every {@code vetric.insights.alert-cron} (hourly by default): each active condominium's check, in its own scope and
- * time zone. Running it on two instances at once sends nothing twice (the incidents' and the outbox's unique keys).
+ * time zone, once across the instances ({@link ScheduledJobs}); even run twice it would send nothing twice (the
+ * incidents' and the outbox's unique keys).
  */
 @Component
 class AlertScheduler implements SchedulingConfigurer {
@@ -25,17 +28,21 @@ class AlertScheduler implements SchedulingConfigurer {
     private final Alerts alerts;
     private final Condominiums condominiums;
     private final InsightsProperties props;
+    private final ScheduledJobs jobs;
 
-    AlertScheduler(Alerts alerts, Condominiums condominiums, InsightsProperties props) {
+    AlertScheduler(Alerts alerts, Condominiums condominiums, InsightsProperties props, ScheduledJobs jobs) {
         this.alerts = alerts;
         this.condominiums = condominiums;
         this.props = props;
+        this.jobs = jobs;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (props.alertSchedule()) {
-            registrar.addCronTask(new CronTask(this::checkAll, new CronTrigger(props.alertCron(), Zones.SAO_PAULO)));
+            registrar.addCronTask(new CronTask(
+                    () -> jobs.once("insight-alerts", Duration.ofMinutes(5), Duration.ofMinutes(30), this::checkAll),
+                    new CronTrigger(props.alertCron(), Zones.SAO_PAULO)));
         }
     }
 

@@ -54,6 +54,12 @@ public class OutboxRepository {
         }
     }
 
+    /**
+     * What a sign-in code's row keeps once it is sent, failed or skipped: the code was only needed to deliver it (and
+     * a code is void after 5 minutes anyway).
+     */
+    public static final String HIDDEN_BODY = "Código de acesso ao app (" + NotificationKind.HIDDEN_CODE + ")";
+
     private final JdbcClient jdbc;
 
     OutboxRepository(JdbcClient jdbc) {
@@ -189,10 +195,13 @@ public class OutboxRepository {
     public int skipPending(CondominiumId condo, Instant now, String reason) {
         return jdbc.sql("""
                         update notification_outbox
-                           set status = 'SKIPPED', last_error = :reason, updated_at = :now, lease_until = null
+                           set status = 'SKIPPED', last_error = :reason, updated_at = :now, lease_until = null,
+                               body = case when kind = 'SIGN_IN_CODE' then :hiddenBody else body end,
+                               params = case when kind = 'SIGN_IN_CODE' then '{}' else params end
                          where condominium_id = :condo and status = 'PENDING'
                         """)
                 .param("condo", condo.value())
+                .param("hiddenBody", HIDDEN_BODY)
                 .param("now", Sql.ts(now))
                 .param("reason", reason)
                 .update();
@@ -233,6 +242,8 @@ public class OutboxRepository {
     public boolean markSent(CondominiumId condo, long id, int attempt, String provider, String messageId, Instant now) {
         return jdbc.sql("""
                         update notification_outbox set status = 'SENT', sent_at = :now, updated_at = :now, lease_until = null,
+                               body = case when kind = 'SIGN_IN_CODE' then :hiddenBody else body end,
+                               params = case when kind = 'SIGN_IN_CODE' then '{}' else params end,
                                provider = :provider, provider_message_id = :mid, last_error = null,
                                last_reason = null, last_status_code = null
                          where condominium_id = :condo and id = :id and status = 'IN_FLIGHT' and attempts = :attempt
@@ -242,6 +253,7 @@ public class OutboxRepository {
                         .param("attempt", attempt)
                         .param("provider", provider)
                         .param("mid", messageId)
+                        .param("hiddenBody", HIDDEN_BODY)
                         .param("now", Sql.ts(now))
                         .update()
                 > 0;
@@ -285,6 +297,8 @@ public class OutboxRepository {
             Instant now) {
         return jdbc.sql("""
                         update notification_outbox set status = 'FAILED', updated_at = :now, lease_until = null,
+                               body = case when kind = 'SIGN_IN_CODE' then :hiddenBody else body end,
+                               params = case when kind = 'SIGN_IN_CODE' then '{}' else params end,
                                provider = :provider, last_reason = :reason, last_status_code = :code, last_error = null
                          where condominium_id = :condo and id = :id and status = 'IN_FLIGHT' and attempts = :attempt
                         """)
@@ -294,6 +308,7 @@ public class OutboxRepository {
                         .param("provider", provider)
                         .param("reason", reason.name())
                         .param("code", statusCode)
+                        .param("hiddenBody", HIDDEN_BODY)
                         .param("now", Sql.ts(now))
                         .update()
                 > 0;

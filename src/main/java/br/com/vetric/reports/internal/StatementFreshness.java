@@ -2,6 +2,7 @@ package br.com.vetric.reports.internal;
 
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
+import br.com.vetric.platform.ScheduledJobs;
 import br.com.vetric.reports.ReportsProperties;
 import br.com.vetric.reports.Statement.OutdatedReason;
 import br.com.vetric.sessions.ChargingSession;
@@ -45,6 +46,7 @@ class StatementFreshness implements SchedulingConfigurer {
     private final Condominiums condominiums;
     private final ReportsProperties props;
     private final Clock clock;
+    private final ScheduledJobs jobs;
 
     StatementFreshness(
             StatementService statements,
@@ -52,7 +54,9 @@ class StatementFreshness implements SchedulingConfigurer {
             Sessions sessions,
             Condominiums condominiums,
             ReportsProperties props,
-            Clock clock) {
+            Clock clock,
+            ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.statements = statements;
         this.tariffs = tariffs;
         this.sessions = sessions;
@@ -109,8 +113,14 @@ class StatementFreshness implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (props.statementSchedule()) {
-            registrar.addFixedDelayTask(
-                    new IntervalTask(this::recentMonths, props.outdatedCheckInterval(), props.outdatedCheckInterval()));
+            registrar.addFixedDelayTask(new IntervalTask(
+                    () -> jobs.once(
+                            "statement-outdated-check",
+                            props.outdatedCheckInterval().multipliedBy(4).dividedBy(5),
+                            props.outdatedCheckInterval().multipliedBy(4),
+                            this::recentMonths),
+                    props.outdatedCheckInterval(),
+                    props.outdatedCheckInterval()));
         }
     }
 

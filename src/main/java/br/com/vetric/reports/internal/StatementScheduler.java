@@ -1,10 +1,12 @@
 package br.com.vetric.reports.internal;
 
+import br.com.vetric.platform.ScheduledJobs;
 import br.com.vetric.platform.Tenancy;
 import br.com.vetric.reports.ReportsProperties;
 import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.Zones;
 import br.com.vetric.sync.SyncCompleted;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every {@code vetric.reports.statement-cron} (hourly by default): the month that just ended in each active
- * condominium's own time zone, for those that lack its statement (one query when none does).
+ * condominium's own time zone, for those that lack its statement (one query when none does), on one instance.
  */
 @Component
 class StatementScheduler implements SchedulingConfigurer {
@@ -27,18 +29,22 @@ class StatementScheduler implements SchedulingConfigurer {
 
     private final StatementService statements;
     private final ReportsProperties props;
+    private final ScheduledJobs jobs;
 
     private final Set<CondominiumId> caughtUp = ConcurrentHashMap.newKeySet();
 
-    StatementScheduler(StatementService statements, ReportsProperties props) {
+    StatementScheduler(StatementService statements, ReportsProperties props, ScheduledJobs jobs) {
         this.statements = statements;
+        this.jobs = jobs;
         this.props = props;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (props.statementSchedule()) {
-            registrar.addCronTask(new CronTask(this::monthly, new CronTrigger(props.statementCron(), Zones.SAO_PAULO)));
+            registrar.addCronTask(new CronTask(
+                    () -> jobs.once("monthly-statements", Duration.ofMinutes(5), Duration.ofHours(1), this::monthly),
+                    new CronTrigger(props.statementCron(), Zones.SAO_PAULO)));
         }
     }
 

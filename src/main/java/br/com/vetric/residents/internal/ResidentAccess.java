@@ -37,6 +37,7 @@ public class ResidentAccess {
             case ADMIN -> true;
             case CLIENTE ->
                 user.condominiumIds().contains(condo.value()) && condominiums.residentsEditableByManager(condo);
+            case RESIDENT -> false; // a resident changes only their own preferences, in the residents' app
         };
     }
 

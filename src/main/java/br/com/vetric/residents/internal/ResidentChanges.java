@@ -9,6 +9,7 @@ import br.com.vetric.platform.NotFoundException;
 import br.com.vetric.residents.ImportResult;
 import br.com.vetric.residents.Resident;
 import br.com.vetric.residents.ResidentAuditEntry.Action;
+import br.com.vetric.residents.ResidentChanged;
 import br.com.vetric.residents.ResidentCommand;
 import br.com.vetric.residents.ResidentRef;
 import br.com.vetric.residents.ResidentTagsAssigned;
@@ -74,6 +75,7 @@ public class ResidentChanges {
         plans.check(condo, Limit.RESIDENTS, activeResidents(condo));
         Resident created = insert(condo, cmd);
         audit.record(condo, Action.CREATED, created.id(), created.name(), AuditText.created(created));
+        events.publishEvent(new ResidentChanged(condo, created, true));
         return created;
     }
 
@@ -83,6 +85,7 @@ public class ResidentChanges {
         Resident before = get(condo, id);
         Resident after = replace(condo, before, cmd);
         AuditText.updated(before, after).ifPresent(what -> audit.record(condo, Action.UPDATED, id, after.name(), what));
+        events.publishEvent(new ResidentChanged(condo, after, false));
         return after;
     }
 

@@ -116,8 +116,12 @@ public final class HttpFront implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
+        handle(ex, ex.getRequestURI().getPath());
+    }
+
+    /** Answers {@code ex} as if it asked for {@code path} (the account's part of the URL's path). */
+    public void handle(HttpExchange ex, String path) throws IOException {
         try {
-            String path = ex.getRequestURI().getPath();
             if (path.startsWith("/_control")) {
                 send(ex, control(ex, path), false);
                 return;

@@ -6,6 +6,7 @@ import br.com.vetric.sync.CycleOutcome;
 import br.com.vetric.sync.SyncCycleRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +25,24 @@ public class SyncRepository {
 
     public void logCycle(
             CondominiumId condo, long connectionId, Instant startedAt, Instant finishedAt, CycleOutcome o) {
+        logCycles(List.of(condo), connectionId, startedAt, finishedAt, o);
+    }
+
+    /** The same outcome for every condominium a poll serves, in one statement. */
+    public void logCycles(
+            Collection<CondominiumId> condos,
+            long connectionId,
+            Instant startedAt,
+            Instant finishedAt,
+            CycleOutcome o) {
         jdbc.sql("""
                         insert into sync_cycle (condominium_id, connection_id, started_at, finished_at, duration_ms,
                                outcome, error, chargers, transactions, changes)
-                        values (:condo, :connection, :started, :finished, :duration, :outcome, :error, :chargers, :tx,
-                                :changes)
+                        select c, :connection, :started, :finished, :duration, :outcome, :error, :chargers, :tx,
+                               :changes
+                          from unnest(cast(:condos as bigint[])) as t(c)
                         """)
-                .param("condo", condo.value())
+                .param("condos", condos.stream().map(CondominiumId::value).toArray(Long[]::new))
                 .param("connection", connectionId)
                 .param("started", Timestamp.from(startedAt))
                 .param("finished", Timestamp.from(finishedAt))
