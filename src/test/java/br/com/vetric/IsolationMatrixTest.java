@@ -763,6 +763,7 @@ class IsolationMatrixTest {
                             .replace("{id}", Long.toString(acting.resident()))
                             .replace("{uuid}", acting.charger())
                             .replace("{kind}", "CHARGING_STARTED")
+                            .replace("{deliveryId}", "1")
                             .replace("{effectiveFrom}", "2031-01-01");
                     HttpResponse<String> r = asResident(mine, e.method(), path, acting.id());
                     String at = "resident of " + mine.condominium().name() + " " + e.method() + " " + path + " naming "
