@@ -146,6 +146,7 @@ class IsolationMatrixTest {
                     Kind.CONDOMINIUM,
                     Shows.APARTMENT),
             get("/api/v1/insights/backtest", Kind.CONDOMINIUM),
+            get("/api/v1/insights/alert-settings", Kind.CONDOMINIUM),
             get("/api/v1/reports", Kind.CONDOMINIUM, Shows.DOCUMENT),
             get("/api/v1/reports/{id}", "/api/v1/reports/{document}", Kind.CONDOMINIUM, Shows.DOCUMENT),
             get("/api/v1/reports/{id}/download", "/api/v1/reports/{document}/download", Kind.CONDOMINIUM),
@@ -177,6 +178,7 @@ class IsolationMatrixTest {
             write("POST", "/api/v1/reports/statements", Kind.CONDOMINIUM),
             write("POST", "/api/v1/reports/statements/close", Kind.CONDOMINIUM),
             write("PUT", "/api/v1/tariff", Kind.CONDOMINIUM),
+            write("PUT", "/api/v1/insights/alert-settings", Kind.CONDOMINIUM),
             write("DELETE", "/api/v1/tariff/{effectiveFrom}", Kind.CONDOMINIUM),
             write("PUT", "/api/v1/notification-settings", Kind.OPERATOR_IN_CONDOMINIUM),
             write("POST", "/api/v1/notification-settings/test", Kind.OPERATOR_IN_CONDOMINIUM),
@@ -284,6 +286,7 @@ class IsolationMatrixTest {
             write("POST", "/integrations/webhooks/{id}/test", Kind.API_PLAN_IN_CONDOMINIUM),
             write("POST", "/integrations/webhooks/{id}/rotate-secret", Kind.API_PLAN_IN_CONDOMINIUM),
             write("POST", "/integrations/webhooks/{id}/deliveries/{deliveryId}/replay", Kind.API_PLAN_IN_CONDOMINIUM),
+            write("POST", "/insights/alert-settings", Kind.CONDOMINIUM),
             // the operator's pages
             get("/admin/system", Kind.OPERATOR),
             get("/admin/portfolio", Kind.OPERATOR),
@@ -760,6 +763,7 @@ class IsolationMatrixTest {
                             .replace("{id}", Long.toString(acting.resident()))
                             .replace("{uuid}", acting.charger())
                             .replace("{kind}", "CHARGING_STARTED")
+                            .replace("{deliveryId}", "1")
                             .replace("{effectiveFrom}", "2031-01-01");
                     HttpResponse<String> r = asResident(mine, e.method(), path, acting.id());
                     String at = "resident of " + mine.condominium().name() + " " + e.method() + " " + path + " naming "

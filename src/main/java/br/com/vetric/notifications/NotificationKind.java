@@ -95,7 +95,30 @@ public enum NotificationKind {
             false,
             0,
             "VETRIC: seu código de acesso ao app do {{localizacao}} é {{codigo}}. Ele vale por 5 minutos. "
-                    + "Não o compartilhe com ninguém.");
+                    + "Não o compartilhe com ninguém."),
+    /** Insights: an apartment's month to date far above its usual (once per apartment and month). */
+    ALERT_CONSUMPTION_ABOVE_USUAL(
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: consumo fora do usual. {{motivo}} Vale conferir com o morador do apartamento "
+                    + "{{apartamento}}."),
+    /** Insights: a charger's sessions cut short more than the condominium's rate gives it (once per charger and month). */
+    ALERT_ABNORMAL_ENDS(
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: carregador {{carregador}} com interrupções fora do usual. {{motivo}} Vale pedir uma "
+                    + "vistoria."),
+    /** Insights: a session that delivered far less energy than its charging time implies (once per session). */
+    ALERT_LOW_ENERGY_SESSION(
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: carregamento com pouca energia no carregador {{carregador}}. {{motivo}}"),
+    /** Insights: an unknown tag used repeatedly (once per tag and month). */
+    ALERT_UNKNOWN_TAG_REPEATED(
+            Audience.MANAGER, false, 0, "{{localizacao}}: tag desconhecida usada repetidamente. {{motivo}}");
 
     /** Who receives a kind. */
     public enum Audience {
@@ -116,7 +139,8 @@ public enum NotificationKind {
             "erro",
             "mes",
             "valor",
-            "codigo");
+            "codigo",
+            "motivo");
 
     /** What the delivery log keeps of a sign-in code once its message is no longer waiting to go out. */
     public static final String HIDDEN_CODE = "••••••";

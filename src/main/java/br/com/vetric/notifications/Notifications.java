@@ -2,6 +2,7 @@ package br.com.vetric.notifications;
 
 import br.com.vetric.notifications.internal.DeliveryWorker;
 import br.com.vetric.notifications.internal.DueCheckRunner;
+import br.com.vetric.notifications.internal.ManagerNotices;
 import br.com.vetric.notifications.internal.OutboxRepository;
 import br.com.vetric.notifications.internal.Placeholders;
 import br.com.vetric.notifications.internal.SendResult;
@@ -12,6 +13,8 @@ import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.shared.PageResult;
 import br.com.vetric.shared.Phones;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,18 +27,35 @@ public class Notifications {
     private final OutboxRepository outbox;
     private final DueCheckRunner dueChecks;
     private final DeliveryWorker worker;
+    private final ManagerNotices managerNotices;
 
     Notifications(
             TemplateService templates,
             SettingsService settings,
             OutboxRepository outbox,
             DueCheckRunner dueChecks,
-            DeliveryWorker worker) {
+            DeliveryWorker worker,
+            ManagerNotices managerNotices) {
         this.templates = templates;
         this.settings = settings;
         this.outbox = outbox;
         this.dueChecks = dueChecks;
         this.worker = worker;
+        this.managerNotices = managerNotices;
+    }
+
+    /**
+     * Tells the condominium's managers (every manager phone) with the kind's template and these placeholder values,
+     * through the durable outbox: one message per (subject, kind, manager), ever, so calling again with the same
+     * subject sends nothing new. Runs in the caller's transaction when there is one.
+     */
+    public void notifyManagers(
+            CondominiumId condo,
+            NotificationKind kind,
+            String subject,
+            Map<String, String> values,
+            @Nullable String chargerName) {
+        managerNotices.send(condo, kind, subject, values, chargerName);
     }
 
     public List<NotificationTemplate> templates(CondominiumId condo) {

@@ -1,11 +1,8 @@
 package br.com.vetric.sync;
 
-import org.jspecify.annotations.Nullable;
-
-import br.com.vetric.shared.CondominiumId;
-
 import br.com.vetric.platform.Instance;
 import br.com.vetric.platform.Tenancy;
+import br.com.vetric.shared.CondominiumId;
 import br.com.vetric.sync.internal.LeaseRepository;
 import br.com.vetric.sync.internal.LeaseRepository.Taken;
 import io.micrometer.core.instrument.Counter;
@@ -20,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,13 +1,12 @@
 package br.com.vetric.dashboard.web;
 
+import br.com.vetric.platform.DatabaseNotifications;
+import br.com.vetric.shared.CondominiumId;
+import br.com.vetric.sync.SyncCompleted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import br.com.vetric.platform.DatabaseNotifications;
-import br.com.vetric.shared.CondominiumId;
-import br.com.vetric.sync.SyncCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

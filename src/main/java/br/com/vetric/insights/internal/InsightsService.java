@@ -243,6 +243,12 @@ public class InsightsService {
      * rate, sessions with far less energy than their charging time implies, unknown tags used repeatedly.
      */
     public List<Unusual.Finding> unusual(CondominiumId condo, YearMonth month, LocalDate asOf) {
+        return unusual(condo, month, asOf, Unusual.Thresholds.DEFAULT);
+    }
+
+    /** As {@link #unusual(CondominiumId, YearMonth, LocalDate)} with these thresholds. */
+    public List<Unusual.Finding> unusual(
+            CondominiumId condo, YearMonth month, LocalDate asOf, Unusual.Thresholds thresholds) {
         ZoneId zone = zone(condo);
         List<Unusual.Finding> findings = new ArrayList<>();
         LocalDate last = min(asOf, month.atEndOfMonth());
@@ -267,12 +273,13 @@ public class InsightsService {
                     previous.add(sumDays(e.getValue(), m, day));
                 }
             }
-            Long threshold = Unusual.consumptionThreshold(mtd, previous);
+            Long threshold = Unusual.consumptionThreshold(mtd, previous, thresholds.consumptionZ());
             if (threshold != null) {
                 double[] values =
                         previous.stream().mapToDouble(Long::doubleValue).toArray();
                 findings.add(new Unusual.Finding(
                         Unusual.Kind.CONSUMPTION_ABOVE_USUAL,
+                        e.getKey(),
                         e.getKey(),
                         List.of(
                                 PtBr.kwh(mtd),
@@ -307,10 +314,12 @@ public class InsightsService {
         }
         for (Map.Entry<String, int[]> e : perCharger.entrySet()) {
             int[] c = e.getValue();
-            Double expected = Unusual.abnormalExpected(c[1], c[0], allAbnormal, allSessions);
+            Double expected =
+                    Unusual.abnormalExpected(c[1], c[0], allAbnormal, allSessions, thresholds.abnormalSigmas());
             if (expected != null) {
                 findings.add(new Unusual.Finding(
                         Unusual.Kind.ABNORMAL_ENDS_ABOVE_USUAL,
+                        e.getKey(),
                         names.get(e.getKey()),
                         List.of(
                                 Integer.toString(c[1]),
@@ -322,9 +331,10 @@ public class InsightsService {
         double medianW = Unusual.medianPowerW(powers);
         for (ChargingSession s : finished) {
             long charging = chargingSeconds(s);
-            if (Unusual.lowEnergy(s.energyWh(), charging, medianW)) {
+            if (Unusual.lowEnergy(s.energyWh(), charging, medianW, thresholds.lowEnergyShare())) {
                 findings.add(new Unusual.Finding(
                         Unusual.Kind.LOW_ENERGY_SESSION,
+                        Long.toString(s.id()),
                         s.chargerName() == null ? s.chargerUuid() : s.chargerName(),
                         List.of(
                                 PtBr.dateTime(s.startedAt(), zone),
@@ -335,9 +345,10 @@ public class InsightsService {
         }
         Instant monthStart = month.atDay(1).atStartOfDay(zone).toInstant();
         for (Sessions.UnknownTag t : sessions.unknownTags(condo)) {
-            if (t.sessions() >= Unusual.MIN_UNKNOWN_USES && !t.lastSeenAt().isBefore(monthStart)) {
+            if (t.sessions() >= thresholds.unknownTagUses() && !t.lastSeenAt().isBefore(monthStart)) {
                 findings.add(new Unusual.Finding(
                         Unusual.Kind.UNKNOWN_TAG_REPEATED,
+                        t.tag(),
                         t.tag(),
                         List.of(Long.toString(t.sessions()), PtBr.dateTime(t.lastSeenAt(), zone))));
             }

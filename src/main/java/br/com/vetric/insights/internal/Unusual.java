@@ -37,6 +37,11 @@ public final class Unusual {
      * unusual, or too little history).
      */
     public static Long consumptionThreshold(long monthToDateWh, List<Long> previousSameDaysWh) {
+        return consumptionThreshold(monthToDateWh, previousSameDaysWh, MAD_FACTOR);
+    }
+
+    /** As {@link #consumptionThreshold(long, List)} with {@code z} robust standard deviations instead of 4. */
+    public static Long consumptionThreshold(long monthToDateWh, List<Long> previousSameDaysWh, double z) {
         if (previousSameDaysWh.size() < MIN_MONTHS) {
             return null;
         }
@@ -48,14 +53,20 @@ public final class Unusual {
         double mad = 1.4826 * median(deviations);
         // a few sessions more or less is ordinary: the excess must also pass 4 sd of a count of sessions of a typical
         // size (compound Poisson: variance ≈ usual × session size)
-        double counting = MAD_FACTOR * Math.sqrt(Math.max(median, SESSION_WH) * SESSION_WH);
-        double threshold = median + Math.max(MAD_FACTOR * mad, Math.max(counting, MIN_EXCESS_WH));
+        double counting = z * Math.sqrt(Math.max(median, SESSION_WH) * SESSION_WH);
+        double threshold = median + Math.max(z * mad, Math.max(counting, MIN_EXCESS_WH));
         return monthToDateWh > threshold ? Math.round(threshold) : null;
     }
 
     /** Whether a charger's abnormal ends are above what the condominium's rate gives it; the expected count. */
     public static Double abnormalExpected(
             int abnormal, int sessions, int condominiumAbnormal, int condominiumSessions) {
+        return abnormalExpected(abnormal, sessions, condominiumAbnormal, condominiumSessions, 3);
+    }
+
+    /** As {@link #abnormalExpected(int, int, int, int)} with {@code sigmas} Poisson standard deviations instead of 3. */
+    public static Double abnormalExpected(
+            int abnormal, int sessions, int condominiumAbnormal, int condominiumSessions, double sigmas) {
         if (abnormal < MIN_ABNORMAL || sessions == 0) {
             return null;
         }
@@ -64,7 +75,7 @@ public final class Unusual {
         int otherSessions = condominiumSessions - sessions;
         double rate = (otherAbnormal + 1.0) / (otherSessions + 50.0);
         double expected = sessions * rate;
-        return abnormal > expected + 3 * Math.sqrt(Math.max(expected, 1)) ? expected : null;
+        return abnormal > expected + sigmas * Math.sqrt(Math.max(expected, 1)) ? expected : null;
     }
 
     /** The median average power (W) of charging sessions, each charged at least an hour. */
@@ -78,9 +89,22 @@ public final class Unusual {
 
     /** Whether a session's average power is far below the condominium's median. */
     public static boolean lowEnergy(long wh, long chargingSeconds, double medianPowerW) {
-        return chargingSeconds >= 3600
-                && medianPowerW > 0
-                && wh * 3600.0 / chargingSeconds < LOW_POWER_SHARE * medianPowerW;
+        return lowEnergy(wh, chargingSeconds, medianPowerW, LOW_POWER_SHARE);
+    }
+
+    /** As {@link #lowEnergy(long, long, double)} with {@code share} of the median instead of 20 %. */
+    public static boolean lowEnergy(long wh, long chargingSeconds, double medianPowerW, double share) {
+        return chargingSeconds >= 3600 && medianPowerW > 0 && wh * 3600.0 / chargingSeconds < share * medianPowerW;
+    }
+
+    /**
+     * The thresholds a condominium's managers may tune: robust standard deviations (scaled MADs) above an apartment's
+     * usual, Poisson standard deviations above the condominium's rate of abnormal ends, the share of the median power
+     * below which a session is "low energy", and the uses of an unknown tag.
+     */
+    public record Thresholds(double consumptionZ, double abnormalSigmas, double lowEnergyShare, int unknownTagUses) {
+
+        public static final Thresholds DEFAULT = new Thresholds(MAD_FACTOR, 3, LOW_POWER_SHARE, MIN_UNKNOWN_USES);
     }
 
     static double median(double[] values) {
@@ -90,8 +114,12 @@ public final class Unusual {
         return n == 0 ? 0 : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    /** One unusual pattern, for people: its kind and the figures (already formatted) that say why. */
-    public record Finding(Kind kind, String subject, List<String> figures) {
+    /**
+     * One unusual pattern, for people: its kind, what it is about (a stable {@code key}: the apartment, the charger's
+     * uuid, the session's id or the tag; and its {@code subject} as people name it) and the figures (already
+     * formatted) that say why.
+     */
+    public record Finding(Kind kind, String key, String subject, List<String> figures) {
 
         public Finding {
             figures = List.copyOf(figures);

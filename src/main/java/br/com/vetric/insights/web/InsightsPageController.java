@@ -2,11 +2,16 @@ package br.com.vetric.insights.web;
 
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.insights.internal.AlertSettings;
+import br.com.vetric.insights.internal.Alerts;
 import br.com.vetric.insights.internal.Insights;
 import br.com.vetric.insights.internal.InsightsPdf;
 import br.com.vetric.insights.internal.InsightsService;
 import br.com.vetric.insights.internal.Occupancy;
+import br.com.vetric.platform.InvalidInputException;
+import br.com.vetric.platform.PtBrNumber;
 import br.com.vetric.shared.CondominiumId;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,7 +30,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Indicadores" ({@code /insights}): the month-end forecast with its interval and how the forecast did in past months,
@@ -38,12 +45,15 @@ class InsightsPageController {
     static final int DEFAULT_WAIT_MINUTES = 15;
 
     private final InsightsService insights;
+    private final Alerts alerts;
     private final CurrentCondominium current;
     private final MessageSource messages;
     private final Clock clock;
 
-    InsightsPageController(InsightsService insights, CurrentCondominium current, MessageSource messages, Clock clock) {
+    InsightsPageController(
+            InsightsService insights, Alerts alerts, CurrentCondominium current, MessageSource messages, Clock clock) {
         this.insights = insights;
+        this.alerts = alerts;
         this.current = current;
         this.messages = messages;
         this.clock = clock;
@@ -71,7 +81,87 @@ class InsightsPageController {
         model.addAttribute("reliability", c.reliability());
         model.addAttribute("unusual", c.unusual());
         model.addAttribute("chart", chart(c.forecast()));
+        model.addAttribute("alertFields", alertFields(alerts.settings(condo)));
         return "insights/index";
+    }
+
+    /** One row of the alerts' form: a kind's on/off box and its threshold (as typed in Brazil). */
+    record AlertField(String enabledName, boolean enabled, String thresholdName, String threshold, String unit) {}
+
+    static List<AlertField> alertFields(AlertSettings s) {
+        return List.of(
+                new AlertField(
+                        "consumptionEnabled",
+                        s.consumptionEnabled(),
+                        "consumptionZ",
+                        s.consumptionZ().toPlainString().replace('.', ','),
+                        "z"),
+                new AlertField(
+                        "abnormalEndsEnabled",
+                        s.abnormalEndsEnabled(),
+                        "abnormalEndsSigmas",
+                        s.abnormalEndsSigmas().toPlainString().replace('.', ','),
+                        "z"),
+                new AlertField(
+                        "lowEnergyEnabled",
+                        s.lowEnergyEnabled(),
+                        "lowEnergyPercent",
+                        Integer.toString(s.lowEnergyPercent()),
+                        "percent"),
+                new AlertField(
+                        "unknownTagEnabled",
+                        s.unknownTagEnabled(),
+                        "unknownTagUses",
+                        Integer.toString(s.unknownTagUses()),
+                        "uses"));
+    }
+
+    /** The small form under "Fora do usual": each alert on or off, with its threshold (typed the Brazilian way). */
+    @PostMapping("/insights/alert-settings")
+    String alertSettings(
+            @RequestParam(defaultValue = "false") boolean consumptionEnabled,
+            @RequestParam(required = false) @Nullable String consumptionZ,
+            @RequestParam(defaultValue = "false") boolean abnormalEndsEnabled,
+            @RequestParam(required = false) @Nullable String abnormalEndsSigmas,
+            @RequestParam(defaultValue = "false") boolean lowEnergyEnabled,
+            @RequestParam(required = false) @Nullable String lowEnergyPercent,
+            @RequestParam(defaultValue = "false") boolean unknownTagEnabled,
+            @RequestParam(required = false) @Nullable String unknownTagUses,
+            RedirectAttributes flash) {
+        try {
+            alerts.save(
+                    current.require(),
+                    new AlertSettings(
+                            consumptionEnabled,
+                            number("consumptionZ", consumptionZ),
+                            abnormalEndsEnabled,
+                            number("abnormalEndsSigmas", abnormalEndsSigmas),
+                            lowEnergyEnabled,
+                            whole("lowEnergyPercent", lowEnergyPercent),
+                            unknownTagEnabled,
+                            whole("unknownTagUses", unknownTagUses)));
+            flash.addFlashAttribute("alertSaved", true);
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("alertErrorField", e.field());
+        }
+        return "redirect:/insights#alert-settings";
+    }
+
+    private static BigDecimal number(String field, @Nullable String typed) {
+        try {
+            return PtBrNumber.parse(typed);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(field, "is not a number");
+        }
+    }
+
+    private static int whole(String field, @Nullable String typed) {
+        BigDecimal n = number(field, typed);
+        try {
+            return n.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(field, "must be a whole number");
+        }
     }
 
     /** The same page as a PDF, for the condominium's meeting. */
@@ -115,7 +205,7 @@ class InsightsPageController {
                 insights.utilisation(condo, m, asOf, Duration.ofMinutes(waitMinutes)),
                 waitMinutes,
                 insights.reliability(condo, m, asOf),
-                insights.unusual(condo, m, asOf).stream()
+                alerts.findings(condo, m, asOf).stream()
                         .map(u -> messages.getMessage("insights.unusual." + u.kind(), u.args(), locale))
                         .toList(),
                 messages.getMessage("insights.model", null, locale));

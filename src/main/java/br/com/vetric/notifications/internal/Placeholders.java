@@ -98,6 +98,10 @@ public final class Placeholders {
                 Map.entry("erro", "falha de aterramento"),
                 Map.entry("mes", "outubro de 2026"),
                 Map.entry("valor", "R$ 16,66"),
-                Map.entry("codigo", "123456"));
+                Map.entry("codigo", "123456"),
+                Map.entry(
+                        "motivo",
+                        "Apartamento 101 · Torre A: 182,40 kWh nos primeiros 14 dias do mês, bem acima do usual "
+                                + "(61,20 kWh, a mediana dos mesmos dias em 4 meses anteriores)."));
     }
 }
