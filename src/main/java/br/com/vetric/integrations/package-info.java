@@ -12,6 +12,7 @@
             "residents",
             "sessions",
             "chargers",
-            "reports"
+            "reports",
+            "notifications"
         })
 package br.com.vetric.integrations;

@@ -118,7 +118,13 @@ public enum NotificationKind {
             "{{localizacao}}: carregamento com pouca energia no carregador {{carregador}}. {{motivo}}"),
     /** Insights: an unknown tag used repeatedly (once per tag and month). */
     ALERT_UNKNOWN_TAG_REPEATED(
-            Audience.MANAGER, false, 0, "{{localizacao}}: tag desconhecida usada repetidamente. {{motivo}}");
+            Audience.MANAGER, false, 0, "{{localizacao}}: tag desconhecida usada repetidamente. {{motivo}}"),
+    /** Integrations: a webhook endpoint disabled (it answered 410, or 3 days without a delivery); once per disabling. */
+    WEBHOOK_DISABLED(
+            Audience.MANAGER,
+            false,
+            0,
+            "{{localizacao}}: um webhook foi desativado. {{motivo}} Confira o endereço em Integrações e reative-o.");
 
     /** Who receives a kind. */
     public enum Audience {

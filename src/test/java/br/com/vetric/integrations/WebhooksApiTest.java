@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import br.com.vetric.condominium.Condominium;
 import br.com.vetric.condominium.Condominiums;
 import br.com.vetric.identity.CurrentCondominium;
+import br.com.vetric.notifications.GatewaySettingsCommand;
+import br.com.vetric.notifications.NotificationKind;
+import br.com.vetric.notifications.Notifications;
 import br.com.vetric.sessions.SessionEvents.SessionStarted;
 import br.com.vetric.sessions.SessionEvents.SessionsChanged;
 import br.com.vetric.sessions.SessionStatus;
@@ -50,6 +53,9 @@ class WebhooksApiTest {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    Notifications notifications;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -207,6 +213,39 @@ class WebhooksApiTest {
         await().atMost(WAIT).until(() -> receiver.received.size() == 3);
         assertThat(receiver.received.get(2).id()).isEqualTo(firstId);
         assertThat(receiver.received.get(2).answered()).isEqualTo(204);
+    }
+
+    @Test
+    void anEndpointAnswering410IsDisabledAndTheManagersAreToldOnceNamingItsHostAndTheReason() {
+        notifications.updateSettings(
+                condo.id(),
+                new GatewaySettingsCommand(null, null, null, null, null, null, null, null, List.of("(11) 99000-0013")));
+        receiver.answer(410, 410);
+        String[] hook = subscribe("resident.created");
+        http.postJson("/api/v1/webhooks/" + hook[0] + "/test", "", as());
+        http.postJson("/api/v1/webhooks/" + hook[0] + "/test", "", as());
+        await().atMost(WAIT)
+                .until(() -> !JsonPath.<Boolean>read(
+                        http.get("/api/v1/webhooks/" + hook[0], as()).body(), "$.active"));
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from webhook_delivery where endpoint_id = :id"
+                                        + " and status in ('PENDING', 'IN_FLIGHT')")
+                                .param("id", Long.parseLong(hook[0]))
+                                .query(Long.class)
+                                .single()
+                        == 0);
+
+        List<Map<String, Object>> told = jdbc.sql(
+                        "select phone, body from notification_outbox where condominium_id = :c and kind = :k")
+                .param("c", condo.id().value())
+                .param("k", NotificationKind.WEBHOOK_DISABLED.name())
+                .query()
+                .listOfRows();
+        assertThat(told).as("one manager, one disabling: one message").hasSize(1);
+        assertThat(told.getFirst().get("phone")).isEqualTo("+5511990000013");
+        assertThat((String) told.getFirst().get("body"))
+                .startsWith(condo.name() + ": um webhook foi desativado.")
+                .contains("O endereço 127.0.0.1 respondeu 410.");
     }
 
     @Test

@@ -303,15 +303,18 @@ class WebhookRepository {
                 .single();
     }
 
-    /** Disables the endpoint and fails its waiting deliveries; returns the endpoint's condominium if it was active. */
-    Optional<CondominiumId> disable(long endpointId, String reason, Instant now) {
-        Optional<CondominiumId> condo = jdbc.sql("""
+    /** An endpoint this call disabled: its condominium and URL. */
+    record Disabled(CondominiumId condominiumId, String url) {}
+
+    /** Disables the endpoint and fails its waiting deliveries; returns the endpoint if it was active. */
+    Optional<Disabled> disable(long endpointId, String reason, Instant now) {
+        Optional<Disabled> disabled = jdbc.sql("""
                         update webhook_endpoint set active = false, disabled_reason = :reason, updated_at = :now
-                         where id = :id and active returning condominium_id""")
+                         where id = :id and active returning condominium_id, url""")
                 .param("id", endpointId)
                 .param("reason", reason)
                 .param("now", Sql.ts(now))
-                .query((rs, i) -> new CondominiumId(rs.getLong(1)))
+                .query((rs, i) -> new Disabled(new CondominiumId(rs.getLong(1)), rs.getString(2)))
                 .optional();
         jdbc.sql("""
                         update webhook_delivery set status = 'FAILED', last_error = :reason, next_attempt_at = null,
@@ -321,7 +324,7 @@ class WebhookRepository {
                 .param("reason", reason)
                 .param("now", Sql.ts(now))
                 .update();
-        return condo;
+        return disabled;
     }
 
     /** Forgets the bodies of finished deliveries older than {@code before}; returns how many. */

@@ -1,12 +1,15 @@
 package br.com.vetric.integrations.internal;
 
 import br.com.vetric.integrations.IntegrationsProperties;
+import br.com.vetric.notifications.NotificationKind;
+import br.com.vetric.notifications.Notifications;
 import br.com.vetric.platform.Tenancy;
-import br.com.vetric.shared.CondominiumId;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -35,6 +38,7 @@ class WebhookWorker {
     private final WebhookMetrics metrics;
     private final IntegrationsProperties props;
     private final TransactionTemplate tx;
+    private final Notifications notifications;
     private final Clock clock;
     private volatile Instant bodiesForgottenAt = Instant.EPOCH;
 
@@ -45,6 +49,7 @@ class WebhookWorker {
             WebhookMetrics metrics,
             IntegrationsProperties props,
             TransactionTemplate tx,
+            Notifications notifications,
             Clock clock) {
         this.repository = repository;
         this.service = service;
@@ -52,6 +57,7 @@ class WebhookWorker {
         this.metrics = metrics;
         this.props = props;
         this.tx = tx;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -113,7 +119,7 @@ class WebhookWorker {
         if (o.gone()) {
             repository.record(d.id(), d.attempt(), "FAILED", o.code(), o.error(), o.durationMs(), null, after);
             metrics.count("FAILED");
-            disable(d.endpointId(), "o endereço respondeu 410 (Gone)", after);
+            disable(d.endpointId(), "o endereço respondeu 410 (Gone)", "respondeu 410", after);
             return;
         }
         Instant failingSince = repository.failed(d.endpointId(), after);
@@ -140,15 +146,45 @@ class WebhookWorker {
                     next);
         }
         if (!failingSince.plus(props.webhooksDisableAfter()).isAfter(after)) {
-            disable(d.endpointId(), "falhou sem parar desde " + failingSince + " (3 dias)", after);
+            disable(
+                    d.endpointId(),
+                    "falhou sem parar desde " + failingSince + " (3 dias)",
+                    "ficou 3 dias sem entrega",
+                    after);
         }
     }
 
-    private void disable(long endpointId, String reason, Instant now) {
-        Optional<CondominiumId> condo = tx.execute(s -> repository.disable(endpointId, reason, now));
-        if (condo != null && condo.isPresent()) {
-            // the managers see it on the webhooks page (a banner with the reason); the operator in the logs
-            log.warn("Webhook endpoint {} of condominium {} DISABLED: {}", endpointId, condo.get(), reason);
+    /**
+     * Disables the endpoint and, in the same transaction, tells the condominium's managers once (the subject is the
+     * endpoint and the moment of this disabling); {@code what} ends "O endereço {host} …".
+     */
+    private void disable(long endpointId, String reason, String what, Instant now) {
+        Optional<WebhookRepository.Disabled> disabled = tx.execute(s -> {
+            Optional<WebhookRepository.Disabled> d = repository.disable(endpointId, reason, now);
+            d.ifPresent(e -> notifications.notifyManagers(
+                    e.condominiumId(),
+                    NotificationKind.WEBHOOK_DISABLED,
+                    "webhook-disabled:" + endpointId + ":" + now.toEpochMilli(),
+                    Map.of("motivo", "O endereço " + host(e.url()) + " " + what + "."),
+                    null));
+            return d;
+        });
+        if (disabled != null && disabled.isPresent()) {
+            // the managers are told (WhatsApp) and see it on the webhooks page; the operator in the logs
+            log.warn(
+                    "Webhook endpoint {} of condominium {} DISABLED: {}",
+                    endpointId,
+                    disabled.get().condominiumId(),
+                    reason);
+        }
+    }
+
+    private static String host(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host;
+        } catch (IllegalArgumentException e) {
+            return url;
         }
     }
 
