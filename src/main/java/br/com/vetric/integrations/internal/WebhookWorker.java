@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, sent outside any transaction, and their outcome recorded at once: 2xx DELIVERED; 410 disables the
  * endpoint; anything else back to PENDING after the back-off (with jitter), until the delivery is older than
  * {@code webhooksDisableAfter} (FAILED). An endpoint that has not succeeded for {@code webhooksDisableAfter} is
- * disabled, its waiting deliveries FAILED, and the reason shown on its page (and logged as a warning). A worker that
+ * disabled, its waiting deliveries FAILED, and the reason shown on its page (and logged as a warning); either way of
+ * disabling tells the managers once (WhatsApp, {@code WEBHOOK_DISABLED}). A worker that
  * dies after a claim leaves the row IN_FLIGHT; once the lease runs out it is claimed again, with the same webhook-id.
  */
 @Component
