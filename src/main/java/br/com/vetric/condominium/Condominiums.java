@@ -7,6 +7,8 @@ import br.com.vetric.shared.CondominiumId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -29,6 +31,8 @@ public class Condominiums implements SmartInitializingSingleton {
     private final CondominiumRepository repository;
     private final CondominiumProperties props;
     private volatile Snapshot cache = new Snapshot(List.of(), 0);
+    private final ReentrantLock reading = new ReentrantLock();
+    private final AtomicLong forgotten = new AtomicLong();
 
     Condominiums(CondominiumRepository repository, CondominiumProperties props) {
         this.repository = repository;
@@ -50,11 +54,28 @@ public class Condominiums implements SmartInitializingSingleton {
      */
     public List<Condominium> all() {
         Snapshot s = cache;
-        if (s.all().isEmpty() || System.nanoTime() - s.readAtNanos() > FRESH_FOR.toNanos()) {
-            s = new Snapshot(repository.all(), System.nanoTime());
-            cache = s;
+        if (!stale(s)) {
+            return s.all();
         }
-        return s.all();
+        // one caller reads; the polls that find it stale meanwhile wait for that read instead of each making one
+        reading.lock();
+        try {
+            s = cache;
+            if (stale(s)) {
+                long generation = forgotten.get();
+                s = new Snapshot(repository.all(), System.nanoTime());
+                if (forgotten.get() == generation) { // a change committed during the read is read again next time
+                    cache = s;
+                }
+            }
+            return s.all();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private static boolean stale(Snapshot s) {
+        return s.all().isEmpty() || System.nanoTime() - s.readAtNanos() > FRESH_FOR.toNanos();
     }
 
     /** The condominiums VETRIC serves now (polled, notified, their CLIENTE accounts may log in), oldest first. */
@@ -164,6 +185,7 @@ public class Condominiums implements SmartInitializingSingleton {
     }
 
     private void forget() {
+        forgotten.incrementAndGet();
         cache = new Snapshot(List.of(), 0);
     }
 }
